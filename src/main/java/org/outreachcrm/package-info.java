@@ -1,0 +1,4 @@
+@NullMarked
+package org.outreachcrm;
+
+import org.jspecify.annotations.NullMarked;

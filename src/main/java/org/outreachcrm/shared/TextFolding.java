@@ -1,0 +1,137 @@
+package org.outreachcrm.shared;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Folds text to a lower-case ASCII search form so that "Științifică" matches
+ * "stiintifica", "Łódź" matches "lodz" and non-Latin scripts match their Latin
+ * transliteration.
+ *
+ * <p>
+ * The same function folds stored values and queries, so whatever it does to a script it
+ * does on both sides. ASCII input takes a fast path; Latin text with diacritics is
+ * decomposed and stripped; only other scripts go through ICU's transliterator, which is
+ * the slow part.
+ */
+public final class TextFolding {
+
+	private static final int MAX_TOKEN_LENGTH = 64;
+
+	private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal
+		.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+
+	private TextFolding() {
+	}
+
+	/**
+	 * Lower-case ASCII form of {@code text}, with runs of white space folded to one
+	 * space.
+	 */
+	public static String fold(String text) {
+		String ascii = toAscii(text);
+		return ascii.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+	}
+
+	/**
+	 * Identity key: folded, with punctuation removed, so "Fundacja ABC, Sp." and
+	 * "fundacja abc sp" are the same name.
+	 */
+	public static String key(String text) {
+		return String.join(" ", words(text));
+	}
+
+	/**
+	 * The folded alphanumeric words of {@code text}, in order, each at most 64
+	 * characters.
+	 */
+	public static List<String> words(String text) {
+		String folded = fold(text);
+		List<String> words = new ArrayList<>();
+		int start = -1;
+		for (int i = 0; i <= folded.length(); i++) {
+			boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+			if (wordChar && start < 0) {
+				start = i;
+			}
+			else if (!wordChar && start >= 0) {
+				words.add(truncate(folded.substring(start, i)));
+				start = -1;
+			}
+		}
+		return words;
+	}
+
+	/**
+	 * Distinct search tokens of all the given texts (null and blank texts are ignored).
+	 */
+	public static Set<String> tokens(Iterable<? extends CharSequence> texts) {
+		Set<String> tokens = new LinkedHashSet<>();
+		for (CharSequence text : texts) {
+			if (text != null && !text.isEmpty()) {
+				tokens.addAll(words(text.toString()));
+			}
+		}
+		return tokens;
+	}
+
+	private static String truncate(String word) {
+		return word.length() <= MAX_TOKEN_LENGTH ? word : word.substring(0, MAX_TOKEN_LENGTH);
+	}
+
+	private static String toAscii(String text) {
+		if (isAscii(text)) {
+			return text;
+		}
+		String stripped = stripLatinMarks(text);
+		if (isAscii(stripped)) {
+			return stripped;
+		}
+		return TO_ASCII.get().transliterate(stripped);
+	}
+
+	private static String stripLatinMarks(String text) {
+		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+		StringBuilder out = new StringBuilder(decomposed.length());
+		for (int i = 0; i < decomposed.length(); i++) {
+			char c = decomposed.charAt(i);
+			if (Character.getType(c) == Character.NON_SPACING_MARK) {
+				continue;
+			}
+			out.append(switch (c) {
+				case 'ł' -> "l";
+				case 'Ł' -> "L";
+				case 'ø' -> "o";
+				case 'Ø' -> "O";
+				case 'đ' -> "d";
+				case 'Đ' -> "D";
+				case 'ß' -> "ss";
+				case 'æ' -> "ae";
+				case 'Æ' -> "AE";
+				case 'œ' -> "oe";
+				case 'Œ' -> "OE";
+				case 'ı' -> "i";
+				case 'þ' -> "th";
+				case 'ð' -> "d";
+				default -> String.valueOf(c);
+			});
+		}
+		return out.toString();
+	}
+
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) > 127) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
