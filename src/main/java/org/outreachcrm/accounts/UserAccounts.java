@@ -1,0 +1,120 @@
+package org.outreachcrm.accounts;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.StaleVersionException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and maintains user accounts: roles, country scope, status and passwords. */
+@Service
+@Transactional
+public class UserAccounts {
+
+	private final UserAccountRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	/** Creates a user; the user name must be free and the password meet the policy. */
+	public UserView create(NewUser request) {
+		String username = request.username().strip();
+		if (this.users.existsByUsername(username)) {
+			throw new BusinessRuleException("user.username.taken", "The user name " + username + " is already taken",
+					username);
+		}
+		PasswordPolicy.check(request.password(), username);
+		String displayName = (request.displayName() == null || request.displayName().isBlank()) ? username
+				: request.displayName().strip();
+		UserAccount user = new UserAccount(username, this.passwordEncoder.encode(request.password()), displayName,
+				this.clock.instant());
+		user.update(displayName, blankToNull(request.email()), true, request.roles(),
+				request.countries() == null ? Set.of() : request.countries(), this.clock.instant());
+		return this.users.save(user).toView();
+	}
+
+	@Transactional(readOnly = true)
+	public Page<UserView> list(Pageable pageable) {
+		return this.users.findAll(pageable).map(UserAccount::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public UserView get(long id) {
+		return find(id).toView();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserView> findByUsername(String username) {
+		return this.users.findByUsername(username).map(UserAccount::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.users.existsById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.users.count();
+	}
+
+	/** Changes profile, roles, scope and status; refuses a stale version. */
+	public UserView update(long id, UserChange change, String actingUsername) {
+		UserAccount user = find(id);
+		StaleVersionException.check("User", id, change.version(), user.version());
+		if (user.username().equals(actingUsername) && (!change.enabled() || !change.roles().contains(Role.ADMIN))
+				&& user.roles().contains(Role.ADMIN)) {
+			throw new BusinessRuleException("user.selfLockout",
+					"You cannot disable yourself or remove your own ADMIN role");
+		}
+		user.update(change.displayName().strip(), blankToNull(change.email()), change.enabled(), change.roles(),
+				change.countries(), this.clock.instant());
+		return this.users.saveAndFlush(user).toView();
+	}
+
+	/**
+	 * Sets a new password chosen by an admin; with {@code forceChange} the user must
+	 * choose another at the next login.
+	 */
+	public UserView resetPassword(long id, String newPassword, boolean forceChange) {
+		UserAccount user = find(id);
+		PasswordPolicy.check(newPassword, user.username());
+		user.setPasswordHash(this.passwordEncoder.encode(newPassword), forceChange, this.clock.instant());
+		return this.users.saveAndFlush(user).toView();
+	}
+
+	/** A user changes their own password, proving the current one. */
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		UserAccount user = this.users.findByUsername(username)
+			.orElseThrow(() -> new NotFoundException("User", username));
+		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
+			throw new BusinessRuleException("password.currentWrong", "The current password is not correct");
+		}
+		PasswordPolicy.check(newPassword, username);
+		user.setPasswordHash(this.passwordEncoder.encode(newPassword), false, this.clock.instant());
+	}
+
+	private UserAccount find(long id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.outreachcrm.accounts.web;
+
+import org.jspecify.annotations.NullMarked;

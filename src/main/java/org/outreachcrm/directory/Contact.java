@@ -1,0 +1,190 @@
+package org.outreachcrm.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.PhoneNumbers;
+import org.outreachcrm.shared.TextFolding;
+
+import org.springframework.data.annotation.CreatedBy;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedBy;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+
+@Entity
+@Table(name = "contact")
+@EntityListeners(AuditingEntityListener.class)
+class Contact {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.TABLE, generator = "contact_id")
+	@TableGenerator(name = "contact_id", table = "id_sequence", pkColumnName = "seq_name", valueColumnName = "next_val",
+			pkColumnValue = "contact", allocationSize = 50)
+	private @Nullable Long id;
+
+	private @Nullable String givenName;
+
+	private @Nullable String familyName;
+
+	private String displayName = "";
+
+	private String nameKey = "";
+
+	private @Nullable String preferredLanguage;
+
+	@Column(columnDefinition = "char(2)")
+	private @Nullable String country;
+
+	@Column(columnDefinition = "text")
+	private @Nullable String notes;
+
+	@ElementCollection
+	@CollectionTable(name = "contact_email", joinColumns = @JoinColumn(name = "contact_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "email")
+	private List<String> emails = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "contact_phone", joinColumns = @JoinColumn(name = "contact_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "phone")
+	private List<String> phones = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "contact_tag", joinColumns = @JoinColumn(name = "contact_id"))
+	@Column(name = "tag")
+	private Set<String> tags = new TreeSet<>();
+
+	@CreatedDate
+	private Instant createdAt = Instant.EPOCH;
+
+	@CreatedBy
+	private @Nullable String createdBy;
+
+	@LastModifiedDate
+	private Instant updatedAt = Instant.EPOCH;
+
+	@LastModifiedBy
+	private @Nullable String updatedBy;
+
+	@Version
+	private long version;
+
+	long id() {
+		if (this.id == null) {
+			throw new IllegalStateException("Contact not saved yet");
+		}
+		return this.id;
+	}
+
+	long version() {
+		return this.version;
+	}
+
+	String displayName() {
+		return this.displayName;
+	}
+
+	List<String> emails() {
+		return this.emails;
+	}
+
+	void apply(ContactRequest request) {
+		this.givenName = blankToNull(request.givenName());
+		this.familyName = blankToNull(request.familyName());
+		this.displayName = displayNameOf(request);
+		this.nameKey = TextFolding.key(this.displayName);
+		this.preferredLanguage = blankToNull(request.preferredLanguage());
+		this.country = blankToNull(request.country());
+		this.notes = blankToNull(request.notes());
+		replace(this.emails, normalizedEmails(request.emails()));
+		List<String> phones = new ArrayList<>();
+		for (String phone : request.phones() == null ? List.<String>of() : request.phones()) {
+			if (phone != null && !phone.isBlank()) {
+				String normalized = PhoneNumbers.normalize(phone, this.country);
+				if (!phones.contains(normalized)) {
+					phones.add(normalized);
+				}
+			}
+		}
+		replace(this.phones, phones);
+		this.tags.clear();
+		this.tags.addAll(Tags.normalize(request.tags() == null ? List.of() : request.tags()));
+	}
+
+	static List<String> normalizedEmails(@Nullable List<String> emails) {
+		List<String> out = new ArrayList<>();
+		for (String email : emails == null ? List.<String>of() : emails) {
+			if (email != null && !email.isBlank()) {
+				String normalized = email.strip().toLowerCase(Locale.ROOT);
+				if (!out.contains(normalized)) {
+					out.add(normalized);
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The name to show: as given, or built from the parts for cultures that split names.
+	 */
+	static String displayNameOf(ContactRequest request) {
+		if (request.displayName() != null && !request.displayName().isBlank()) {
+			return request.displayName().strip();
+		}
+		String given = request.givenName() == null ? "" : request.givenName().strip();
+		String family = request.familyName() == null ? "" : request.familyName().strip();
+		return (given + " " + family).strip();
+	}
+
+	List<String> searchableTexts() {
+		List<String> texts = new ArrayList<>();
+		texts.add(this.displayName);
+		if (this.givenName != null) {
+			texts.add(this.givenName);
+		}
+		if (this.familyName != null) {
+			texts.add(this.familyName);
+		}
+		texts.addAll(this.emails);
+		texts.addAll(this.tags);
+		return texts;
+	}
+
+	ContactDetails toDetails(List<AffiliationView> affiliations) {
+		return new ContactDetails(id(), this.givenName, this.familyName, this.displayName, List.copyOf(this.emails),
+				List.copyOf(this.phones), this.preferredLanguage, this.country, this.notes, new TreeSet<>(this.tags),
+				affiliations, this.createdAt, this.createdBy, this.updatedAt, this.updatedBy, this.version);
+	}
+
+	private static <T> void replace(List<T> target, List<T> values) {
+		if (!target.equals(values)) {
+			target.clear();
+			target.addAll(values);
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,241 @@
+package org.outreachcrm.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.TextFolding;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paged directory lists straight from SQL into records: each query word must prefix-match
+ * a search token; filters and sorting use the base tables' indexes.
+ */
+@Component
+class DirectorySearch {
+
+	private static final int MAX_WORDS = 8;
+
+	private static final Map<String, String> ORGANIZATION_SORTS = Map.of("name", "o.name_key", "country", "o.country",
+			"type", "o.type", "stage", "o.stage", "city", "o.city", "updatedAt", "o.updated_at", "createdAt",
+			"o.created_at");
+
+	private static final Map<String, String> CONTACT_SORTS = Map.of("name", "c.name_key", "displayName", "c.name_key",
+			"country", "c.country", "updatedAt", "c.updated_at", "createdAt", "c.created_at");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	DirectorySearch(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Page<OrganizationSummary> organizations(DirectoryQuery query, Pageable pageable) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = organizationConditions(query, params, "o");
+		long total = count("SELECT COUNT(*) FROM organization o" + where, params);
+		if (total == 0) {
+			return Page.empty(pageable);
+		}
+		String sql = """
+				SELECT o.id, o.name, o.type, o.country, o.city, o.stage, o.email, o.updated_at, o.version
+				FROM organization o""" + where + orderBy(pageable.getSort(), ORGANIZATION_SORTS, "o.name_key", "o.id")
+				+ page(pageable, params);
+		List<OrganizationSummary> rows = this.jdbc.query(sql, params, (rs, n) -> organization(rs));
+		Map<Long, List<String>> tags = tags("organization_tag", "organization_id",
+				rows.stream().map(OrganizationSummary::id).toList());
+		List<OrganizationSummary> content = rows.stream()
+			.map((o) -> new OrganizationSummary(o.id(), o.name(), o.type(), o.country(), o.city(), o.stage(), o.email(),
+					tags.getOrDefault(o.id(), List.of()), o.updatedAt(), o.version()))
+			.toList();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	Page<ContactSummary> contacts(DirectoryQuery query, Pageable pageable) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		words(query.q(), params, where, "c.id", "contact_search_token", "contact_id");
+		if (query.country() != null) {
+			where.append(" AND c.country = :country");
+			params.addValue("country", query.country());
+		}
+		if (query.tag() != null) {
+			where.append(" AND c.id IN (SELECT t.contact_id FROM contact_tag t WHERE t.tag = :tag)");
+			params.addValue("tag", Tags.normalize(query.tag()));
+		}
+		if (query.organizationId() != null || query.type() != null || query.stage() != null) {
+			// filters on organizations apply through current affiliations
+			StringBuilder orgWhere = new StringBuilder(" WHERE (a.end_date IS NULL OR a.end_date >= CURRENT_DATE)");
+			if (query.organizationId() != null) {
+				orgWhere.append(" AND a.organization_id = :organizationId");
+				params.addValue("organizationId", query.organizationId());
+			}
+			if (query.type() != null) {
+				orgWhere.append(" AND ao.type = :type");
+				params.addValue("type", query.type().name());
+			}
+			if (query.stage() != null) {
+				orgWhere.append(" AND ao.stage = :stage");
+				params.addValue("stage", query.stage().name());
+			}
+			where.append(
+					" AND c.id IN (SELECT a.contact_id FROM affiliation a JOIN organization ao ON ao.id = a.organization_id")
+				.append(orgWhere)
+				.append(")");
+		}
+		long total = count("SELECT COUNT(*) FROM contact c" + where, params);
+		if (total == 0) {
+			return Page.empty(pageable);
+		}
+		String sql = "SELECT c.id, c.display_name, c.country, c.version, "
+				+ "(SELECT MIN(e.email) FROM contact_email e WHERE e.contact_id = c.id AND e.position = 0) AS email "
+				+ "FROM contact c" + where + orderBy(pageable.getSort(), CONTACT_SORTS, "c.name_key", "c.id")
+				+ page(pageable, params);
+		List<Object[]> rows = this.jdbc.query(sql, params, (rs, n) -> new Object[] { rs.getLong("id"),
+				rs.getString("display_name"), rs.getString("country"), rs.getLong("version"), rs.getString("email") });
+		List<Long> ids = rows.stream().map((r) -> (Long) r[0]).toList();
+		Map<Long, List<String>> tags = tags("contact_tag", "contact_id", ids);
+		Map<Long, Object[]> organizations = currentOrganizations(ids);
+		List<ContactSummary> content = new ArrayList<>();
+		for (Object[] r : rows) {
+			long id = (Long) r[0];
+			Object[] org = organizations.get(id);
+			content.add(new ContactSummary(id, (String) r[1], (String) r[4], (String) r[2],
+					org == null ? null : (Long) org[0], org == null ? null : (String) org[1],
+					org == null ? null : (String) org[2], tags.getOrDefault(id, List.of()), (Long) r[3]));
+		}
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	private String organizationConditions(DirectoryQuery query, MapSqlParameterSource params, String alias) {
+		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		words(query.q(), params, where, alias + ".id", "organization_search_token", "organization_id");
+		if (query.type() != null) {
+			where.append(" AND o.type = :type");
+			params.addValue("type", query.type().name());
+		}
+		if (query.country() != null) {
+			where.append(" AND o.country = :country");
+			params.addValue("country", query.country());
+		}
+		if (query.stage() != null) {
+			where.append(" AND o.stage = :stage");
+			params.addValue("stage", query.stage().name());
+		}
+		if (query.tag() != null) {
+			where.append(" AND o.id IN (SELECT t.organization_id FROM organization_tag t WHERE t.tag = :tag)");
+			params.addValue("tag", Tags.normalize(query.tag()));
+		}
+		return where.toString();
+	}
+
+	private static void words(@Nullable String q, MapSqlParameterSource params, StringBuilder where, String idColumn,
+			String tokenTable, String tokenIdColumn) {
+		if (q == null || q.isBlank()) {
+			return;
+		}
+		List<String> words = TextFolding.words(q).stream().distinct().limit(MAX_WORDS).toList();
+		for (int i = 0; i < words.size(); i++) {
+			// folded words hold only letters and digits, so they need no LIKE escaping
+			where.append(" AND ")
+				.append(idColumn)
+				.append(" IN (SELECT t")
+				.append(i)
+				.append('.')
+				.append(tokenIdColumn)
+				.append(" FROM ")
+				.append(tokenTable)
+				.append(" t")
+				.append(i)
+				.append(" WHERE t")
+				.append(i)
+				.append(".token LIKE :w")
+				.append(i)
+				.append(')');
+			params.addValue("w" + i, words.get(i) + "%");
+		}
+		if (words.isEmpty()) {
+			// only punctuation: nothing can match
+			where.append(" AND 1=0");
+		}
+	}
+
+	private long count(String sql, MapSqlParameterSource params) {
+		Long count = this.jdbc.queryForObject(sql, params, Long.class);
+		return count == null ? 0 : count;
+	}
+
+	private static String orderBy(Sort sort, Map<String, String> allowed, String defaultColumn, String tieBreaker) {
+		List<String> parts = new ArrayList<>();
+		for (Sort.Order order : sort) {
+			String column = allowed.get(order.getProperty());
+			if (column == null) {
+				throw new BusinessRuleException("search.sort.unknown",
+						"Cannot sort by " + order.getProperty() + "; use one of " + allowed.keySet(),
+						order.getProperty(), allowed.keySet());
+			}
+			parts.add(column + (order.isAscending() ? " ASC" : " DESC"));
+		}
+		if (parts.isEmpty()) {
+			parts.add(defaultColumn + " ASC");
+		}
+		parts.add(tieBreaker + " ASC");
+		return " ORDER BY " + String.join(", ", parts);
+	}
+
+	private static String page(Pageable pageable, MapSqlParameterSource params) {
+		params.addValue("limit", pageable.getPageSize());
+		params.addValue("offset", pageable.getOffset());
+		return " LIMIT :limit OFFSET :offset";
+	}
+
+	private Map<Long, List<String>> tags(String table, String idColumn, List<Long> ids) {
+		Map<Long, List<String>> tags = new HashMap<>();
+		if (ids.isEmpty()) {
+			return tags;
+		}
+		this.jdbc.query("SELECT " + idColumn + ", tag FROM " + table + " WHERE " + idColumn + " IN (:ids) ORDER BY tag",
+				Map.of("ids", ids), (ResultSet rs) -> {
+					tags.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+				});
+		return tags;
+	}
+
+	private Map<Long, Object[]> currentOrganizations(List<Long> contactIds) {
+		Map<Long, Object[]> result = new LinkedHashMap<>();
+		if (contactIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.query(
+				"""
+						SELECT a.contact_id, o.id, o.name, a.role FROM affiliation a JOIN organization o ON o.id = a.organization_id
+						WHERE a.contact_id IN (:ids) AND (a.end_date IS NULL OR a.end_date >= CURRENT_DATE)
+						ORDER BY a.primary_affiliation DESC, a.start_date DESC, a.id""",
+				Map.of("ids", contactIds), (ResultSet rs) -> {
+					result.putIfAbsent(rs.getLong(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4) });
+				});
+		return result;
+	}
+
+	private static OrganizationSummary organization(ResultSet rs) throws SQLException {
+		return new OrganizationSummary(rs.getLong("id"), rs.getString("name"),
+				OrganizationType.valueOf(rs.getString("type")), rs.getString("country"), rs.getString("city"),
+				PartnershipStage.valueOf(rs.getString("stage")), rs.getString("email"), List.of(),
+				rs.getObject("updated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong("version"));
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.outreachcrm.directory;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.StaleVersionException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds, creates, changes and removes partner organizations. */
+@Service
+@Transactional
+public class Organizations {
+
+	private final OrganizationRepository organizations;
+
+	private final DirectorySearch search;
+
+	private final SearchIndex index;
+
+	private final UserAccounts users;
+
+	Organizations(OrganizationRepository organizations, DirectorySearch search, SearchIndex index, UserAccounts users) {
+		this.organizations = organizations;
+		this.search = search;
+		this.index = index;
+		this.users = users;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<OrganizationSummary> search(DirectoryQuery query, Pageable pageable) {
+		return this.search.organizations(query, pageable);
+	}
+
+	@Transactional(readOnly = true)
+	public OrganizationDetails get(long id) {
+		return details(find(id));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.organizations.existsById(id);
+	}
+
+	public OrganizationDetails create(OrganizationRequest request) {
+		checkOwner(request.ownerId());
+		Organization organization = new Organization();
+		organization.apply(request);
+		organization = this.organizations.saveAndFlush(organization);
+		this.index.indexOrganization(organization.id(), organization.searchableTexts());
+		return details(organization);
+	}
+
+	/**
+	 * Applies a change based on {@code request.version()}; a stale version is refused.
+	 */
+	public OrganizationDetails update(long id, OrganizationRequest request) {
+		Organization organization = find(id);
+		if (request.version() == null) {
+			throw new BusinessRuleException("validation.version.required",
+					"The version the change is based on is required");
+		}
+		StaleVersionException.check("Organization", id, request.version(), organization.version());
+		checkOwner(request.ownerId());
+		organization.apply(request);
+		organization = this.organizations.saveAndFlush(organization);
+		this.index.indexOrganization(id, organization.searchableTexts());
+		return details(organization);
+	}
+
+	/**
+	 * Removes an organization and its affiliations; with a version, a stale one is
+	 * refused.
+	 */
+	public void delete(long id, @Nullable Long version) {
+		Organization organization = find(id);
+		if (version != null) {
+			StaleVersionException.check("Organization", id, version, organization.version());
+		}
+		this.organizations.delete(organization);
+	}
+
+	private void checkOwner(@Nullable Long ownerId) {
+		if (ownerId != null && !this.users.exists(ownerId)) {
+			throw new BusinessRuleException("organization.owner.unknown", "There is no user with id " + ownerId,
+					ownerId);
+		}
+	}
+
+	private Organization find(long id) {
+		return this.organizations.findById(id).orElseThrow(() -> new NotFoundException("Organization", id));
+	}
+
+	private OrganizationDetails details(Organization organization) {
+		Long ownerId = organization.toDetails(null).ownerId();
+		String ownerName = ownerId == null ? null : this.users.get(ownerId).displayName();
+		return organization.toDetails(ownerName);
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * The partner directory: organizations, contacts (people), their affiliations, tags and
+ * search.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "shared::web", "accounts" })
+@NullMarked
+package org.outreachcrm.directory;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.outreachcrm.directory.web;
+
+import org.jspecify.annotations.NullMarked;
