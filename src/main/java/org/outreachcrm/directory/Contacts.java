@@ -77,6 +77,7 @@ public class Contacts {
 		if (version != null) {
 			StaleVersionException.check("Contact", id, version, contact.version());
 		}
+		this.affiliations.deleteAll(this.affiliations.findByContact(id));
 		this.contacts.delete(contact);
 	}
 

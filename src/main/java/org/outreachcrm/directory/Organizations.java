@@ -18,14 +18,18 @@ public class Organizations {
 
 	private final OrganizationRepository organizations;
 
+	private final AffiliationRepository affiliations;
+
 	private final DirectorySearch search;
 
 	private final SearchIndex index;
 
 	private final UserAccounts users;
 
-	Organizations(OrganizationRepository organizations, DirectorySearch search, SearchIndex index, UserAccounts users) {
+	Organizations(OrganizationRepository organizations, AffiliationRepository affiliations, DirectorySearch search,
+			SearchIndex index, UserAccounts users) {
 		this.organizations = organizations;
+		this.affiliations = affiliations;
 		this.search = search;
 		this.index = index;
 		this.users = users;
@@ -81,6 +85,9 @@ public class Organizations {
 		if (version != null) {
 			StaleVersionException.check("Organization", id, version, organization.version());
 		}
+		// entity by entity, so that each removal is seen by the persistence context (and
+		// later the audit trail)
+		this.affiliations.deleteAll(this.affiliations.findByOrganization(id));
 		this.organizations.delete(organization);
 	}
 

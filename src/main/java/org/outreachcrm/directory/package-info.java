@@ -2,7 +2,7 @@
  * The partner directory: organizations, contacts (people), their affiliations, tags and
  * search.
  */
-@ApplicationModule(allowedDependencies = { "shared", "shared::web", "accounts" })
+@ApplicationModule(allowedDependencies = { "shared", "accounts" })
 @NullMarked
 package org.outreachcrm.directory;
 

@@ -1,0 +1,5 @@
+/** Test infrastructure shared by the module tests. */
+@NullMarked
+package org.outreachcrm.testsupport;
+
+import org.jspecify.annotations.NullMarked;
