@@ -2,6 +2,7 @@ package org.outreachcrm.accounts;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ class InitialAdmin implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run(@Nullable ApplicationArguments args) {
 		if (this.accounts.count() > 0) {
 			return;
 		}

@@ -1,0 +1,157 @@
+package org.outreachcrm.accounts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Walks every route of the application as anonymous, STAFF, MANAGER and ADMIN and checks
+ * who gets in. A route added without an entry in {@link #RULES} fails
+ * {@link #everyRouteHasARule()}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Transactional
+class RouteSecurityTest {
+
+	/** Lowest role a route needs; PUBLIC needs none. */
+	enum Access {
+
+		PUBLIC, STAFF, MANAGER, ADMIN
+
+	}
+
+	static final Map<String, Access> RULES = new TreeMap<>();
+
+	static {
+		// directory API
+		RULES.put("GET /api/organizations", Access.STAFF);
+		RULES.put("POST /api/organizations", Access.STAFF);
+		RULES.put("GET /api/organizations/{id}", Access.STAFF);
+		RULES.put("PUT /api/organizations/{id}", Access.STAFF);
+		RULES.put("DELETE /api/organizations/{id}", Access.ADMIN);
+		RULES.put("GET /api/organizations/{id}/affiliations", Access.STAFF);
+		RULES.put("GET /api/contacts", Access.STAFF);
+		RULES.put("POST /api/contacts", Access.STAFF);
+		RULES.put("GET /api/contacts/{id}", Access.STAFF);
+		RULES.put("PUT /api/contacts/{id}", Access.STAFF);
+		RULES.put("DELETE /api/contacts/{id}", Access.ADMIN);
+		RULES.put("GET /api/contacts/{id}/affiliations", Access.STAFF);
+		RULES.put("POST /api/contacts/{id}/affiliations", Access.STAFF);
+		RULES.put("GET /api/contacts/{id}/affiliations/{affiliationId}", Access.STAFF);
+		RULES.put("PUT /api/contacts/{id}/affiliations/{affiliationId}", Access.STAFF);
+		RULES.put("DELETE /api/contacts/{id}/affiliations/{affiliationId}", Access.STAFF);
+		// users API
+		RULES.put("GET /api/users", Access.ADMIN);
+		RULES.put("POST /api/users", Access.ADMIN);
+		RULES.put("GET /api/users/{id}", Access.ADMIN);
+		RULES.put("PUT /api/users/{id}", Access.ADMIN);
+		RULES.put("POST /api/users/{id}/password", Access.ADMIN);
+		// API description
+		RULES.put("GET /v3/api-docs", Access.STAFF);
+		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);
+		RULES.put("GET /v3/api-docs/swagger-config", Access.STAFF);
+		RULES.put("GET /swagger-ui.html", Access.STAFF);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyRouteHasARule() {
+		List<String> routes = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {
+			if (entry.getValue().getBeanType().getPackageName().startsWith("org.springframework.boot")) {
+				continue; // Boot's /error
+			}
+			RequestMappingInfo info = entry.getKey();
+			for (String path : info.getPatternValues()) {
+				TreeSet<String> methods = new TreeSet<>();
+				info.getMethodsCondition().getMethods().forEach((m) -> methods.add(m.name()));
+				if (methods.isEmpty()) {
+					methods.add("GET");
+				}
+				methods.forEach((method) -> routes.add(method + " " + path));
+			}
+		}
+		assertThat(RULES.keySet()).as("routes without an access rule in RouteSecurityTest.RULES")
+			.containsAll(routes.stream().filter((r) -> !r.contains("swagger-ui")).toList());
+	}
+
+	static Stream<Arguments> routesAndRoles() {
+		List<Arguments> cases = new ArrayList<>();
+		for (Map.Entry<String, Access> rule : RULES.entrySet()) {
+			for (Access caller : Access.values()) {
+				cases.add(Arguments.of(rule.getKey(), rule.getValue(), caller));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} needs {1}, called as {2}")
+	@MethodSource("routesAndRoles")
+	void eachRoleGetsExactlyItsRights(String route, Access needed, Access caller) throws Exception {
+		String[] parts = route.split(" ", 2);
+		String path = parts[1].replaceAll("\\{[^}]+}", "1");
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")
+			.with(csrf());
+		if (caller != Access.PUBLIC) {
+			request.with(user(caller.name().toLowerCase()).roles(caller.name()));
+		}
+		MvcResult result = this.mvc.perform(request).andReturn();
+		int status = result.getResponse().getStatus();
+		boolean api = path.startsWith("/api/");
+
+		if (caller.ordinal() >= needed.ordinal()) {
+			assertThat(status).as(route + " as " + caller).isNotIn(401, 403);
+			if (status == 302) {
+				assertThat(result.getResponse().getRedirectedUrl()).as(route + " as " + caller)
+					.doesNotEndWith("/login");
+			}
+		}
+		else if (caller == Access.PUBLIC && api) {
+			assertThat(status).as(route + " anonymously").isEqualTo(401);
+		}
+		else if (caller == Access.PUBLIC) {
+			assertThat(status).as(route + " anonymously").isEqualTo(302);
+			assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+		}
+		else {
+			assertThat(status).as(route + " as " + caller).isEqualTo(403);
+		}
+	}
+
+}
