@@ -1,12 +1,16 @@
 package org.outreachcrm.directory;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.outreachcrm.shared.TextFolding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +23,67 @@ class SearchIndex {
 
 	private final JdbcTemplate jdbc;
 
-	SearchIndex(JdbcTemplate jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	SearchIndex(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
+	}
+
+	/**
+	 * Rebuilds the tokens of many organizations from what is stored, with a few queries
+	 * in all.
+	 */
+	void reindexOrganizations(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Map<Long, List<String>> texts = new HashMap<>();
+		this.named.query("SELECT id, name, city, email, website FROM organization WHERE id IN (:ids)",
+				Map.of("ids", ids), (java.sql.ResultSet rs) -> {
+					texts.put(rs.getLong(1), new ArrayList<>(java.util.Arrays.asList(rs.getString(2), rs.getString(3),
+							rs.getString(4), rs.getString(5))));
+				});
+		this.named.query("SELECT organization_id, tag FROM organization_tag WHERE organization_id IN (:ids)",
+				Map.of("ids", ids), (java.sql.ResultSet rs) -> {
+					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+				});
+		replaceAll("organization_search_token", "organization_id", texts);
+	}
+
+	/**
+	 * Rebuilds the tokens of many contacts from what is stored, with a few queries in
+	 * all.
+	 */
+	void reindexContacts(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Map<Long, List<String>> texts = new HashMap<>();
+		this.named.query("SELECT id, display_name, given_name, family_name FROM contact WHERE id IN (:ids)",
+				Map.of("ids", ids), (java.sql.ResultSet rs) -> {
+					texts.put(rs.getLong(1), new ArrayList<>(
+							java.util.Arrays.asList(rs.getString(2), rs.getString(3), rs.getString(4))));
+				});
+		this.named.query("SELECT contact_id, email FROM contact_email WHERE contact_id IN (:ids)", Map.of("ids", ids),
+				(java.sql.ResultSet rs) -> {
+					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+				});
+		this.named.query("SELECT contact_id, tag FROM contact_tag WHERE contact_id IN (:ids)", Map.of("ids", ids),
+				(java.sql.ResultSet rs) -> {
+					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+				});
+		replaceAll("contact_search_token", "contact_id", texts);
+	}
+
+	private void replaceAll(String table, String idColumn, Map<Long, List<String>> texts) {
+		this.named.update("DELETE FROM " + table + " WHERE " + idColumn + " IN (:ids)", Map.of("ids", texts.keySet()));
+		List<Object[]> rows = new ArrayList<>();
+		texts.forEach((id, values) -> {
+			values.removeIf(java.util.Objects::isNull);
+			TextFolding.tokens(values).forEach((token) -> rows.add(new Object[] { token, id }));
+		});
+		this.jdbc.batchUpdate("INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
 	}
 
 	void indexOrganization(long id, Collection<String> texts) {

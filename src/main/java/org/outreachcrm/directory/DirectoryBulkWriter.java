@@ -1,0 +1,381 @@
+package org.outreachcrm.directory;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.BulkChunk.Link;
+import org.outreachcrm.directory.BulkChunk.Org;
+import org.outreachcrm.directory.BulkChunk.Person;
+import org.outreachcrm.directory.RecordChange.Kind;
+import org.outreachcrm.shared.TextFolding;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory's bulk path for imports: resolves the identities of a whole chunk with a
+ * few queries and writes it with JDBC batches (ids reserved by block, no per-row entity
+ * saves). It runs in the caller's transaction, so a chunk is written whole or not at all.
+ */
+@Service
+public class DirectoryBulkWriter {
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final JdbcTemplate jdbc;
+
+	private final IdBlocks ids;
+
+	private final SearchIndex index;
+
+	private final Clock clock;
+
+	private final EntityManager entityManager;
+
+	DirectoryBulkWriter(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, IdBlocks ids, SearchIndex index,
+			Clock clock, EntityManager entityManager) {
+		this.entityManager = entityManager;
+		this.named = named;
+		this.jdbc = jdbc;
+		this.ids = ids;
+		this.index = index;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates and updates the organizations, people and affiliations that {@code rows}
+	 * name, following {@code mode}. In a dry run nothing is written and the counts say
+	 * what would be.
+	 */
+	@Transactional
+	public BulkOutcome write(List<DirectoryRow> rows, ImportMode mode, BulkSession session, String actor) {
+		// JDBC below the persistence context: make pending entity changes visible first,
+		// and drop
+		// entities that the batch statements make stale afterwards
+		this.entityManager.flush();
+		try {
+			return writeChunk(rows, mode, session, actor);
+		}
+		finally {
+			this.entityManager.clear();
+		}
+	}
+
+	private BulkOutcome writeChunk(List<DirectoryRow> rows, ImportMode mode, BulkSession session, String actor) {
+		BulkChunk chunk = new BulkChunk(this.named, mode, session);
+		chunk.resolve(rows);
+		List<Org> newOrgs = chunk.newOrgs();
+		List<Person> newPeople = chunk.newPeople();
+		List<Org> changedOrgs = chunk.orgs.values().stream().filter((o) -> !o.isNew && !o.changes.isEmpty()).toList();
+		List<Person> changedPeople = chunk.people.values()
+			.stream()
+			.filter((p) -> !p.isNew && p.id != null && (!p.changes.isEmpty() || !p.newPhones.isEmpty()))
+			.toList();
+		newOrgs.forEach((o) -> session.created("o:" + o.key));
+		newPeople.forEach((p) -> session.created("p:" + p.key));
+		if (session.isDryRun()) {
+			int links = (int) chunk.links.stream()
+				.filter((l) -> l.person().id == null || l.org().id == null)
+				.map((l) -> l.person().key + "@" + l.org().key)
+				.distinct()
+				.count();
+			return new BulkOutcome(newOrgs.size(), changedOrgs.size(), newPeople.size(), changedPeople.size(), links,
+					List.of(), chunk.skippedRows);
+		}
+		List<RecordChange> changes = new ArrayList<>();
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		insertOrganizations(newOrgs, now, actor, changes);
+		updateOrganizations(changedOrgs, now, actor, changes);
+		insertPeople(newPeople, now, actor, changes);
+		updatePeople(changedPeople, now, actor, changes);
+		Set<Long> touchedOrgs = new HashSet<>();
+		Set<Long> touchedPeople = new HashSet<>();
+		addTags(chunk, changes, touchedOrgs, touchedPeople);
+		int affiliations = link(chunk.links, mode, now, actor, changes);
+		newOrgs.forEach((o) -> touchedOrgs.add(o.id));
+		changedOrgs.forEach((o) -> touchedOrgs.add(o.id));
+		newPeople.forEach((p) -> touchedPeople.add(p.id));
+		changedPeople.forEach((p) -> touchedPeople.add(p.id));
+		this.index.reindexOrganizations(touchedOrgs);
+		this.index.reindexContacts(touchedPeople);
+		return new BulkOutcome(newOrgs.size(), changedOrgs.size(), newPeople.size(), changedPeople.size(), affiliations,
+				changes, chunk.skippedRows);
+	}
+
+	private void insertOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
+		long next = this.ids.reserve("organization", orgs.size());
+		List<Object[]> rows = new ArrayList<>();
+		for (Org org : orgs) {
+			org.id = next++;
+			rows.add(new Object[] { org.id, org.name, TextFolding.key(org.name), org.type.name(), org.country,
+					org.fields.get("city"), org.fields.get("website"), org.fields.get("email"), org.fields.get("phone"),
+					PartnershipStage.PROSPECT.name(), now, actor, now, actor });
+			changes.add(RecordChange.created(Kind.ORGANIZATION, org.id));
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO organization (id, name, name_key, type, country, city, website, email, phone, stage,
+				  created_at, created_by, updated_at, updated_by, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
+	}
+
+	private void updateOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
+		for (Org org : orgs) {
+			List<String> sets = new ArrayList<>();
+			Map<String, Object> params = new HashMap<>();
+			org.changes.forEach((field, values) -> {
+				sets.add(field + " = :" + field);
+				params.put(field, values[1]);
+				changes.add(new RecordChange(Kind.ORGANIZATION, Objects.requireNonNull(org.id), field, values[0],
+						values[1]));
+			});
+			params.put("id", org.id);
+			params.put("now", now);
+			params.put("actor", actor);
+			this.named.update("UPDATE organization SET " + String.join(", ", sets)
+					+ ", updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id", params);
+		}
+	}
+
+	private void insertPeople(List<Person> people, LocalDateTime now, String actor, List<RecordChange> changes) {
+		long next = this.ids.reserve("contact", people.size());
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> emails = new ArrayList<>();
+		List<Object[]> phones = new ArrayList<>();
+		for (Person person : people) {
+			person.id = next++;
+			String display = Objects.requireNonNull(person.fields.get("display_name"));
+			rows.add(new Object[] { person.id, person.fields.get("given_name"), person.fields.get("family_name"),
+					display, TextFolding.key(display), person.fields.get("preferred_language"),
+					person.fields.get("country"), person.fields.get("notes"), now, actor, now, actor });
+			if (person.email != null) {
+				emails.add(new Object[] { person.id, 0, person.email });
+			}
+			int position = 0;
+			for (String phone : person.newPhones) {
+				phones.add(new Object[] { person.id, position++, phone });
+			}
+			changes.add(RecordChange.created(Kind.CONTACT, person.id));
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO contact (id, given_name, family_name, display_name, name_key, preferred_language, country,
+				  notes, created_at, created_by, updated_at, updated_by, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
+		this.jdbc.batchUpdate("INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)", emails);
+		this.jdbc.batchUpdate("INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)", phones);
+	}
+
+	private void updatePeople(List<Person> people, LocalDateTime now, String actor, List<RecordChange> changes) {
+		Map<Long, Integer> nextPhonePosition = new HashMap<>();
+		Set<Long> ids = new LinkedHashSet<>();
+		people.forEach((p) -> ids.add(p.id));
+		if (!ids.isEmpty()) {
+			this.named.query("SELECT contact_id, MAX(position) FROM contact_phone WHERE contact_id IN (:ids) "
+					+ "GROUP BY contact_id", Map.of("ids", ids), (ResultSet rs) -> {
+						nextPhonePosition.put(rs.getLong(1), rs.getInt(2) + 1);
+					});
+		}
+		List<Object[]> phones = new ArrayList<>();
+		for (Person person : people) {
+			long id = Objects.requireNonNull(person.id);
+			List<String> sets = new ArrayList<>();
+			Map<String, Object> params = new HashMap<>();
+			person.changes.forEach((field, values) -> {
+				sets.add(field + " = :" + field);
+				params.put(field, values[1]);
+				changes.add(new RecordChange(Kind.CONTACT, id, field, values[0], values[1]));
+			});
+			int position = nextPhonePosition.getOrDefault(id, 0);
+			for (String phone : person.newPhones) {
+				phones.add(new Object[] { id, position++, phone });
+				changes.add(new RecordChange(Kind.CONTACT, id, "phone", null, phone));
+			}
+			params.put("id", id);
+			params.put("now", now);
+			params.put("actor", actor);
+			this.named.update("UPDATE contact SET " + String.join("", sets.stream().map((s) -> s + ", ").toList())
+					+ "updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id", params);
+		}
+		this.jdbc.batchUpdate("INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)", phones);
+	}
+
+	private void addTags(BulkChunk chunk, List<RecordChange> changes, Set<Long> touchedOrgs, Set<Long> touchedPeople) {
+		Map<Long, Set<String>> orgTags = new HashMap<>();
+		chunk.orgs.values().forEach((o) -> {
+			if (o.id != null && !o.tags.isEmpty()) {
+				orgTags.put(o.id, o.tags);
+			}
+		});
+		Map<Long, Set<String>> personTags = new HashMap<>();
+		chunk.people.values().forEach((p) -> {
+			if (p.id != null && !p.tags.isEmpty()) {
+				personTags.put(p.id, p.tags);
+			}
+		});
+		insertMissingTags("organization_tag", "organization_id", orgTags, Kind.ORGANIZATION, changes, touchedOrgs);
+		insertMissingTags("contact_tag", "contact_id", personTags, Kind.CONTACT, changes, touchedPeople);
+	}
+
+	private void insertMissingTags(String table, String idColumn, Map<Long, Set<String>> wanted, Kind kind,
+			List<RecordChange> changes, Set<Long> touched) {
+		if (wanted.isEmpty()) {
+			return;
+		}
+		Set<String> existing = new HashSet<>();
+		this.named.query("SELECT " + idColumn + ", tag FROM " + table + " WHERE " + idColumn + " IN (:ids)",
+				Map.of("ids", wanted.keySet()), (ResultSet rs) -> {
+					existing.add(rs.getLong(1) + "|" + rs.getString(2));
+				});
+		List<Object[]> rows = new ArrayList<>();
+		wanted.forEach((id, tags) -> tags.forEach((tag) -> {
+			if (existing.add(id + "|" + tag)) {
+				rows.add(new Object[] { id, tag });
+				changes.add(new RecordChange(kind, id, "tag", null, tag));
+				touched.add(id);
+			}
+		}));
+		this.jdbc.batchUpdate("INSERT INTO " + table + " (" + idColumn + ", tag) VALUES (?, ?)", rows);
+	}
+
+	private int link(List<Link> links, ImportMode mode, LocalDateTime now, String actor, List<RecordChange> changes) {
+		Set<Long> people = new HashSet<>();
+		links.forEach((l) -> people.add(l.person().id));
+		Map<String, Object[]> existing = new HashMap<>();
+		if (!people.isEmpty()) {
+			this.named.query("SELECT id, contact_id, organization_id, role FROM affiliation WHERE contact_id IN (:ids)",
+					Map.of("ids", people), (ResultSet rs) -> {
+						existing.putIfAbsent(rs.getLong(2) + "@" + rs.getLong(3),
+								new Object[] { rs.getLong(1), rs.getString(4) });
+					});
+		}
+		List<Link> toCreate = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (Link link : links) {
+			String key = link.person().id + "@" + link.org().id;
+			if (!seen.add(key)) {
+				continue;
+			}
+			Object[] stored = existing.get(key);
+			if (stored == null && mode != ImportMode.UPDATE_ONLY) {
+				toCreate.add(link);
+			}
+			else if (stored != null && stored[1] == null && link.role() != null && mode != ImportMode.CREATE_ONLY) {
+				long id = (Long) stored[0];
+				this.named.update(
+						"UPDATE affiliation SET role = :role, updated_at = :now, updated_by = :actor, "
+								+ "version = version + 1 WHERE id = :id",
+						Map.of("role", link.role(), "now", now, "actor", actor, "id", id));
+				changes.add(new RecordChange(Kind.AFFILIATION, id, "role", null, link.role()));
+			}
+		}
+		long next = this.ids.reserve("affiliation", toCreate.size());
+		List<Object[]> rows = new ArrayList<>();
+		for (Link link : toCreate) {
+			long id = next++;
+			rows.add(new Object[] { id, link.person().id, link.org().id, link.role(), now, actor, now, actor });
+			changes.add(RecordChange.created(Kind.AFFILIATION, id));
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO affiliation (id, contact_id, organization_id, role, primary_affiliation, created_at,
+				  created_by, updated_at, updated_by, version)
+				VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?, 0)""", rows);
+		return toCreate.size();
+	}
+
+	/**
+	 * Undoes what {@link #write} recorded: removes the records it created unless someone
+	 * changed them after {@code writtenUntil}, and restores changed fields whose value is
+	 * still the one the import wrote. What was changed since is left alone and listed.
+	 */
+	@Transactional
+	public RevertOutcome revert(List<RecordChange> changes, java.time.Instant writtenUntil) {
+		this.entityManager.flush();
+		try {
+			return revertChanges(changes, writtenUntil);
+		}
+		finally {
+			this.entityManager.clear();
+		}
+	}
+
+	private RevertOutcome revertChanges(List<RecordChange> changes, java.time.Instant writtenUntil) {
+		LocalDateTime until = LocalDateTime.ofInstant(writtenUntil, ZoneOffset.UTC);
+		List<String> keptBecauseEdited = new ArrayList<>();
+		int restored = 0;
+		Set<Long> touchedOrgs = new HashSet<>();
+		Set<Long> touchedPeople = new HashSet<>();
+		for (RecordChange change : changes) {
+			if (change.created()) {
+				continue;
+			}
+			String table = table(change.kind());
+			boolean done = switch (Objects.requireNonNull(change.field())) {
+				case "tag" -> this.jdbc.update("DELETE FROM " + table + "_tag WHERE " + table + "_id = ? AND tag = ?",
+						change.id(), change.newValue()) > 0;
+				case "phone" -> this.jdbc.update("DELETE FROM contact_phone WHERE contact_id = ? AND phone = ?",
+						change.id(), change.newValue()) > 0;
+				default ->
+					this.jdbc.update(
+							"UPDATE " + table + " SET " + change.field()
+									+ " = ?, version = version + 1 WHERE id = ? AND " + change.field() + " = ?",
+							change.oldValue(), change.id(), change.newValue()) > 0;
+			};
+			if (done) {
+				restored++;
+				(change.kind() == Kind.CONTACT ? touchedPeople : touchedOrgs).add(change.id());
+			}
+			else if (exists(table, change.id())) {
+				keptBecauseEdited.add(change.kind() + " " + change.id() + ": " + change.field() + " was changed since");
+			}
+		}
+		int[] removed = new int[3];
+		for (Kind kind : List.of(Kind.AFFILIATION, Kind.CONTACT, Kind.ORGANIZATION)) {
+			for (RecordChange change : changes) {
+				if (change.created() && change.kind() == kind) {
+					String table = table(kind);
+					int deleted = this.jdbc.update("DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
+							change.id(), until);
+					if (deleted > 0) {
+						removed[kind.ordinal()]++;
+					}
+					else if (exists(table, change.id())) {
+						keptBecauseEdited.add(kind + " " + change.id() + " was edited after the import");
+					}
+				}
+			}
+		}
+		touchedOrgs.removeIf((id) -> !exists("organization", id));
+		touchedPeople.removeIf((id) -> !exists("contact", id));
+		this.index.reindexOrganizations(touchedOrgs);
+		this.index.reindexContacts(touchedPeople);
+		return new RevertOutcome(removed[Kind.ORGANIZATION.ordinal()], removed[Kind.CONTACT.ordinal()],
+				removed[Kind.AFFILIATION.ordinal()], restored, keptBecauseEdited);
+	}
+
+	private boolean exists(String table, long id) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE id = ?", Integer.class, id);
+		return count != null && count > 0;
+	}
+
+	private static String table(Kind kind) {
+		return switch (kind) {
+			case ORGANIZATION -> "organization";
+			case CONTACT -> "contact";
+			case AFFILIATION -> "affiliation";
+		};
+	}
+
+}
