@@ -25,19 +25,32 @@ public final class HeaderRowFinder {
 	}
 
 	/**
-	 * The best header row of any sheet.
-	 * @throws SpreadsheetException if no sheet has a row with a known column
+	 * The best header row of any sheet. Sheets that cannot be read are passed over.
+	 * @throws SpreadsheetException if no sheet has a row with a known column, with the
+	 * first sheet's read failure if there was one
 	 */
 	public HeaderLocation find(SpreadsheetReader reader) {
 		if (reader.sheetNames().isEmpty()) {
 			throw new SpreadsheetException(ReadingMessage.NO_SHEETS, reader.fileName());
 		}
 		HeaderLocation best = null;
+		SpreadsheetException firstFailure = null;
 		for (int sheet = 0; sheet < reader.sheetNames().size(); sheet++) {
-			Optional<HeaderLocation> candidate = scan(reader, sheet);
+			Optional<HeaderLocation> candidate;
+			try {
+				candidate = scan(reader, sheet);
+			}
+			catch (SpreadsheetException ex) {
+				// A broken sheet beside the one with the data should not stop the import.
+				firstFailure = (firstFailure != null) ? firstFailure : ex;
+				continue;
+			}
 			if (candidate.isPresent() && (best == null || candidate.get().score() > best.score())) {
 				best = candidate.get();
 			}
+		}
+		if (best == null && firstFailure != null) {
+			throw firstFailure;
 		}
 		if (best == null) {
 			if (reader.sheetNames().size() == 1) {

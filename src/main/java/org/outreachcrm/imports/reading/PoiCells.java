@@ -31,6 +31,17 @@ final class PoiCells {
 	}
 
 	private void addCell(Cell cell, RowAssembler assembler) {
+		try {
+			addValue(cell, assembler);
+		}
+		catch (NumberFormatException | IllegalStateException ex) {
+			// One cell whose stored value does not fit its type (an empty <v/> in a
+			// numeric
+			// cell): the cell reads as empty rather than the whole file failing.
+		}
+	}
+
+	private void addValue(Cell cell, RowAssembler assembler) {
 		CellType type = cell.getCellType();
 		if (type == CellType.FORMULA) {
 			// The cached value is what the author last saw; formulas are not evaluated.
