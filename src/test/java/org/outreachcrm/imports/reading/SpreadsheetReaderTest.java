@@ -1,9 +1,13 @@
 package org.outreachcrm.imports.reading;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +105,33 @@ class SpreadsheetReaderTest {
 		try (SpreadsheetReader reader = this.opener.open(write("xlsx"), "lista.xlsx")) {
 			assertThatThrownBy(() -> reader.rows("Arkusz9")).isInstanceOf(SpreadsheetException.class)
 				.hasMessage("The file \"lista.xlsx\" has no sheet \"Arkusz9\".");
+		}
+	}
+
+	@Test
+	void refusesAnXlsxWhoseSheetInflatesLikeAZipBomb() throws IOException {
+		Path plain = write("xlsx");
+		Path bomb = this.dir.resolve("bomb.xlsx");
+		try (ZipFile source = new ZipFile(plain.toFile());
+				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+			for (ZipEntry entry : java.util.Collections.list(source.entries())) {
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				source.getInputStream(entry).transferTo(out);
+				if (entry.getName().equals("xl/worksheets/sheet2.xml")) {
+					// White space after the root element is valid XML and compresses a
+					// thousandfold: the shape of a zip bomb.
+					byte[] spaces = new byte[1024 * 1024];
+					java.util.Arrays.fill(spaces, (byte) ' ');
+					for (int i = 0; i < 20; i++) {
+						out.write(spaces);
+					}
+				}
+				out.closeEntry();
+			}
+		}
+		try (SpreadsheetReader reader = this.opener.open(bomb, "bomb.xlsx")) {
+			assertThatThrownBy(() -> readAll(reader, "Partnerzy")).isInstanceOfSatisfying(SpreadsheetException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(ReadingMessage.ZIP_BOMB));
 		}
 	}
 
