@@ -17,8 +17,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads OpenDocument spreadsheets with SODS, which loads the whole document: the file
- * size and the declared unpacked size of its content are limited before it does.
+ * Reads OpenDocument spreadsheets with SODS, which loads the whole document and slows
+ * down quadratically with the rows: the file size and the declared unpacked size of its
+ * content are limited before it starts (see {@link ReadingLimits}).
  */
 final class OdsReader implements SpreadsheetReader {
 
@@ -46,9 +47,9 @@ final class OdsReader implements SpreadsheetReader {
 	}
 
 	/**
-	 * SODS unpacks without zip-bomb checks, so a small file declaring gigabytes of
-	 * content is refused first. Declared sizes can lie, but then the entry fails to
-	 * inflate past them.
+	 * Refuses content SODS would take too long over, and small files declaring gigabytes
+	 * of content, which SODS would unpack without zip-bomb checks. Declared sizes can
+	 * lie, but then the entry fails to inflate past them.
 	 */
 	private static void checkUnpackedSize(Path file, String fileName, long maxContentBytes) {
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
@@ -59,7 +60,8 @@ final class OdsReader implements SpreadsheetReader {
 				total += Math.max(0, entry.getSize());
 			}
 			if (total > maxContentBytes) {
-				throw new SpreadsheetException(ReadingMessage.ZIP_BOMB, fileName);
+				throw new SpreadsheetException(ReadingMessage.TOO_MUCH_DATA_IN_ODS, fileName,
+						SizeLimit.megabytes(total), SizeLimit.megabytes(maxContentBytes));
 			}
 		}
 		catch (IOException | RuntimeException ex) {

@@ -87,6 +87,10 @@ public enum ReadingMessage {
 	TOO_LARGE(Problem.TOO_LARGE,
 			"\"{0}\" is too large ({1} MB): {2} can be read up to {3} MB. Save it as .xlsx, which has no such limit, or split it."),
 
+	/** {0} file, {1} its unpacked size in MB, {2} the limit in MB. */
+	TOO_MUCH_DATA_IN_ODS(Problem.TOO_LARGE,
+			"\"{0}\" holds too much data for an OpenDocument spreadsheet ({1} MB unpacked): up to {2} MB can be read. Save it as .xlsx, which has no such limit, or split it."),
+
 	/** {0} file. */
 	NO_SHEETS(Problem.NO_DATA, "The file \"{0}\" contains no sheets."),
 

@@ -155,4 +155,17 @@ class SpreadsheetReaderTest {
 				ex -> assertThat(ex.reason()).isEqualTo(ReadingMessage.TOO_LARGE));
 	}
 
+	@Test
+	void refusesOdsFilesWithTooMuchUnpackedContent() throws IOException {
+		Path file = write("ods");
+		var opener = new SpreadsheetOpener(new ReadingLimits(1000, 1_000_000, 500));
+		assertThatThrownBy(() -> opener.open(file, "big.ods")).isInstanceOfSatisfying(SpreadsheetException.class,
+				ex -> {
+					assertThat(ex.reason()).isEqualTo(ReadingMessage.TOO_MUCH_DATA_IN_ODS);
+					assertThat(ex.getMessage())
+						.startsWith("\"big.ods\" holds too much data for an OpenDocument spreadsheet (")
+						.contains("up to 0 MB can be read");
+				});
+	}
+
 }
