@@ -37,7 +37,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/users/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/users/**", "/api/imports/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.DELETE, "/api/organizations/*", "/api/contacts/*")
 				.hasRole("ADMIN")

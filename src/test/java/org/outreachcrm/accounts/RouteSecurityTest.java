@@ -74,6 +74,13 @@ class RouteSecurityTest {
 		RULES.put("GET /api/users/{id}", Access.ADMIN);
 		RULES.put("PUT /api/users/{id}", Access.ADMIN);
 		RULES.put("POST /api/users/{id}/password", Access.ADMIN);
+		// imports API
+		RULES.put("GET /api/imports", Access.ADMIN);
+		RULES.put("POST /api/imports", Access.ADMIN);
+		RULES.put("GET /api/imports/{id}", Access.ADMIN);
+		RULES.put("GET /api/imports/{id}/problems", Access.ADMIN);
+		RULES.put("GET /api/imports/{id}/rejections", Access.ADMIN);
+		RULES.put("POST /api/imports/{id}/undo", Access.ADMIN);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

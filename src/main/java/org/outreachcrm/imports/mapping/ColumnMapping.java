@@ -27,6 +27,14 @@ public final class ColumnMapping {
 		this.fieldsByColumn = Collections.unmodifiableSortedMap(new TreeMap<>(fieldsByColumn));
 	}
 
+	/**
+	 * A mapping chosen by a person or a saved template: header texts and the field of
+	 * each column.
+	 */
+	public static ColumnMapping of(List<String> headers, Map<Integer, ImportField> fieldsByColumn) {
+		return new ColumnMapping(headers, fieldsByColumn);
+	}
+
 	/** The header texts as found in the sheet, by column. */
 	public List<String> headers() {
 		return this.headers;

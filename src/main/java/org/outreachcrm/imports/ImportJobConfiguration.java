@@ -1,0 +1,92 @@
+package org.outreachcrm.imports;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import org.outreachcrm.directory.DirectoryBulkWriter;
+import org.outreachcrm.imports.mapping.DateOrder;
+import org.outreachcrm.imports.reading.SheetRow;
+import org.outreachcrm.imports.reading.SpreadsheetOpener;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The partner-list import job: one chunk-oriented step that reads the sheet, maps and
+ * normalizes each row, and writes chunks through the directory's bulk path. The job
+ * repository lives in the application database, so a job interrupted by a crash is
+ * restarted where it stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportJobConfiguration {
+
+	static final String JOB_NAME = "partnerListImport";
+
+	static final String IMPORT_ID = "importId";
+
+	@Bean
+	Job partnerListImport(JobRepository jobRepository, Step importRows, ImportJobListener listener) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importRows).listener(listener).build();
+	}
+
+	@Bean
+	Step importRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PartnerListReader partnerListReader, ItemProcessor<SheetRow, RowResult> partnerRowProcessor,
+			PartnerRowWriter partnerRowWriter, ImportsProperties properties) {
+		return new StepBuilder("importRows", jobRepository).<SheetRow, RowResult>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(partnerListReader)
+			.processor(partnerRowProcessor)
+			.writer(partnerRowWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	PartnerListReader partnerListReader(@Value("#{jobParameters['importId']}") Long importId, ImportRuns runs,
+			ImportsProperties properties) {
+		ImportRuns.StoredPlan plan = plan(runs, importId);
+		return new PartnerListReader(new SpreadsheetOpener(properties.readingLimits()),
+				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(),
+				plan.headerRow());
+	}
+
+	@Bean
+	@StepScope
+	ItemProcessor<SheetRow, RowResult> partnerRowProcessor(@Value("#{jobParameters['importId']}") Long importId,
+			ImportRuns runs, ObjectMapper json) {
+		ImportRuns.StoredPlan plan = plan(runs, importId);
+		PartnerRowMapper mapper = new PartnerRowMapper(MappingJson.read(json, plan.mappingJson()).toMapping(),
+				DateOrder.valueOf(plan.dateOrder()));
+		return mapper::map;
+	}
+
+	@Bean
+	@StepScope
+	PartnerRowWriter partnerRowWriter(@Value("#{jobParameters['importId']}") Long importId, ImportRuns runs,
+			DirectoryBulkWriter directory) {
+		ImportRuns.StoredPlan plan = plan(runs, importId);
+		return new PartnerRowWriter(directory, runs, importId, plan.mode(), plan.dryRun(), plan.createdBy());
+	}
+
+	@Bean
+	ImportJobListener importJobListener(ImportRuns runs, DirectoryBulkWriter directory, Clock clock) {
+		return new ImportJobListener(runs, directory, clock);
+	}
+
+	private static ImportRuns.StoredPlan plan(ImportRuns runs, Long importId) {
+		return runs.storedPlan(Objects.requireNonNull(importId))
+			.orElseThrow(() -> new IllegalStateException("No import " + importId));
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.outreachcrm.imports;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.outreachcrm.directory.DirectoryBulkWriter;
+import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.imports.reading.SpreadsheetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * Keeps the run's status in step with the job. A failed run is rolled back as a whole:
+ * the chunks it had already committed are reverted, so nothing of a FAILED file stays
+ * stored.
+ */
+class ImportJobListener implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportJobListener.class);
+
+	private final ImportRuns runs;
+
+	private final DirectoryBulkWriter directory;
+
+	private final Clock clock;
+
+	ImportJobListener(ImportRuns runs, DirectoryBulkWriter directory, Clock clock) {
+		this.runs = runs;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.runs.markRunning(importId(execution), execution.getId(), this.clock.instant());
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		long importId = importId(execution);
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			this.runs.finish(importId, ImportStatus.COMPLETED, null, this.clock.instant());
+			return;
+		}
+		String message = failureMessage(execution.getAllFailureExceptions());
+		List<RecordChange> changes = this.runs.changes(importId);
+		if (!changes.isEmpty()) {
+			this.directory.revert(changes, this.clock.instant());
+			this.runs.forgetWork(importId);
+		}
+		log.warn("Import {} failed: {}", importId, message);
+		this.runs.finish(importId, ImportStatus.FAILED, message, this.clock.instant());
+	}
+
+	static String failureMessage(List<Throwable> failures) {
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SpreadsheetException spreadsheet) {
+					return spreadsheet.userMessage();
+				}
+			}
+		}
+		Throwable first = failures.isEmpty() ? null : failures.get(0);
+		return ImportMessages.format(ImportMessages.UNEXPECTED_FAILURE,
+				first == null ? "unknown" : first.getClass().getSimpleName());
+	}
+
+	private static long importId(JobExecution execution) {
+		Long id = execution.getJobParameters().getLong(ImportJobConfiguration.IMPORT_ID);
+		if (id == null) {
+			throw new IllegalStateException("Import job without importId");
+		}
+		return id;
+	}
+
+}

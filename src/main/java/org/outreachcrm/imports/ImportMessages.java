@@ -1,0 +1,41 @@
+package org.outreachcrm.imports;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+
+/**
+ * Sentences the import says to the admin (English; the report and API show them as they
+ * are). In one place so that they can move to the message bundles with the import
+ * screens.
+ */
+final class ImportMessages {
+
+	static final String NO_ORGANIZATION_NOR_PERSON = "The row names neither an organization nor a person "
+			+ "(no organization name, no person's name and no e-mail).";
+
+	static final String UNKNOWN_LANGUAGE = "\"{0}\" is not a language we know, so it was kept in the notes.";
+
+	static final String NOT_MATCHED_UPDATE_ONLY = "Nothing stored matches this row, and the import only updates "
+			+ "existing records, so it was skipped.";
+
+	static final String UNEXPECTED_FAILURE = "The import stopped because of an unexpected error ({0}). Nothing of "
+			+ "this file was kept; please try again or report it.";
+
+	static final String INTERRUPTED = "The application stopped while importing; the import was resumed.";
+
+	static final String UNDO_NOT_FINISHED = "Only a finished import can be undone.";
+
+	static final String UNDO_DRY_RUN = "A dry run wrote nothing, so there is nothing to undo.";
+
+	static final String UNDO_ALREADY = "This import was already undone.";
+
+	static final String UNKNOWN_TEMPLATE = "There is no saved mapping called \"{0}\".";
+
+	private ImportMessages() {
+	}
+
+	static String format(String pattern, Object... arguments) {
+		return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+	}
+
+}

@@ -1,0 +1,273 @@
+package org.outreachcrm.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.imports.RowResult.Problem;
+import org.outreachcrm.shared.NotFoundException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The import tables: runs with their counters, the changes each run made (for undo) and
+ * the problems of its rows. Counters are added in the chunk's own transaction, so after a
+ * crash they match exactly what was written.
+ */
+@Component
+class ImportRuns {
+
+	private static final TypeReference<List<String>> CELLS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final ObjectMapper json;
+
+	ImportRuns(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+	}
+
+	long create(String fileName, String storedFile, String source, ImportOptions options, String user, Instant now) {
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO import_run (file_name, stored_file, source, mode, dry_run, date_order, mapping_template,
+				  sheet_name, status, rows_read, rows_imported, rows_rejected, rows_skipped, warnings,
+				  organizations_created, organizations_updated, contacts_created, contacts_updated,
+				  affiliations_created, created_by, created_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0)""")
+			.params(fileName, storedFile, source, options.mode().name(), options.dryRun(), options.dateOrder().name(),
+					options.mappingTemplate(), options.sheetName(), user, utc(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	void plan(long id, String format, String sheetName, int headerRow, String mappingJson) {
+		this.jdbc.sql("UPDATE import_run SET format = ?, sheet_name = ?, header_row = ?, mapping = ? WHERE id = ?")
+			.params(format, sheetName, headerRow, mappingJson, id)
+			.update();
+	}
+
+	Optional<StoredPlan> storedPlan(long id) {
+		return this.jdbc.sql("""
+				SELECT stored_file, file_name, sheet_name, header_row, mapping, mode, dry_run, date_order, created_by
+				FROM import_run WHERE id = ?""")
+			.param(id)
+			.query((rs, n) -> new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), ImportMode.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getString(8),
+					rs.getString(9)))
+			.optional();
+	}
+
+	void markRunning(long id, long jobExecutionId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE import_run SET status = 'RUNNING', job_execution_id = ?,
+				  started_at = COALESCE(started_at, ?) WHERE id = ?""").params(jobExecutionId, utc(now), id).update();
+	}
+
+	void finish(long id, ImportStatus status, @Nullable String message, Instant now) {
+		this.jdbc.sql("UPDATE import_run SET status = ?, message = ?, finished_at = ? WHERE id = ?")
+			.params(status.name(), message, utc(now), id)
+			.update();
+	}
+
+	void undone(long id, String user, String report, Instant now) {
+		this.jdbc.sql("UPDATE import_run SET undone_by = ?, undone_at = ?, undo_report = ? WHERE id = ?")
+			.params(user, utc(now), report, id)
+			.update();
+	}
+
+	void addCounts(long id, Counts c) {
+		this.jdbc.sql("""
+				UPDATE import_run SET rows_read = rows_read + ?, rows_imported = rows_imported + ?,
+				  rows_rejected = rows_rejected + ?, rows_skipped = rows_skipped + ?, warnings = warnings + ?,
+				  organizations_created = organizations_created + ?, organizations_updated = organizations_updated + ?,
+				  contacts_created = contacts_created + ?, contacts_updated = contacts_updated + ?,
+				  affiliations_created = affiliations_created + ? WHERE id = ?""")
+			.params(c.read(), c.imported(), c.rejected(), c.skipped(), c.warnings(), c.organizationsCreated(),
+					c.organizationsUpdated(), c.contactsCreated(), c.contactsUpdated(), c.affiliationsCreated(), id)
+			.update();
+	}
+
+	void addChanges(long id, List<RecordChange> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		long start = this.jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM import_change WHERE import_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+		List<Object[]> rows = new ArrayList<>();
+		long seq = start;
+		for (RecordChange change : changes) {
+			rows.add(new Object[] { id, ++seq, change.kind().name(), change.id(), change.field(), change.oldValue(),
+					change.newValue() });
+		}
+		this.batch.batchUpdate("""
+				INSERT INTO import_change (import_id, seq, kind, record_id, field, old_value, new_value)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+	}
+
+	List<RecordChange> changes(long id) {
+		return this.jdbc.sql("""
+				SELECT kind, record_id, field, old_value, new_value FROM import_change
+				WHERE import_id = ? ORDER BY seq""")
+			.param(id)
+			.query((rs, n) -> new RecordChange(RecordChange.Kind.valueOf(rs.getString(1)), rs.getLong(2),
+					rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	void addProblems(long id, List<RowResult> results) {
+		List<Object[]> rows = new ArrayList<>();
+		for (RowResult result : results) {
+			int seq = 0;
+			String cells = result.rejected() ? this.json.writeValueAsString(result.cells()) : null;
+			for (Problem problem : result.rejections()) {
+				rows.add(new Object[] { id, result.rowNumber(), seq++, "REJECTED", problem.column(), problem.message(),
+						seq == 1 ? cells : null });
+			}
+			for (Problem problem : result.warnings()) {
+				rows.add(new Object[] { id, result.rowNumber(), seq++, "WARNING", problem.column(), problem.message(),
+						null });
+			}
+		}
+		this.batch.batchUpdate("""
+				INSERT INTO import_problem (import_id, row_no, seq, severity, column_name, message, raw_cells)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+	}
+
+	/** Rejected rows in file order, with their cells and all their reasons. */
+	List<RejectedRow> rejectedRows(long id) {
+		List<RejectedRow> rows = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT row_no, column_name, message, raw_cells FROM import_problem
+				WHERE import_id = ? AND severity = 'REJECTED' ORDER BY row_no, seq""")
+			.param(id)
+			.query((ResultSet rs) -> {
+				long row = rs.getLong(1);
+				String reason = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);
+				if (!rows.isEmpty() && rows.get(rows.size() - 1).rowNumber() == row) {
+					RejectedRow last = rows.remove(rows.size() - 1);
+					rows.add(new RejectedRow(row, last.cells(), last.reason() + "; " + reason));
+				}
+				else {
+					String raw = rs.getString(4);
+					rows.add(new RejectedRow(row, raw == null ? List.of() : this.json.readValue(raw, CELLS), reason));
+				}
+			});
+		return rows;
+	}
+
+	List<ProblemView> problems(long id, int limit) {
+		return this.jdbc.sql("""
+				SELECT row_no, severity, column_name, message FROM import_problem WHERE import_id = ?
+				ORDER BY row_no, seq""")
+			.param(id)
+			.query((rs, n) -> new ProblemView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	void forgetWork(long id) {
+		this.jdbc.sql("DELETE FROM import_change WHERE import_id = ?").param(id).update();
+	}
+
+	List<Long> unfinished() {
+		return this.jdbc.sql("SELECT id FROM import_run WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
+			.query(Long.class)
+			.list();
+	}
+
+	@Nullable Long jobExecutionId(long id) {
+		return this.jdbc.sql("SELECT job_execution_id FROM import_run WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> (Long) rs.getObject(1, Long.class))
+			.optional()
+			.orElse(null);
+	}
+
+	ImportView get(long id) {
+		return this.jdbc.sql("SELECT * FROM import_run WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> view(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Import", id));
+	}
+
+	List<String> headers(long id) {
+		String mapping = this.jdbc.sql("SELECT mapping FROM import_run WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return mapping == null ? List.of() : MappingJson.read(this.json, mapping).headers();
+	}
+
+	Page<ImportView> page(Pageable pageable) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM import_run").query(Long.class).single();
+		List<ImportView> content = this.jdbc.sql("SELECT * FROM import_run ORDER BY id DESC LIMIT ? OFFSET ?")
+			.params(pageable.getPageSize(), pageable.getOffset())
+			.query((rs, n) -> view(rs))
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	private static ImportView view(ResultSet rs) throws SQLException {
+		return new ImportView(rs.getLong("id"), rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status")),
+				rs.getString("source"), ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("dry_run"),
+				rs.getString("format"), rs.getString("sheet_name"), rs.getLong("rows_read"),
+				rs.getLong("rows_imported"), rs.getLong("rows_rejected"), rs.getLong("rows_skipped"),
+				rs.getLong("warnings"), rs.getLong("organizations_created"), rs.getLong("organizations_updated"),
+				rs.getLong("contacts_created"), rs.getLong("contacts_updated"), rs.getLong("affiliations_created"),
+				rs.getString("message"), rs.getString("created_by"), instant(rs, "created_at"),
+				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"),
+				rs.getString("undone_by"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return value == null ? null : value.toInstant(ZoneOffset.UTC);
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** What a chunk adds to a run's counters. */
+	record Counts(long read, long imported, long rejected, long skipped, long warnings, long organizationsCreated,
+			long organizationsUpdated, long contactsCreated, long contactsUpdated, long affiliationsCreated) {
+	}
+
+	/** What the job needs to read a run's file. */
+	record StoredPlan(String storedFile, String fileName, String sheetName, int headerRow, String mappingJson,
+			ImportMode mode, boolean dryRun, String dateOrder, String createdBy) {
+	}
+
+	/** A rejected row for the rejection report. */
+	record RejectedRow(long rowNumber, List<String> cells, String reason) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.outreachcrm.imports;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.outreachcrm.imports.reading.ReadingLimits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the imports module ({@code crm.imports.*}); defaults and comments in
+ * application.yml.
+ */
+@Validated
+@ConfigurationProperties("crm.imports")
+record ImportsProperties(@NotNull Path inboxDir, @NotNull Path storageDir, @Min(10) int chunkSize,
+		@Min(1) long maxXlsBytes, @Min(1) long maxOdsBytes, @Min(1) long maxOdsContentBytes) {
+
+	ReadingLimits readingLimits() {
+		return new ReadingLimits(this.maxXlsBytes, this.maxOdsBytes, this.maxOdsContentBytes);
+	}
+
+}

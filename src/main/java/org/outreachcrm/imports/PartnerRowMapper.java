@@ -1,0 +1,198 @@
+package org.outreachcrm.imports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.DirectoryRow;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.imports.RowResult.Problem;
+import org.outreachcrm.imports.mapping.ColumnMapping;
+import org.outreachcrm.imports.mapping.CountryNormalizer;
+import org.outreachcrm.imports.mapping.DateNormalizer;
+import org.outreachcrm.imports.mapping.DateOrder;
+import org.outreachcrm.imports.mapping.EmailNormalizer;
+import org.outreachcrm.imports.mapping.ImportField;
+import org.outreachcrm.imports.mapping.NormalizedValue;
+import org.outreachcrm.imports.mapping.OrganizationTypeNormalizer;
+import org.outreachcrm.imports.mapping.PhoneNormalizer;
+import org.outreachcrm.imports.reading.SheetRow;
+
+/**
+ * Turns one sheet row into a directory row: picks the mapped columns, normalizes each
+ * value and decides whether the row is usable. A value that cannot be normalized never
+ * loses the row (it is kept in the notes, with a warning); only a malformed email, or a
+ * row that names neither an organization nor a person, rejects it.
+ */
+final class PartnerRowMapper {
+
+	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+	private static final CountryNormalizer COUNTRIES = new CountryNormalizer();
+
+	private static final OrganizationTypeNormalizer TYPES = new OrganizationTypeNormalizer();
+
+	private static final EmailNormalizer EMAILS = new EmailNormalizer();
+
+	private static final PhoneNormalizer PHONES = new PhoneNormalizer();
+
+	private final ColumnMapping mapping;
+
+	private final DateNormalizer dates;
+
+	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder) {
+		this.mapping = mapping;
+		this.dates = new DateNormalizer(dateOrder);
+	}
+
+	RowResult map(SheetRow sheetRow) {
+		Map<ImportField, String> values = this.mapping.values(sheetRow);
+		List<Problem> warnings = new ArrayList<>();
+		List<Problem> rejections = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+
+		String country = normalized(ImportField.COUNTRY, COUNTRIES.normalize(text(values, ImportField.COUNTRY)),
+				warnings, rejections);
+		OrganizationType type = organizationType(values, warnings);
+		String email = normalized(ImportField.EMAIL, EMAILS.normalize(text(values, ImportField.EMAIL)), warnings,
+				rejections);
+		String organizationEmail = normalized(ImportField.ORGANIZATION_EMAIL,
+				EMAILS.normalize(text(values, ImportField.ORGANIZATION_EMAIL)), warnings, rejections);
+		String phone = phone(values, ImportField.PHONE, country, warnings, notes);
+		String organizationPhone = phone(values, ImportField.ORGANIZATION_PHONE, country, warnings, notes);
+		String language = language(values, warnings, notes);
+		consentDate(sheetRow, values, warnings, notes);
+		keepInNotes(values, ImportField.ADDRESS, notes);
+		keepInNotes(values, ImportField.POSTAL_CODE, notes);
+		String typedNotes = blankToNull(text(values, ImportField.NOTES));
+		if (typedNotes != null) {
+			notes.add(0, typedNotes);
+		}
+
+		DirectoryRow row = new DirectoryRow(sheetRow.number(), blankToNull(text(values, ImportField.ORGANIZATION_NAME)),
+				type, country, blankToNull(text(values, ImportField.CITY)),
+				blankToNull(text(values, ImportField.ORGANIZATION_WEBSITE)), organizationEmail, organizationPhone,
+				blankToNull(text(values, ImportField.GIVEN_NAME)), blankToNull(text(values, ImportField.FAMILY_NAME)),
+				blankToNull(text(values, ImportField.FULL_NAME)), email, phone,
+				blankToNull(text(values, ImportField.JOB_TITLE)), language,
+				notes.isEmpty() ? null : String.join("\n", notes), tags(text(values, ImportField.TAGS)));
+		if (rejections.isEmpty() && !row.hasOrganization() && !row.hasPerson()) {
+			rejections.add(new Problem(null, ImportMessages.NO_ORGANIZATION_NOR_PERSON));
+		}
+		return new RowResult(sheetRow.number(), sheetRow.cells(), rejections.isEmpty() ? row : null, warnings,
+				rejections);
+	}
+
+	private @Nullable String normalized(ImportField field, NormalizedValue value, List<Problem> warnings,
+			List<Problem> rejections) {
+		if (value instanceof NormalizedValue.Rejected rejected) {
+			rejections.add(problem(field, rejected.reason().text()));
+		}
+		else if (value instanceof NormalizedValue.Flagged flagged) {
+			warnings.add(problem(field, flagged.warning().text()));
+			// an unknown country stays empty; other flagged values are usable
+			if (field == ImportField.COUNTRY) {
+				return null;
+			}
+		}
+		return blankToNull(value.value());
+	}
+
+	private @Nullable OrganizationType organizationType(Map<ImportField, String> values, List<Problem> warnings) {
+		String text = text(values, ImportField.ORGANIZATION_TYPE);
+		if (text.isBlank()) {
+			return null;
+		}
+		NormalizedValue value = TYPES.normalize(text);
+		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.ORGANIZATION_TYPE, notice.text())));
+		return value.value().isEmpty() ? OrganizationType.OTHER : OrganizationType.valueOf(value.value());
+	}
+
+	private @Nullable String phone(Map<ImportField, String> values, ImportField field, @Nullable String country,
+			List<Problem> warnings, List<String> notes) {
+		String text = text(values, field);
+		if (text.isBlank()) {
+			return null;
+		}
+		NormalizedValue value = PHONES.normalize(text, country);
+		if (value instanceof NormalizedValue.Flagged flagged) {
+			warnings.add(problem(field, flagged.warning().text()));
+			notes.add(header(field) + ": " + text.strip());
+			return null;
+		}
+		return blankToNull(value.value());
+	}
+
+	private @Nullable String language(Map<ImportField, String> values, List<Problem> warnings, List<String> notes) {
+		String text = text(values, ImportField.PREFERRED_LANGUAGE).strip().toLowerCase(Locale.ROOT);
+		if (text.isEmpty()) {
+			return null;
+		}
+		if (LANGUAGES.contains(text)) {
+			return text;
+		}
+		for (Locale locale : Locale.getAvailableLocales()) {
+			if (!locale.getLanguage().isEmpty() && (locale.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(text)
+					|| locale.getDisplayLanguage(locale).equalsIgnoreCase(text))) {
+				return locale.getLanguage();
+			}
+		}
+		warnings
+			.add(problem(ImportField.PREFERRED_LANGUAGE, ImportMessages.format(ImportMessages.UNKNOWN_LANGUAGE, text)));
+		notes.add(header(ImportField.PREFERRED_LANGUAGE) + ": " + text);
+		return null;
+	}
+
+	private void consentDate(SheetRow row, Map<ImportField, String> values, List<Problem> warnings,
+			List<String> notes) {
+		String text = text(values, ImportField.CONSENT_DATE);
+		if (text.isBlank()) {
+			return;
+		}
+		NormalizedValue value = this.dates.normalize(text, this.mapping.isDate(row, ImportField.CONSENT_DATE));
+		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.CONSENT_DATE, notice.text())));
+		notes.add(header(ImportField.CONSENT_DATE) + ": " + (value.value().isEmpty() ? text.strip() : value.value()));
+	}
+
+	private void keepInNotes(Map<ImportField, String> values, ImportField field, List<String> notes) {
+		String text = blankToNull(text(values, field));
+		if (text != null) {
+			notes.add(header(field) + ": " + text);
+		}
+	}
+
+	private Problem problem(ImportField field, String message) {
+		return new Problem(header(field), message);
+	}
+
+	private String header(ImportField field) {
+		int column = this.mapping.column(field).orElse(-1);
+		List<String> headers = this.mapping.headers();
+		return column >= 0 && column < headers.size() && !headers.get(column).isBlank() ? headers.get(column)
+				: field.name();
+	}
+
+	private static Set<String> tags(String text) {
+		Set<String> tags = new LinkedHashSet<>();
+		for (String tag : text.split("[,;|]")) {
+			if (!tag.isBlank()) {
+				tags.add(tag.strip());
+			}
+		}
+		return tags;
+	}
+
+	private static String text(Map<ImportField, String> values, ImportField field) {
+		String value = values.get(field);
+		return value == null ? "" : value;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

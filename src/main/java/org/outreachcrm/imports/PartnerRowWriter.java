@@ -1,0 +1,82 @@
+package org.outreachcrm.imports;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.outreachcrm.directory.BulkOutcome;
+import org.outreachcrm.directory.BulkSession;
+import org.outreachcrm.directory.DirectoryBulkWriter;
+import org.outreachcrm.directory.DirectoryRow;
+import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.imports.RowResult.Problem;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Writes a chunk of mapped rows through the directory's bulk path, and in the same
+ * transaction the run's counters, its changes (for undo) and its row problems.
+ */
+class PartnerRowWriter implements ItemWriter<RowResult> {
+
+	private final DirectoryBulkWriter directory;
+
+	private final ImportRuns runs;
+
+	private final long importId;
+
+	private final ImportMode mode;
+
+	private final BulkSession session;
+
+	private final String actor;
+
+	PartnerRowWriter(DirectoryBulkWriter directory, ImportRuns runs, long importId, ImportMode mode, boolean dryRun,
+			String actor) {
+		this.directory = directory;
+		this.runs = runs;
+		this.importId = importId;
+		this.mode = mode;
+		this.session = dryRun ? BulkSession.dryRun() : BulkSession.real();
+		this.actor = actor;
+	}
+
+	@Override
+	public void write(Chunk<? extends RowResult> chunk) {
+		List<DirectoryRow> rows = new ArrayList<>();
+		List<RowResult> results = new ArrayList<>();
+		long rejected = 0;
+		for (RowResult result : chunk) {
+			if (result.row() != null) {
+				rows.add(result.row());
+			}
+			else {
+				rejected++;
+			}
+		}
+		BulkOutcome outcome = rows.isEmpty() ? new BulkOutcome(0, 0, 0, 0, 0, List.of(), List.of())
+				: this.directory.write(rows, this.mode, this.session, this.actor);
+		Set<Long> skipped = new HashSet<>(outcome.skippedRows());
+		long warnings = 0;
+		for (RowResult result : chunk) {
+			List<Problem> rowWarnings = new ArrayList<>(result.warnings());
+			if (skipped.contains(result.rowNumber())) {
+				rowWarnings.add(new Problem(null, ImportMessages.NOT_MATCHED_UPDATE_ONLY));
+			}
+			warnings += rowWarnings.size();
+			if (result.rejected() || !rowWarnings.isEmpty()) {
+				results.add(new RowResult(result.rowNumber(), result.cells(), result.row(), rowWarnings,
+						result.rejections()));
+			}
+		}
+		this.runs.addChanges(this.importId, outcome.changes());
+		this.runs.addProblems(this.importId, results);
+		this.runs.addCounts(this.importId,
+				new ImportRuns.Counts(chunk.size(), rows.size() - skipped.size(), rejected, skipped.size(), warnings,
+						outcome.organizationsCreated(), outcome.organizationsUpdated(), outcome.contactsCreated(),
+						outcome.contactsUpdated(), outcome.affiliationsCreated()));
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.outreachcrm.imports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The rejected rows of an import as an XLSX: the file's own columns, the row number and
+ * the reason, so that the admin can fix the rows and import them again. Every cell is
+ * text, and text that a spreadsheet would read as a formula stays literal.
+ */
+final class RejectionReport {
+
+	private RejectionReport() {
+	}
+
+	static void write(List<String> headers, List<ImportRuns.RejectedRow> rows, OutputStream out) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			SXSSFSheet sheet = workbook.createSheet("Rejected rows");
+			CellStyle bold = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			CellStyle literal = workbook.createCellStyle();
+			literal.setQuotePrefixed(true);
+			Row header = sheet.createRow(0);
+			cell(header, 0, "Row", bold);
+			for (int i = 0; i < headers.size(); i++) {
+				cell(header, i + 1, headers.get(i), bold);
+			}
+			int reasonColumn = headers.size() + 1;
+			cell(header, reasonColumn, "Reason", bold);
+			int r = 1;
+			for (ImportRuns.RejectedRow rejected : rows) {
+				Row row = sheet.createRow(r++);
+				row.createCell(0).setCellValue(rejected.rowNumber());
+				for (int i = 0; i < rejected.cells().size(); i++) {
+					text(row, i + 1, rejected.cells().get(i), literal);
+				}
+				text(row, reasonColumn, rejected.reason(), literal);
+			}
+			sheet.createFreezePane(0, 1);
+			workbook.write(out);
+		}
+	}
+
+	private static void cell(Row row, int column, String value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(style);
+	}
+
+	private static void text(Row row, int column, String value, CellStyle literal) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		if (FormulaText.looksLikeFormula(value)) {
+			cell.setCellStyle(literal);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.outreachcrm.imports.web;
+
+import org.jspecify.annotations.NullMarked;

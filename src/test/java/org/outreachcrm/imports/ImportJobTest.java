@@ -1,0 +1,200 @@
+package org.outreachcrm.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.outreachcrm.directory.ContactSummary;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.DirectoryQuery;
+import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.OrganizationSummary;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.directory.RevertOutcome;
+import org.outreachcrm.imports.mapping.DateOrder;
+import org.outreachcrm.testsupport.DatabaseTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.outreachcrm.testsupport.DirectoryData.marker;
+
+/** The import job end to end: a real file, the Batch job, the database, undo. */
+@DatabaseTest
+@SpringBootTest
+class ImportJobTest {
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	Contacts contacts;
+
+	@Test
+	void importsAPolishListWithTitleRowsWarningsAndRejections() throws Exception {
+		String m = marker();
+		byte[] file = partnerList(m);
+
+		ImportView run = finished(submit(file, ImportOptions.defaults()));
+
+		assertThat(run.status()).isEqualTo(ImportStatus.COMPLETED);
+		assertThat(run.rowsRead()).isEqualTo(5);
+		assertThat(run.rowsRejected()).isEqualTo(2);
+		assertThat(run.rowsImported()).isEqualTo(3);
+		assertThat(run.organizationsCreated()).isEqualTo(2);
+		assertThat(run.contactsCreated()).isEqualTo(3);
+		assertThat(run.warnings()).as("unknown type, unknown country").isEqualTo(2);
+		OrganizationSummary union = orgs("zwiazek " + m).get(0);
+		assertThat(union.type()).isEqualTo(OrganizationType.TRADE_UNION);
+		assertThat(union.country()).isEqualTo("PL");
+		ContactSummary anna = people("wisniewska " + m).get(0);
+		assertThat(anna.email()).isEqualTo(m + "anna@zzp.example.pl");
+		assertThat(anna.role()).isEqualTo("Przewodnicząca");
+		assertThat(this.imports.problems(run.id(), 100)).anySatisfy((p) -> {
+			assertThat(p.severity()).isEqualTo("REJECTED");
+			assertThat(p.column()).isEqualTo("Adres e-mail");
+			assertThat(p.message()).contains("not a valid e-mail");
+		});
+
+		ByteArrayOutputStream report = new ByteArrayOutputStream();
+		this.imports.writeRejections(run.id(), report);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.toByteArray()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Nazwa organizacji");
+			assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("Reason");
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("nie-email");
+			assertThat(sheet.getRow(2).getCell(7).getStringCellValue())
+				.contains("neither an organization nor a person");
+		}
+	}
+
+	@Test
+	void importingTheSameFileTwiceCreatesNothingTheSecondTime() throws Exception {
+		String m = marker();
+		byte[] file = partnerList(m);
+		finished(submit(file, ImportOptions.defaults()));
+
+		ImportView second = finished(submit(file, ImportOptions.defaults()));
+
+		assertThat(second.status()).isEqualTo(ImportStatus.COMPLETED);
+		assertThat(second.organizationsCreated() + second.contactsCreated() + second.affiliationsCreated()).isZero();
+		assertThat(second.organizationsUpdated() + second.contactsUpdated()).isZero();
+		assertThat(orgs(m)).hasSize(2);
+	}
+
+	@Test
+	void dryRunCountsLikeTheRealRunAndWritesNothing() throws Exception {
+		String m = marker();
+		byte[] file = partnerList(m);
+
+		ImportView dry = finished(submit(file,
+				new ImportOptions(ImportMode.CREATE_AND_UPDATE, true, null, null, DateOrder.DAY_FIRST, Map.of())));
+
+		assertThat(dry.status()).isEqualTo(ImportStatus.COMPLETED);
+		assertThat(orgs(m)).isEmpty();
+		ImportView real = finished(submit(file, ImportOptions.defaults()));
+		assertThat(List.of(dry.rowsRead(), dry.rowsRejected(), dry.organizationsCreated(), dry.contactsCreated()))
+			.isEqualTo(
+					List.of(real.rowsRead(), real.rowsRejected(), real.organizationsCreated(), real.contactsCreated()));
+	}
+
+	@Test
+	void undoRemovesWhatTheImportCreated() throws Exception {
+		String m = marker();
+		ImportView run = finished(submit(partnerList(m), ImportOptions.defaults()));
+		assertThat(orgs(m)).hasSize(2);
+
+		RevertOutcome undone = this.imports.undo(run.id(), "admin");
+
+		assertThat(undone.organizationsRemoved()).isEqualTo(2);
+		assertThat(undone.contactsRemoved()).isEqualTo(3);
+		assertThat(orgs(m)).isEmpty();
+		assertThat(people(m)).isEmpty();
+		assertThat(this.imports.get(run.id()).undoneBy()).isEqualTo("admin");
+	}
+
+	@Test
+	void aFileThatIsNotASpreadsheetFailsWithAClearMessage() {
+		ImportView run = this.imports.submit(
+				new ByteArrayInputStream("%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)), "partners.xlsx",
+				ImportOptions.defaults(), "API", "admin");
+
+		assertThat(run.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(run.message()).contains("PDF");
+	}
+
+	@Test
+	void aCsvInWindows1250WithSemicolonsImports() throws Exception {
+		String m = marker();
+		String csv = "Nazwa organizacji;Kraj;Miasto;Imię;Nazwisko;E-mail\r\n" + "Fundacja Łódzka " + m
+				+ ";Polska;Łódź;Grażyna;Żółć;" + m + "@lodz.example.pl\r\n";
+		ImportView run = finished(this.imports.submit(new ByteArrayInputStream(csv.getBytes("windows-1250")),
+				"lista.csv", ImportOptions.defaults(), "API", "admin"));
+
+		assertThat(run.status()).isEqualTo(ImportStatus.COMPLETED);
+		assertThat(orgs("lodzka " + m)).singleElement().satisfies((o) -> assertThat(o.city()).isEqualTo("Łódź"));
+		assertThat(people("zolc " + m)).singleElement()
+			.satisfies((p) -> assertThat(p.displayName()).isEqualTo("Grażyna Żółć"));
+	}
+
+	private ImportView submit(byte[] file, ImportOptions options) {
+		return this.imports.submit(new ByteArrayInputStream(file), "partnerzy.xlsx", options, "API", "admin");
+	}
+
+	private ImportView finished(ImportView run) {
+		return await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.imports.get(run.id()), ImportView::finished);
+	}
+
+	private List<OrganizationSummary> orgs(String q) {
+		return this.organizations.search(DirectoryQuery.text(q), PageRequest.of(0, 50)).getContent();
+	}
+
+	private List<ContactSummary> people(String q) {
+		return this.contacts.search(DirectoryQuery.text(q), PageRequest.of(0, 50)).getContent();
+	}
+
+	/** A list as coordinators send them: a title row, a blank row, Polish headers. */
+	static byte[] partnerList(String m) throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Partnerzy");
+			sheet.createRow(0).createCell(0).setCellValue("Lista partnerów — Polska 2026");
+			row(sheet, 2, "Nazwa organizacji", "Typ organizacji", "Kraj", "Imię", "Adres e-mail", "Stanowisko");
+			row(sheet, 3, "Związek Zawodowy Pracowników " + m, "Związek zawodowy", "Polska", "Anna Wiśniewska " + m,
+					m + "anna@zzp.example.pl", "Przewodnicząca");
+			row(sheet, 4, "Związek Zawodowy Pracowników " + m, "Związek zawodowy", "PL", "Piotr Zieliński " + m,
+					m + "piotr@zzp.example.pl", "");
+			row(sheet, 5, "Kolektyw " + m, "Kolektyw artystyczny", "Atlantyda", "Ewa Nowak " + m, "", "");
+			row(sheet, 6, "Zła Fundacja " + m, "Fundacja", "PL", "Jan", "nie-email", "");
+			row(sheet, 7, "", "", "PL", "", "", "Sekretarz");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static void row(Sheet sheet, int index, String... values) {
+		Row row = sheet.createRow(index);
+		for (int i = 0; i < values.length; i++) {
+			row.createCell(i).setCellValue(values[i]);
+		}
+	}
+
+}
