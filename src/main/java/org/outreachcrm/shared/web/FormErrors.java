@@ -1,6 +1,7 @@
 package org.outreachcrm.shared.web;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -14,6 +15,8 @@ import org.springframework.validation.BindingResult;
  * API and the pages); the forms are only mutable holders that Thymeleaf can bind.
  */
 public final class FormErrors {
+
+	private static final Set<String> REQUIRED = Set.of("NotNull", "NotBlank", "NotEmpty");
 
 	private FormErrors() {
 	}
@@ -29,13 +32,19 @@ public final class FormErrors {
 			String property = topProperty(violation.getPropertyPath());
 			String field = aliases.getOrDefault(property, property);
 			if (!field.isEmpty() && result.getFieldType(field) != null) {
-				// the message is already interpolated in the user's language
-				result.rejectValue(field, "invalid", violation.getMessage());
+				// the message is already interpolated in the user's language; "required"
+				// reads better to a person than "must not be null"
+				String code = REQUIRED.contains(constraint(violation)) ? "validation.required" : "invalid";
+				result.rejectValue(field, code, violation.getMessage());
 			}
 			else {
 				result.reject("invalid", violation.getMessage());
 			}
 		}
+	}
+
+	private static String constraint(ConstraintViolation<?> violation) {
+		return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
 	}
 
 	private static String topProperty(Path path) {

@@ -121,7 +121,8 @@ class OrganizationPageControllerTests {
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
 			.contains("aria-describedby=\"name-error\"", "id=\"name-error\"", "id=\"type-error\"",
-					"aria-describedby=\"website-error\"", "must be a web address such as https://example.org");
+					"aria-describedby=\"website-error\"", "must be a web address such as https://example.org",
+					"is required");
 		verify(this.organizations, never()).create(any());
 	}
 
