@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -15,12 +18,18 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -65,6 +74,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + this.profile);
+		// keep the console so that tests can check for Content-Security-Policy violations
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -106,6 +117,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 	 */
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
 		return new WebDriverWait(driver(), WAIT).until(condition::apply);
+	}
+
+	/**
+	 * Clicks an element after scrolling it to the middle of the window, as a person
+	 * would; a plain click fails on elements below the fold.
+	 */
+	public void click(By locator) {
+		WebElement element = waitUntil(ExpectedConditions.presenceOfElementLocated(locator));
+		((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		waitUntil(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	/** Console messages of level SEVERE since the last call (the log is drained). */
+	public List<String> consoleErrors() {
+		return driver().manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
 	}
 
 	/** Saves the visible page as {@code target/screenshots/<name>.png}. */
