@@ -121,11 +121,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 
 	/**
 	 * Clicks an element after scrolling it to the middle of the window, as a person
-	 * would; a plain click fails on elements below the fold.
+	 * would; a plain click fails on elements below the fold. The scroll is instant
+	 * because Bootstrap makes it smooth, and a click during the animation misses.
 	 */
 	public void click(By locator) {
 		WebElement element = waitUntil(ExpectedConditions.presenceOfElementLocated(locator));
-		((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		((JavascriptExecutor) driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		waitUntil(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 

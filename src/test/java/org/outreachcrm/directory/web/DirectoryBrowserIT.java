@@ -11,6 +11,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The directory in a real browser: log in, create an organization whose name needs
  * diacritics, find it through the active search typing without them, open it; link a
- * person to an organization through the htmx forms.
+ * person to an organization through the htmx forms; never overwrite a colleague's change
+ * silently.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:uiit;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
@@ -130,6 +132,44 @@ class DirectoryBrowserIT {
 		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#organization-results table")));
 		browser.screenshot("organization-list-tablet");
 		driver.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@Test
+	void showsTheirVersionInsteadOfOverwritingIt() {
+		OrganizationDetails created = this.organizations
+			.create(new OrganizationRequest("Związek Nauczycieli", OrganizationType.TRADE_UNION, "PL", "Kraków", null,
+					null, null, List.of(), null, null, null, Set.of(), null));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+		driver.get(url("/organizations/" + created.id() + "/edit"));
+		WebElement city = driver.findElement(By.id("city"));
+		city.clear();
+		city.sendKeys("Gdańsk");
+
+		// meanwhile a colleague saves another change
+		this.organizations.update(created.id(),
+				new OrganizationRequest("Związek Nauczycieli Polskich", OrganizationType.TRADE_UNION, "PL", "Kraków",
+						null, null, null, List.of(), null, null, null, Set.of(), created.version()));
+		browser.click(By.cssSelector("main form button[type=submit]"));
+
+		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("theirs")));
+		assertThat(driver.findElement(By.id("theirs")).getText()).contains("Związek Nauczycieli Polskich");
+		assertThat(driver.findElement(By.id("form-errors")).getText())
+			.contains("Someone else changed this organization while you were editing");
+		assertThat(driver.findElement(By.id("city")).getAttribute("value")).isEqualTo("Gdańsk");
+		assertThat(this.organizations.get(created.id()).city()).as("nothing overwritten yet").isEqualTo("Kraków");
+		browser.screenshot("organization-conflict");
+
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlMatches("/organizations/\\d+$"));
+		assertThat(this.organizations.get(created.id()).city()).as("saved on purpose").isEqualTo("Gdańsk");
+
+		driver.get(url("/admin/users"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), ADMIN));
+		browser.screenshot("users-list");
+		driver.get(url("/admin/users/new"));
+		browser.screenshot("users-new");
+		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
 	private void logIn(WebDriver driver) {
