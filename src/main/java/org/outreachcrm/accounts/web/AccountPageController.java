@@ -3,6 +3,7 @@ package org.outreachcrm.accounts.web;
 import java.security.Principal;
 
 import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.web.PageController;
 
@@ -26,8 +27,10 @@ class AccountPageController {
 	}
 
 	@GetMapping
-	String form(Model model) {
+	String form(Principal principal, Model model) {
 		model.addAttribute("form", new PasswordForm());
+		model.addAttribute("mustChange",
+				this.users.findByUsername(principal.getName()).map(UserView::passwordChangeRequired).orElse(false));
 		return "accounts/account-password";
 	}
 

@@ -2,6 +2,7 @@ package org.outreachcrm.accounts.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,18 @@ class UserPageControllerTests {
 			.with(user("boss").roles("ADMIN"))
 			.with(csrf())).hasRedirectedUrl("/admin/users");
 		verify(this.users).resetPassword(3L, "new-password-456", true);
+	}
+
+	@Test
+	void sendsUsersWhoseAdminSetTheirPasswordToChangeItFirst() {
+		given(this.users.findByUsername("anna")).willReturn(Optional.of(new UserView(2, "anna", "Anna", null, true,
+				true, Set.of(Role.STAFF), Set.of(), Instant.EPOCH, Instant.EPOCH, 0)));
+
+		assertThat(this.mvc.get().uri("/admin/users").with(user("anna").roles("ADMIN")))
+			.hasRedirectedUrl("/account/password");
+		assertThat(this.mvc.get().uri("/account/password").with(user("anna").roles("STAFF"))).hasStatusOk()
+			.bodyText()
+			.contains("choose a new one before you continue");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.AffiliationView;
@@ -46,6 +47,9 @@ class ContactPageControllerTests {
 
 	@MockitoBean
 	Contacts contacts;
+
+	@MockitoBean
+	UserAccounts users;
 
 	@Test
 	void showsTheNameRuleAtTheDisplayNameField() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.directory.ContactSummary;
 import org.outreachcrm.directory.Contacts;
@@ -41,6 +42,9 @@ class DirectoryPageControllerTests {
 
 	@MockitoBean
 	Contacts contacts;
+
+	@MockitoBean
+	UserAccounts users;
 
 	@Test
 	void sendsTheHomePageToTheDirectory() {
