@@ -19,8 +19,12 @@
   });
 
   // Plain (non-htmx) forms that destroy something ask first; the question comes from the
-  // page so that it is in the user's language.
+  // page so that it is in the user's language. Forms htmx handles have already been
+  // prevented and ask through hx-confirm, so they are not asked twice.
   document.addEventListener('submit', function (event) {
+    if (event.defaultPrevented) {
+      return;
+    }
     var form = event.target;
     var question = form.getAttribute && form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) {
