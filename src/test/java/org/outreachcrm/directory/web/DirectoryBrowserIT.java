@@ -164,7 +164,12 @@ class DirectoryBrowserIT {
 		browser.waitUntil(ExpectedConditions.urlMatches("/organizations/\\d+$"));
 		assertThat(this.organizations.get(created.id()).city()).as("saved on purpose").isEqualTo("Gdańsk");
 
-		driver.get(url("/admin/users"));
+		driver.get(url("/organizations/" + created.id() + "?lang=ro"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Sindicat"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Polonia", "Potențial partener");
+		browser.screenshot("organization-detail-ro");
+
+		driver.get(url("/admin/users?lang=en"));
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), ADMIN));
 		browser.screenshot("users-list");
 		driver.get(url("/admin/users/new"));
@@ -173,7 +178,9 @@ class DirectoryBrowserIT {
 	}
 
 	private void logIn(WebDriver driver) {
-		driver.get(url("/login"));
+		// every scenario starts in English, whatever language the last one left in the
+		// cookie
+		driver.get(url("/login?lang=en"));
 		driver.findElement(By.id("username")).sendKeys(ADMIN);
 		driver.findElement(By.id("password")).sendKeys(PASSWORD);
 		browser.click(By.cssSelector("main form button[type=submit]"));
