@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A new password, typed twice; with the current one when users change their own, with
  * "must change at next login" when an admin sets it.
  */
-public class PasswordForm {
+class PasswordForm {
 
 	private String currentPassword = "";
 

@@ -14,7 +14,7 @@ import org.outreachcrm.accounts.UserView;
  * The user form of the admin pages, for creating (with a first password) and changing
  * (roles, countries, status). The rules live on {@link NewUser} and {@link UserChange}.
  */
-public class UserForm {
+class UserForm {
 
 	private String username = "";
 

@@ -12,7 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * A person's link to an organization as the small forms on both detail pages bind it:
  * from a contact page the organization is picked, from an organization page the person.
  */
-public class AffiliationForm {
+class AffiliationForm {
 
 	private @Nullable Long organizationId;
 

@@ -10,7 +10,7 @@ import org.outreachcrm.directory.ContactRequest;
  * The contact form as the page binds it: e-mails and phones one per line (or
  * comma-separated), tags comma-separated. The rules live on {@link ContactRequest}.
  */
-public class ContactForm {
+class ContactForm {
 
 	private @Nullable String givenName;
 

@@ -14,7 +14,7 @@ import org.outreachcrm.directory.PartnershipStage;
  * The organization form as the page binds it: lists are typed as comma-separated text.
  * The rules live on {@link OrganizationRequest}, which {@link #toRequest()} produces.
  */
-public class OrganizationForm {
+class OrganizationForm {
 
 	private String name = "";
 
