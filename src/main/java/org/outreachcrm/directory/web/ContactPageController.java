@@ -1,0 +1,171 @@
+package org.outreachcrm.directory.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.ContactDetails;
+import org.outreachcrm.directory.ContactRequest;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.DirectoryQuery;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.StaleVersionException;
+import org.outreachcrm.shared.web.FormErrors;
+import org.outreachcrm.shared.web.Fragments;
+import org.outreachcrm.shared.web.PageController;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages to find, read, create, change and delete contacts (people). */
+@PageController
+@RequestMapping("/contacts")
+class ContactPageController {
+
+	static final Set<String> SORTABLE = Set.of("name", "country", "updatedAt");
+
+	private static final int OPTIONS = 20;
+
+	// the name rule is a class-level check; the user fixes it in the display name field
+	private static final Map<String, String> ALIASES = Map.of("named", "displayName");
+
+	private final Contacts contacts;
+
+	private final Validator validator;
+
+	private final Clock clock;
+
+	ContactPageController(Contacts contacts, Validator validator, Clock clock) {
+		this.contacts = contacts;
+		this.validator = validator;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("types")
+	OrganizationType[] types() {
+		return OrganizationType.values();
+	}
+
+	@ModelAttribute("stages")
+	PartnershipStage[] stages() {
+		return PartnershipStage.values();
+	}
+
+	@GetMapping
+	String list(@ModelAttribute("filter") DirectoryFilter filter, HtmxRequest htmx, Model model) {
+		model.addAttribute("contacts",
+				this.contacts.search(filter.query(), filter.pageable(OrganizationPageController.PAGE_SIZE, SORTABLE)));
+		return Fragments.pageOrFragment(htmx, "directory/contact-list", "results");
+	}
+
+	/** Choices for the person picker on an organization page. */
+	@GetMapping("/options")
+	String options(@RequestParam(required = false) @Nullable String q, Model model) {
+		model.addAttribute("options",
+				this.contacts.search(DirectoryQuery.text((q == null) ? "" : q), PageRequest.of(0, OPTIONS))
+					.getContent());
+		return "directory/contact-list :: options";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new ContactForm());
+		return form(model, null);
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") ContactForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		ContactRequest request = form.toRequest();
+		FormErrors.validate(this.validator, request, result, ALIASES);
+		if (result.hasErrors()) {
+			return form(model, null);
+		}
+		try {
+			ContactDetails created = this.contacts.create(request);
+			redirect.addFlashAttribute("flash", "contact.created");
+			return "redirect:/contacts/" + created.id();
+		}
+		catch (BusinessRuleException ex) {
+			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
+			return form(model, null);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		model.addAttribute("contact", this.contacts.get(id));
+		model.addAttribute("affiliationForm", new AffiliationForm());
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "directory/contact-detail";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		model.addAttribute("form", ContactForm.of(this.contacts.get(id)));
+		return form(model, id);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		ContactRequest request = form.toRequest();
+		FormErrors.validate(this.validator, request, result, ALIASES);
+		if (result.hasErrors()) {
+			return form(model, id);
+		}
+		try {
+			this.contacts.update(id, request);
+			redirect.addFlashAttribute("flash", "contact.saved");
+			return "redirect:/contacts/" + id;
+		}
+		catch (StaleVersionException ex) {
+			// their version beside the user's unsaved input; saving again replaces it
+			ContactDetails theirs = this.contacts.get(id);
+			model.addAttribute("theirs", theirs);
+			form.setVersion(theirs.version());
+			result.reject("contact.conflict");
+			return form(model, id);
+		}
+		catch (BusinessRuleException ex) {
+			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
+			return form(model, id);
+		}
+	}
+
+	@PostMapping("/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
+		try {
+			this.contacts.delete(id, version);
+			redirect.addFlashAttribute("flash", "contact.deleted");
+			return "redirect:/contacts";
+		}
+		catch (StaleVersionException ex) {
+			redirect.addFlashAttribute("flashError", "contact.deleteConflict");
+			return "redirect:/contacts/" + id;
+		}
+	}
+
+	private String form(Model model, @Nullable Long id) {
+		model.addAttribute("contactId", id);
+		return "directory/contact-form";
+	}
+
+}

@@ -1,0 +1,34 @@
+// Project script, loaded from /js/app.js so that the Content-Security-Policy can forbid
+// inline scripts.
+(function () {
+  'use strict';
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute('content') : null;
+  }
+
+  // Spring Security expects the CSRF token on every request that changes something;
+  // htmx requests are not form submissions, so the token travels as a header.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = meta('_csrf');
+    var header = meta('_csrf_header');
+    if (token && header && event.detail.verb !== 'get') {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  // Plain (non-htmx) forms that destroy something ask first; the question comes from the
+  // page so that it is in the user's language. Forms htmx handles have already been
+  // prevented and ask through hx-confirm, so they are not asked twice.
+  document.addEventListener('submit', function (event) {
+    if (event.defaultPrevented) {
+      return;
+    }
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+})();
