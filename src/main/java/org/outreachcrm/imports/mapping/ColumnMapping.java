@@ -28,10 +28,18 @@ public final class ColumnMapping {
 	}
 
 	/**
-	 * A mapping chosen by a person or a saved template: header texts and the field of
-	 * each column.
+	 * A mapping chosen by the person importing rather than recognized from headers.
+	 * @param headers the header texts by column, for display
+	 * @param fieldsByColumn the field each mapped column fills
+	 * @throws IllegalArgumentException if two columns fill the same field
 	 */
 	public static ColumnMapping of(List<String> headers, Map<Integer, ImportField> fieldsByColumn) {
+		if (fieldsByColumn.values().stream().distinct().count() != fieldsByColumn.size()) {
+			throw new IllegalArgumentException("Each field can come from one column only: " + fieldsByColumn);
+		}
+		if (fieldsByColumn.keySet().stream().anyMatch(column -> column < 0)) {
+			throw new IllegalArgumentException("Columns are 0-based: " + fieldsByColumn);
+		}
 		return new ColumnMapping(headers, fieldsByColumn);
 	}
 

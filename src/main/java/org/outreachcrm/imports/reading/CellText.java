@@ -48,6 +48,12 @@ final class CellText {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
+	/** A time of day from an Excel day fraction, to the minute: 0.4375 is "10:30". */
+	static String timeOfDay(double dayFraction) {
+		long minutes = Math.round(dayFraction * 24 * 60) % (24 * 60);
+		return LocalTime.of((int) (minutes / 60), (int) (minutes % 60)).toString();
+	}
+
 	/** A date, or a date and time when the time of day is not midnight. */
 	static String dateTime(LocalDateTime value) {
 		if (value.toLocalTime().equals(LocalTime.MIDNIGHT)) {

@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the text of Apache POI cells (XLS and streamed XLSX alike) into a
@@ -35,9 +36,8 @@ final class PoiCells {
 			addValue(cell, assembler);
 		}
 		catch (NumberFormatException | IllegalStateException ex) {
-			// One cell whose stored value does not fit its type (an empty <v/> in a
-			// numeric
-			// cell): the cell reads as empty rather than the whole file failing.
+			// A cell whose stored value does not fit its type (an empty <v/> in a
+			// numeric cell) reads as empty rather than failing the whole file.
 		}
 	}
 
@@ -64,6 +64,11 @@ final class PoiCells {
 		int formatIndex = (style != null) ? style.getDataFormat() : 0;
 		String format = (style != null) ? style.getDataFormatString() : null;
 		if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)) {
+			if (value < 1) {
+				// A time of day without a date, such as a meeting hour.
+				assembler.add(column, CellText.timeOfDay(value), false);
+				return;
+			}
 			var dateTime = DateUtil.getLocalDateTime(value, this.date1904);
 			if (dateTime != null) {
 				assembler.add(column, CellText.dateTime(dateTime), true);
@@ -79,7 +84,7 @@ final class PoiCells {
 	 * grouping and scientific formats would turn a phone number into "4.86012E+10" or
 	 * "48,601,234,567".
 	 */
-	private String numberText(double value, int formatIndex, String format) {
+	private String numberText(double value, int formatIndex, @Nullable String format) {
 		if (format == null || formatIndex == 0 || "General".equalsIgnoreCase(format) || format.contains("E+")
 				|| format.contains("E-") || format.contains(",") || format.contains("[$") || format.contains("#")) {
 			return CellText.plainNumber(value);

@@ -1,5 +1,6 @@
 package org.outreachcrm.imports.reading;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public class SpreadsheetException extends RuntimeException {
 	public SpreadsheetException(ReadingMessage reason, @Nullable Throwable cause, Object... arguments) {
 		super(reason.format(arguments), cause);
 		this.reason = reason;
-		this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toList();
+		this.arguments = Arrays.stream(arguments).map(String::valueOf).toList();
 	}
 
 	public SpreadsheetException(ReadingMessage reason, Object... arguments) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.outreachcrm.imports.reading.SheetRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
 class ColumnMappingTest {
@@ -20,6 +21,14 @@ class ColumnMappingTest {
 				entry(ImportField.EMAIL, "anna@example.org"), entry(ImportField.CONSENT_DATE, "2026-03-12"));
 		assertThat(this.mapping.value(row, ImportField.NOTES)).isEmpty();
 		assertThat(this.mapping.isDate(row, ImportField.CONSENT_DATE)).isTrue();
+	}
+
+	@Test
+	void buildsAMappingChosenByThePersonImporting() {
+		ColumnMapping chosen = ColumnMapping.of(List.of("A", "B"), java.util.Map.of(1, ImportField.EMAIL));
+		assertThat(chosen.column(ImportField.EMAIL)).hasValue(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> ColumnMapping.of(List.of("A", "B"),
+				java.util.Map.of(0, ImportField.EMAIL, 1, ImportField.EMAIL)));
 	}
 
 	@Test

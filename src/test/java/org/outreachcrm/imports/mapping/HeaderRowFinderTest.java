@@ -54,6 +54,22 @@ class HeaderRowFinderTest {
 	}
 
 	@Test
+	void findsAnEnglishHeaderAndMapsItsColumns() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("partners.csv"), """
+				Organisation,First Name,Last Name,E-mail,Job Title,City,Country,Consent Date,Favourite colour
+				Teachers Union,Mary,Smith,mary@example.org,Secretary,Leeds,UK,2026-03-12,blue
+				""", StandardCharsets.UTF_8);
+		try (SpreadsheetReader reader = this.opener.open(file)) {
+			HeaderLocation header = this.finder.find(reader);
+			assertThat(header.rowNumber()).isEqualTo(1);
+			assertThat(header.mapping().fieldsByColumn().values()).containsExactly(ImportField.ORGANIZATION_NAME,
+					ImportField.GIVEN_NAME, ImportField.FAMILY_NAME, ImportField.EMAIL, ImportField.JOB_TITLE,
+					ImportField.CITY, ImportField.COUNTRY, ImportField.CONSENT_DATE);
+			assertThat(header.mapping().field(8)).isEmpty();
+		}
+	}
+
+	@Test
 	void findsTheHeaderOfTheSheetThePersonChose() throws IOException {
 		try (SpreadsheetReader reader = this.opener.open(PartnerListFiles.ods(this.dir))) {
 			assertThat(this.finder.find(reader, 1).rowNumber()).isEqualTo(3);

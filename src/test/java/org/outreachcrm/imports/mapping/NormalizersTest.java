@@ -48,6 +48,8 @@ class NormalizersTest {
 			Ελλάδα               | GR
 			Côte d’Ivoire        | CI
 			Czech Republic       | CZ
+			ポーランド            | PL
+			Polandia             | PL
 			""")
 	void readsCountryNamesAndCodes(String text, String code) {
 		assertThat(countries.normalize(text)).isEqualTo(new Valid(code));

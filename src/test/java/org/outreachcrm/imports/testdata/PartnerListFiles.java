@@ -91,6 +91,10 @@ public final class PartnerListFiles {
 		return file;
 	}
 
+	/**
+	 * The same list as an OpenDocument spreadsheet. SODS writes no cached formula
+	 * results, so the "Liczba" cell holds the value 3 itself.
+	 */
 	public static Path ods(Path dir) throws IOException {
 		SpreadSheet document = new SpreadSheet();
 		Sheet notes = new Sheet("Notatki", 1, 1);
