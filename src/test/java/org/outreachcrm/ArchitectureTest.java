@@ -43,9 +43,13 @@ class ArchitectureTest {
 	@Test
 	void controllersAreNotPublicAndLiveInWebPackages() {
 		classes().that()
+			.areNotAnnotations()
+			.and()
 			.areAnnotatedWith(Controller.class)
 			.or()
-			.areAnnotatedWith(RestController.class)
+			.areMetaAnnotatedWith(Controller.class)
+			.and()
+			.areNotAnnotations()
 			.should()
 			.notHaveModifier(JavaModifier.PUBLIC)
 			.andShould()

@@ -63,6 +63,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/organizations/*/delete", "/contacts/*/delete")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.hasRole("STAFF"))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
