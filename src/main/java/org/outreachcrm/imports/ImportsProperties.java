@@ -1,6 +1,7 @@
 package org.outreachcrm.imports;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("crm.imports")
-record ImportsProperties(@NotNull Path inboxDir, @NotNull Path storageDir, @Min(10) int chunkSize,
-		@Min(1) long maxXlsBytes, @Min(1) long maxOdsBytes, @Min(1) long maxOdsContentBytes) {
+record ImportsProperties(@NotNull Path inboxDir, @NotNull Duration inboxPollInterval, @NotNull Duration inboxSettleTime,
+		@NotNull Path storageDir, @Min(10) int chunkSize, @Min(1) long maxXlsBytes, @Min(1) long maxOdsBytes,
+		@Min(1) long maxOdsContentBytes) {
 
 	ReadingLimits readingLimits() {
 		return new ReadingLimits(this.maxXlsBytes, this.maxOdsBytes, this.maxOdsContentBytes);
