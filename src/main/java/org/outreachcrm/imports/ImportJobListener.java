@@ -52,7 +52,9 @@ class ImportJobListener implements JobExecutionListener {
 			this.directory.revert(changes, this.clock.instant());
 			this.runs.forgetWork(importId);
 		}
-		log.warn("Import {} failed: {}", importId, message);
+		Throwable cause = execution.getAllFailureExceptions().isEmpty() ? null
+				: execution.getAllFailureExceptions().get(0);
+		log.warn("Import {} failed: {}", importId, message, cause);
 		this.runs.finish(importId, ImportStatus.FAILED, message, this.clock.instant());
 	}
 

@@ -13,6 +13,8 @@ final class ImportMessages {
 	static final String NO_ORGANIZATION_NOR_PERSON = "The row names neither an organization nor a person "
 			+ "(no organization name, no person's name and no e-mail).";
 
+	static final String TOO_LONG = "The value has {0} characters; at most {1} fit in this field.";
+
 	static final String UNKNOWN_LANGUAGE = "\"{0}\" is not a language we know, so it was kept in the notes.";
 
 	static final String NOT_MATCHED_UPDATE_ONLY = "Nothing stored matches this row, and the import only updates "

@@ -32,6 +32,17 @@ final class PartnerRowMapper {
 
 	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
+	/**
+	 * The longest value each stored field holds (the column sizes of the directory
+	 * tables).
+	 */
+	private static final Map<ImportField, Integer> MAX_LENGTH = Map.ofEntries(
+			Map.entry(ImportField.ORGANIZATION_NAME, 300), Map.entry(ImportField.CITY, 200),
+			Map.entry(ImportField.ORGANIZATION_WEBSITE, 500), Map.entry(ImportField.ORGANIZATION_EMAIL, 320),
+			Map.entry(ImportField.EMAIL, 320), Map.entry(ImportField.GIVEN_NAME, 200),
+			Map.entry(ImportField.FAMILY_NAME, 200), Map.entry(ImportField.FULL_NAME, 300),
+			Map.entry(ImportField.JOB_TITLE, 200), Map.entry(ImportField.NOTES, 20000));
+
 	private static final CountryNormalizer COUNTRIES = new CountryNormalizer();
 
 	private static final OrganizationTypeNormalizer TYPES = new OrganizationTypeNormalizer();
@@ -54,6 +65,12 @@ final class PartnerRowMapper {
 		List<Problem> warnings = new ArrayList<>();
 		List<Problem> rejections = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		MAX_LENGTH.forEach((field, max) -> {
+			int length = text(values, field).strip().length();
+			if (length > max) {
+				rejections.add(problem(field, ImportMessages.format(ImportMessages.TOO_LONG, length, max)));
+			}
+		});
 
 		String country = normalized(ImportField.COUNTRY, COUNTRIES.normalize(text(values, ImportField.COUNTRY)),
 				warnings, rejections);
