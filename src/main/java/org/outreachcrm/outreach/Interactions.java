@@ -134,6 +134,11 @@ public class Interactions {
 		refreshActivity(interaction.organizationId());
 	}
 
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.interactions.existsById(id);
+	}
+
 	/** Adds people to an interaction (meetings list attendees who arrive later). */
 	public InteractionView addContacts(long id, Collection<Long> contactIds) {
 		Interaction interaction = find(id);
