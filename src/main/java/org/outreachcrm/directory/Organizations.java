@@ -102,6 +102,24 @@ public class Organizations {
 	}
 
 	/**
+	 * Moves an organization to another stage (a stale version is refused); the change is
+	 * announced like one made through {@link #update}.
+	 */
+	public OrganizationDetails changeStage(long id, OrganizationStageRequest request) {
+		Organization organization = find(id);
+		StaleVersionException.check("Organization", id, request.version(), organization.version());
+		PartnershipStage before = organization.stage();
+		if (before == request.stage()) {
+			return details(organization);
+		}
+		organization.changeStage(request.stage());
+		OrganizationDetails details = details(this.organizations.saveAndFlush(organization));
+		this.events.publishEvent(new OrganizationStageChanged(id, before, details.stage(), author(details.updatedBy()),
+				details.updatedAt()));
+		return details;
+	}
+
+	/**
 	 * Removes an organization and its affiliations; with a version, a stale one is
 	 * refused.
 	 */

@@ -23,6 +23,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.CreatedBy;
@@ -70,12 +71,15 @@ class Interaction {
 
 	private @Nullable Long campaignId;
 
+	// lists show many interactions: load their collections in batches, not one query each
 	@ElementCollection
+	@BatchSize(size = 50)
 	@CollectionTable(name = "interaction_contact", joinColumns = @JoinColumn(name = "interaction_id"))
 	@Column(name = "contact_id")
 	private Set<Long> contactIds = new TreeSet<>();
 
 	@ElementCollection
+	@BatchSize(size = 50)
 	@CollectionTable(name = "interaction_tag", joinColumns = @JoinColumn(name = "interaction_id"))
 	@Column(name = "tag")
 	private Set<String> tags = new TreeSet<>();
@@ -108,6 +112,10 @@ class Interaction {
 
 	long organizationId() {
 		return this.organizationId;
+	}
+
+	long staffId() {
+		return this.staffId;
 	}
 
 	@Nullable String country() {

@@ -112,7 +112,9 @@ public class Interactions {
 		long previousOrganization = interaction.organizationId();
 		OrganizationFacts organization = checkReferences(request);
 		ZoneId zone = zone(request.timeZone());
-		interaction.apply(request, zone, staffOf(request), organization.country());
+		// without a staff member the interaction keeps its own, not the editor
+		long staff = request.staffId() == null ? interaction.staffId() : request.staffId();
+		interaction.apply(request, zone, staff, organization.country());
 		interaction = this.interactions.saveAndFlush(interaction);
 		this.activity.refresh(organization.id(), organization.createdAt());
 		if (previousOrganization != organization.id()) {

@@ -58,6 +58,7 @@ class RouteSecurityTest {
 		RULES.put("PUT /api/organizations/{id}", Access.STAFF);
 		RULES.put("DELETE /api/organizations/{id}", Access.ADMIN);
 		RULES.put("GET /api/organizations/{id}/affiliations", Access.STAFF);
+		RULES.put("POST /api/organizations/{id}/stage", Access.STAFF);
 		RULES.put("GET /api/contacts", Access.STAFF);
 		RULES.put("POST /api/contacts", Access.STAFF);
 		RULES.put("GET /api/contacts/{id}", Access.STAFF);

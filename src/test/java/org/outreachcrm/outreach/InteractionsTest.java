@@ -103,6 +103,23 @@ class InteractionsTest {
 	}
 
 	@Test
+	void editingKeepsTheStaffMemberWhoHadTheInteraction() {
+		OrganizationDetails org = this.organizations
+			.create(organization("Org " + marker(), OrganizationType.NGO, "RO"));
+		InteractionRequest request = InteractionRequest.of(org.id(), List.of(), InteractionType.LETTER,
+				Instant.parse("2026-01-10T10:00:00Z"), null, Direction.OUTBOUND, "Letter");
+		InteractionView logged = this.interactions.log(request);
+
+		Staff.actAs(Staff.create(this.users, Role.MANAGER));
+		InteractionView edited = this.interactions.update(logged.id(),
+				new InteractionRequest(org.id(), List.of(), InteractionType.LETTER, logged.occurredAt(), null,
+						Direction.OUTBOUND, "Letter, signed", null, null, null, null, null, null, logged.version()));
+
+		assertThat(edited.staffId()).isEqualTo(this.me.id());
+		assertThat(edited.subject()).isEqualTo("Letter, signed");
+	}
+
+	@Test
 	void refusesUnknownOrganizationContactAndZone() {
 		OrganizationDetails org = this.organizations
 			.create(organization("Org " + marker(), OrganizationType.NGO, "RO"));

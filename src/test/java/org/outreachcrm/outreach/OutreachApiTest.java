@@ -177,6 +177,37 @@ class OutreachApiTest {
 		assertThat(progress.get("byCountry").get(0).get("key").asString()).isEqualTo("PL");
 	}
 
+	@Test
+	void stageEndpointRecordsTheChangeOnTheTimeline() {
+		UserView staff = Staff.create(this.users, Role.STAFF);
+		OrganizationDetails org = this.organizations
+			.create(organization("Api " + marker(), OrganizationType.NGO, "PL"));
+
+		MvcTestResult moved = this.mvc.post()
+			.uri("/api/organizations/" + org.id() + "/stage")
+			.with(as(staff))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(Map.of("stage", "PARTNER", "version", org.version())))
+			.exchange();
+		assertThat(moved).hasStatusOk();
+		assertThat(read(moved).get("stage").asString()).isEqualTo("PARTNER");
+
+		JsonNode timeline = read(
+				this.mvc.get().uri("/api/organizations/" + org.id() + "/timeline").with(as(staff)).exchange());
+		JsonNode latest = timeline.get("content").get(0);
+		assertThat(latest.get("kind").asString()).isEqualTo("STAGE_CHANGE");
+		assertThat(latest.get("detail").asString()).isEqualTo("PROSPECT");
+		assertThat(latest.get("code").asString()).isEqualTo("PARTNER");
+		assertThat(latest.get("title").asString()).isEqualTo(staff.username());
+
+		assertThat(this.mvc.post()
+			.uri("/api/organizations/" + org.id() + "/stage")
+			.with(as(staff))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(Map.of("stage", "DORMANT", "version", org.version())))
+			.exchange()).hasStatus(HttpStatus.CONFLICT);
+	}
+
 	private static RequestPostProcessor as(UserView user) {
 		return user(user.username()).roles(user.roles().iterator().next().name());
 	}
