@@ -18,6 +18,7 @@ import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -75,13 +76,14 @@ public class Meetings {
 		return find(id).toView();
 	}
 
-	/** Meetings, latest start first. */
+	/**
+	 * Meetings, latest start first (a client's sort is ignored: it would name columns).
+	 */
 	@Transactional(readOnly = true)
 	public Page<MeetingView> list(Pageable pageable) {
-		Pageable sorted = pageable.getSort().isSorted() ? pageable
-				: org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-						Sort.by(Sort.Order.desc("startsAt"), Sort.Order.desc("id")));
-		return this.meetings.findAll(sorted).map(Meeting::toView);
+		return this.meetings.findAll(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				Sort.by(Sort.Order.desc("startsAt"), Sort.Order.desc("id"))))
+			.map(Meeting::toView);
 	}
 
 	public MeetingView update(long id, MeetingRequest request) {

@@ -19,7 +19,9 @@ import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,9 +62,14 @@ public class Campaigns {
 		return find(id).toView();
 	}
 
+	/**
+	 * Campaigns, latest start first (a client's sort is ignored: it would name columns).
+	 */
 	@Transactional(readOnly = true)
 	public Page<CampaignView> list(Pageable pageable) {
-		return this.campaigns.findAll(pageable).map(Campaign::toView);
+		return this.campaigns.findAll(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				Sort.by(Sort.Order.desc("startsOn"), Sort.Order.desc("id"))))
+			.map(Campaign::toView);
 	}
 
 	public CampaignView update(long id, CampaignRequest request) {

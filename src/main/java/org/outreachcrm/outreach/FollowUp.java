@@ -86,6 +86,10 @@ class FollowUp {
 		return this.version;
 	}
 
+	long assigneeId() {
+		return this.assigneeId;
+	}
+
 	boolean open() {
 		return this.completedAt == null;
 	}

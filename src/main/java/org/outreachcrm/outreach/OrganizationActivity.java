@@ -25,11 +25,11 @@ class OrganizationActivity {
 
 	/** Records an organization the first time the module hears of it. */
 	void known(long organizationId, Instant since) {
-		// update-then-insert: portable between H2 and MySQL without vendor upsert syntax
+		// look-then-insert: portable between H2 and MySQL without vendor upsert syntax
 		MapSqlParameterSource params = new MapSqlParameterSource("id", organizationId).addValue("since", utc(since));
-		int updated = this.jdbc
-			.update("UPDATE outreach_organization SET known_since = known_since WHERE organization_id = :id", params);
-		if (updated == 0) {
+		Long known = this.jdbc.queryForObject("SELECT COUNT(*) FROM outreach_organization WHERE organization_id = :id",
+				params, Long.class);
+		if (known == null || known == 0) {
 			this.jdbc.update("INSERT INTO outreach_organization (organization_id, known_since, last_interaction_at) "
 					+ "VALUES (:id, :since, NULL)", params);
 		}

@@ -1,6 +1,7 @@
 package org.outreachcrm.outreach;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -120,6 +121,23 @@ class InteractionsTest {
 	}
 
 	@Test
+	void deletingAnInteractionRemovesItsFollowUpsAndResetsTheLastContact() {
+		OrganizationDetails org = this.organizations
+			.create(organization("Org " + marker(), OrganizationType.NGO, "RO"));
+		InteractionView logged = this.interactions.log(new InteractionRequest(org.id(), List.of(), InteractionType.CALL,
+				Instant.parse("2026-01-10T10:00:00Z"), null, Direction.OUTBOUND, "Call", null, null, null, null, null,
+				new FollowUpRequest(LocalDate.parse("2026-02-01"), null, "x"), null));
+		assertThat(lastContact(org.id())).isEqualTo(LocalDateTime.of(2026, 1, 10, 10, 0));
+
+		this.interactions.delete(logged.id(), logged.version());
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM follow_up WHERE interaction_id = ?", Long.class,
+				logged.id()))
+			.isZero();
+		assertThat(lastContact(org.id())).isNull();
+	}
+
+	@Test
 	void refusesUnknownOrganizationContactAndZone() {
 		OrganizationDetails org = this.organizations
 			.create(organization("Org " + marker(), OrganizationType.NGO, "RO"));
@@ -134,6 +152,12 @@ class InteractionsTest {
 		assertThatThrownBy(() -> this.interactions.log(InteractionRequest.of(org.id(), List.of(), InteractionType.CALL,
 				at, "Mars/Olympus", Direction.OUTBOUND, "x")))
 			.hasFieldOrPropertyWithValue("messageKey", "outreach.timeZone.unknown");
+	}
+
+	private @org.jspecify.annotations.Nullable LocalDateTime lastContact(long organizationId) {
+		return this.jdbc.queryForObject(
+				"SELECT last_interaction_at FROM outreach_organization WHERE organization_id = ?", LocalDateTime.class,
+				organizationId);
 	}
 
 }
