@@ -1,5 +1,6 @@
 package org.outreachcrm.directory;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,17 @@ public class Contacts {
 	@Transactional(readOnly = true)
 	public ContactDetails get(long id) {
 		return details(find(id));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.contacts.existsById(id);
+	}
+
+	/** Name, first email and country of the given people (unknown ids are left out). */
+	@Transactional(readOnly = true)
+	public List<ContactCard> cards(Collection<Long> ids) {
+		return this.search.contactCards(ids);
 	}
 
 	public ContactDetails create(ContactRequest request) {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -229,6 +231,43 @@ class DirectorySearch {
 					result.putIfAbsent(rs.getLong(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4) });
 				});
 		return result;
+	}
+
+	List<OrganizationFacts> facts(Collection<Long> ids) {
+		List<OrganizationFacts> facts = new ArrayList<>();
+		// chunks keep the IN list within what every driver and server accepts
+		for (List<Long> chunk : chunks(ids)) {
+			facts.addAll(this.jdbc.query(
+					"SELECT id, name, country, type, stage, created_at FROM organization WHERE id IN (:ids)",
+					Map.of("ids", chunk),
+					(rs, n) -> new OrganizationFacts(rs.getLong("id"), rs.getString("name"), rs.getString("country"),
+							OrganizationType.valueOf(rs.getString("type")),
+							PartnershipStage.valueOf(rs.getString("stage")),
+							rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC))));
+		}
+		return facts;
+	}
+
+	List<ContactCard> contactCards(Collection<Long> ids) {
+		List<ContactCard> cards = new ArrayList<>();
+		for (List<Long> chunk : chunks(ids)) {
+			cards.addAll(this.jdbc.query("""
+					SELECT c.id, c.display_name, c.country,
+					(SELECT MIN(e.email) FROM contact_email e WHERE e.contact_id = c.id AND e.position = 0) AS email
+					FROM contact c WHERE c.id IN (:ids)""", Map.of("ids", chunk),
+					(rs, n) -> new ContactCard(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
+							rs.getString("country"))));
+		}
+		return cards;
+	}
+
+	private static List<List<Long>> chunks(Collection<Long> ids) {
+		List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return chunks;
 	}
 
 	private static OrganizationSummary organization(ResultSet rs) throws SQLException {

@@ -109,6 +109,10 @@ class Organization {
 		return this.stage;
 	}
 
+	void changeStage(PartnershipStage stage) {
+		this.stage = stage;
+	}
+
 	void apply(OrganizationRequest request) {
 		this.name = request.name().strip();
 		this.nameKey = TextFolding.key(this.name);

@@ -1,11 +1,15 @@
 package org.outreachcrm.directory;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -26,8 +30,11 @@ public class Organizations {
 
 	private final UserAccounts users;
 
+	private final ApplicationEventPublisher events;
+
 	Organizations(OrganizationRepository organizations, AffiliationRepository affiliations, DirectorySearch search,
-			SearchIndex index, UserAccounts users) {
+			SearchIndex index, UserAccounts users, ApplicationEventPublisher events) {
+		this.events = events;
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.search = search;
@@ -50,13 +57,25 @@ public class Organizations {
 		return this.organizations.existsById(id);
 	}
 
+	/**
+	 * Name, country, type, stage and creation time of the given organizations (unknown
+	 * ids are left out), in one query: other modules combine these with their own data.
+	 */
+	@Transactional(readOnly = true)
+	public List<OrganizationFacts> facts(Collection<Long> ids) {
+		return this.search.facts(ids);
+	}
+
 	public OrganizationDetails create(OrganizationRequest request) {
 		checkOwner(request.ownerId());
 		Organization organization = new Organization();
 		organization.apply(request);
 		organization = this.organizations.saveAndFlush(organization);
 		this.index.indexOrganization(organization.id(), organization.searchableTexts());
-		return details(organization);
+		OrganizationDetails details = details(organization);
+		this.events.publishEvent(new OrganizationStageChanged(details.id(), null, details.stage(),
+				author(details.createdBy()), details.createdAt()));
+		return details;
 	}
 
 	/**
@@ -70,10 +89,34 @@ public class Organizations {
 		}
 		StaleVersionException.check("Organization", id, request.version(), organization.version());
 		checkOwner(request.ownerId());
+		PartnershipStage before = organization.stage();
 		organization.apply(request);
 		organization = this.organizations.saveAndFlush(organization);
 		this.index.indexOrganization(id, organization.searchableTexts());
-		return details(organization);
+		OrganizationDetails details = details(organization);
+		if (details.stage() != before) {
+			this.events.publishEvent(new OrganizationStageChanged(id, before, details.stage(),
+					author(details.updatedBy()), details.updatedAt()));
+		}
+		return details;
+	}
+
+	/**
+	 * Moves an organization to another stage (a stale version is refused); the change is
+	 * announced like one made through {@link #update}.
+	 */
+	public OrganizationDetails changeStage(long id, OrganizationStageRequest request) {
+		Organization organization = find(id);
+		StaleVersionException.check("Organization", id, request.version(), organization.version());
+		PartnershipStage before = organization.stage();
+		if (before == request.stage()) {
+			return details(organization);
+		}
+		organization.changeStage(request.stage());
+		OrganizationDetails details = details(this.organizations.saveAndFlush(organization));
+		this.events.publishEvent(new OrganizationStageChanged(id, before, details.stage(), author(details.updatedBy()),
+				details.updatedAt()));
+		return details;
 	}
 
 	/**
@@ -89,6 +132,10 @@ public class Organizations {
 		// later the audit trail)
 		this.affiliations.deleteAll(this.affiliations.findByOrganization(id));
 		this.organizations.delete(organization);
+	}
+
+	private static String author(@Nullable String username) {
+		return username == null ? "system" : username;
 	}
 
 	private void checkOwner(@Nullable Long ownerId) {

@@ -58,6 +58,7 @@ class RouteSecurityTest {
 		RULES.put("PUT /api/organizations/{id}", Access.STAFF);
 		RULES.put("DELETE /api/organizations/{id}", Access.ADMIN);
 		RULES.put("GET /api/organizations/{id}/affiliations", Access.STAFF);
+		RULES.put("POST /api/organizations/{id}/stage", Access.STAFF);
 		RULES.put("GET /api/contacts", Access.STAFF);
 		RULES.put("POST /api/contacts", Access.STAFF);
 		RULES.put("GET /api/contacts/{id}", Access.STAFF);
@@ -68,6 +69,38 @@ class RouteSecurityTest {
 		RULES.put("GET /api/contacts/{id}/affiliations/{affiliationId}", Access.STAFF);
 		RULES.put("PUT /api/contacts/{id}/affiliations/{affiliationId}", Access.STAFF);
 		RULES.put("DELETE /api/contacts/{id}/affiliations/{affiliationId}", Access.STAFF);
+		// outreach API
+		RULES.put("GET /api/interactions", Access.STAFF);
+		RULES.put("POST /api/interactions", Access.STAFF);
+		RULES.put("GET /api/interactions/{id}", Access.STAFF);
+		RULES.put("PUT /api/interactions/{id}", Access.STAFF);
+		RULES.put("DELETE /api/interactions/{id}", Access.STAFF);
+		RULES.put("GET /api/follow-ups", Access.STAFF);
+		RULES.put("GET /api/follow-ups/mine", Access.STAFF);
+		RULES.put("GET /api/follow-ups/{id}", Access.STAFF);
+		RULES.put("POST /api/follow-ups/{id}/complete", Access.STAFF);
+		RULES.put("GET /api/campaigns", Access.STAFF);
+		RULES.put("POST /api/campaigns", Access.STAFF);
+		RULES.put("GET /api/campaigns/{id}", Access.STAFF);
+		RULES.put("PUT /api/campaigns/{id}", Access.STAFF);
+		RULES.put("DELETE /api/campaigns/{id}", Access.STAFF);
+		RULES.put("GET /api/campaigns/{id}/progress", Access.STAFF);
+		RULES.put("GET /api/organizations/{id}/timeline", Access.STAFF);
+		RULES.put("GET /api/contacts/{id}/timeline", Access.STAFF);
+		RULES.put("GET /api/outreach/cold-organizations", Access.STAFF);
+		// meetings API
+		RULES.put("GET /api/meetings", Access.STAFF);
+		RULES.put("POST /api/meetings", Access.STAFF);
+		RULES.put("GET /api/meetings/{id}", Access.STAFF);
+		RULES.put("PUT /api/meetings/{id}", Access.STAFF);
+		RULES.put("DELETE /api/meetings/{id}", Access.STAFF);
+		RULES.put("GET /api/meetings/{id}/invitations", Access.STAFF);
+		RULES.put("POST /api/meetings/{id}/invitations", Access.STAFF);
+		RULES.put("PUT /api/meetings/{id}/invitations/{invitationId}", Access.STAFF);
+		RULES.put("POST /api/meetings/{id}/attendance", Access.STAFF);
+		RULES.put("GET /api/meetings/{id}/delegation", Access.STAFF);
+		RULES.put("GET /api/meetings/{id}/export.xlsx", Access.STAFF);
+		RULES.put("GET /api/meetings/{id}/export.ics", Access.STAFF);
 		// users API
 		RULES.put("GET /api/users", Access.ADMIN);
 		RULES.put("POST /api/users", Access.ADMIN);

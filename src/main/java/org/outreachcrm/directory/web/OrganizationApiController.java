@@ -11,6 +11,7 @@ import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationRequest;
+import org.outreachcrm.directory.OrganizationStageRequest;
 import org.outreachcrm.directory.OrganizationSummary;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
@@ -76,6 +77,13 @@ class OrganizationApiController {
 			description = "version must be the one the change is based on; a stale version answers 409")
 	OrganizationDetails update(@PathVariable long id, @Valid @RequestBody OrganizationRequest request) {
 		return this.organizations.update(id, request);
+	}
+
+	@PostMapping("/{id}/stage")
+	@Operation(summary = "Move an organization to another partnership stage",
+			description = "body {stage, version}; the change is recorded in the stage history; a stale version answers 409")
+	OrganizationDetails changeStage(@PathVariable long id, @Valid @RequestBody OrganizationStageRequest request) {
+		return this.organizations.changeStage(id, request);
 	}
 
 	@DeleteMapping("/{id}")

@@ -1,0 +1,217 @@
+package org.outreachcrm.meetings;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.ContactCard;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.OrganizationFacts;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.outreach.CurrentUser;
+import org.outreachcrm.outreach.Interactions;
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.StaleVersionException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans meetings, invites people for the organizations they represent, records their
+ * answers and attendance, and describes the delegations.
+ */
+@Service
+@Transactional
+public class Meetings {
+
+	private final MeetingRepository meetings;
+
+	private final InvitationRepository invitations;
+
+	private final AttendanceLog attendance;
+
+	private final DelegationReader delegations;
+
+	private final Organizations organizations;
+
+	private final Contacts contacts;
+
+	private final UserAccounts users;
+
+	private final CurrentUser currentUser;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	Meetings(MeetingRepository meetings, InvitationRepository invitations, AttendanceLog attendance,
+			DelegationReader delegations, Organizations organizations, Contacts contacts, UserAccounts users,
+			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc) {
+		this.meetings = meetings;
+		this.invitations = invitations;
+		this.attendance = attendance;
+		this.delegations = delegations;
+		this.organizations = organizations;
+		this.contacts = contacts;
+		this.users = users;
+		this.currentUser = currentUser;
+		this.jdbc = jdbc;
+	}
+
+	public MeetingView create(MeetingRequest request) {
+		Meeting meeting = new Meeting();
+		meeting.apply(request, zoneOf(request), organizerOf(request));
+		return this.meetings.saveAndFlush(meeting).toView();
+	}
+
+	@Transactional(readOnly = true)
+	public MeetingView get(long id) {
+		return find(id).toView();
+	}
+
+	/**
+	 * Meetings, latest start first (a client's sort is ignored: it would name columns).
+	 */
+	@Transactional(readOnly = true)
+	public Page<MeetingView> list(Pageable pageable) {
+		return this.meetings.findAll(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				Sort.by(Sort.Order.desc("startsAt"), Sort.Order.desc("id"))))
+			.map(Meeting::toView);
+	}
+
+	public MeetingView update(long id, MeetingRequest request) {
+		Meeting meeting = find(id);
+		if (request.version() == null) {
+			throw new BusinessRuleException("validation.version.required",
+					"The version the change is based on is required");
+		}
+		StaleVersionException.check("Meeting", id, request.version(), meeting.version());
+		meeting.apply(request, zoneOf(request), organizerOf(request));
+		return this.meetings.saveAndFlush(meeting).toView();
+	}
+
+	/** Removes a meeting and its invitations; interactions logged for it stay. */
+	public void delete(long id, @Nullable Long version) {
+		Meeting meeting = find(id);
+		if (version != null) {
+			StaleVersionException.check("Meeting", id, version, meeting.version());
+		}
+		this.invitations.deleteAll(this.invitations.findByMeetingIdOrderById(id));
+		this.jdbc.update("DELETE FROM meeting_interaction WHERE meeting_id = :id", Map.of("id", id));
+		this.meetings.delete(meeting);
+	}
+
+	@Transactional(readOnly = true)
+	public List<InvitationView> invitations(long meetingId) {
+		find(meetingId);
+		return views(this.invitations.findByMeetingIdOrderById(meetingId));
+	}
+
+	/** Invites a person to represent an organization; each person once per meeting. */
+	public InvitationView invite(long meetingId, InvitationRequest request) {
+		find(meetingId);
+		if (!this.contacts.exists(request.contactId())) {
+			throw new BusinessRuleException("outreach.contact.unknown",
+					"There is no contact with id " + request.contactId(), request.contactId());
+		}
+		if (!this.organizations.exists(request.organizationId())) {
+			throw new BusinessRuleException("outreach.organization.unknown",
+					"There is no organization with id " + request.organizationId(), request.organizationId());
+		}
+		if (this.invitations.existsByMeetingIdAndContactId(meetingId, request.contactId())) {
+			throw new BusinessRuleException("meetings.invitation.duplicate",
+					"This person is already invited to the meeting", request.contactId());
+		}
+		InvitationStatus status = request.status() == null ? InvitationStatus.INVITED : request.status();
+		Invitation invitation = this.invitations
+			.saveAndFlush(new Invitation(meetingId, request.contactId(), request.organizationId(), status));
+		if (status == InvitationStatus.ATTENDED) {
+			this.attendance.log(find(meetingId).toView(), this.invitations.findByMeetingIdOrderById(meetingId));
+		}
+		return views(List.of(invitation)).get(0);
+	}
+
+	/**
+	 * Changes the status of an invitation; ATTENDED logs (or completes) the EVENT
+	 * interaction of the person's organization.
+	 */
+	public InvitationView changeInvitation(long meetingId, long invitationId, InvitationChange change) {
+		Invitation invitation = this.invitations.findById(invitationId)
+			.filter((i) -> i.meetingId() == meetingId)
+			.orElseThrow(() -> new NotFoundException("Invitation", invitationId));
+		StaleVersionException.check("Invitation", invitationId, change.version(), invitation.version());
+		invitation.setStatus(change.status());
+		invitation = this.invitations.saveAndFlush(invitation);
+		if (change.status() == InvitationStatus.ATTENDED) {
+			this.attendance.log(find(meetingId).toView(), this.invitations.findByMeetingIdOrderById(meetingId));
+		}
+		return views(List.of(invitation)).get(0);
+	}
+
+	/**
+	 * Marks invited people as ATTENDED and logs one EVENT interaction per organization
+	 * listing its attendees; recording again adds late attendees, never a second
+	 * interaction.
+	 */
+	public Attendance recordAttendance(long meetingId, AttendanceRequest request) {
+		MeetingView meeting = find(meetingId).toView();
+		List<Invitation> all = this.invitations.findByMeetingIdOrderById(meetingId);
+		for (Long contactId : request.contactIds()) {
+			Invitation invitation = all.stream()
+				.filter((i) -> i.contactId() == contactId)
+				.findFirst()
+				.orElseThrow(() -> new BusinessRuleException("meetings.attendance.notInvited",
+						"Contact " + contactId + " is not invited to this meeting", contactId));
+			invitation.setStatus(InvitationStatus.ATTENDED);
+		}
+		this.invitations.flush();
+		return this.attendance.log(meeting, all);
+	}
+
+	@Transactional(readOnly = true)
+	public Delegation delegation(long meetingId) {
+		return this.delegations.read(find(meetingId).toView());
+	}
+
+	private List<InvitationView> views(List<Invitation> invitations) {
+		Map<Long, String> people = new HashMap<>();
+		this.contacts.cards(invitations.stream().map(Invitation::contactId).toList())
+			.forEach((ContactCard c) -> people.put(c.id(), c.displayName()));
+		Map<Long, String> names = new HashMap<>();
+		this.organizations.facts(invitations.stream().map(Invitation::organizationId).toList())
+			.forEach((OrganizationFacts f) -> names.put(f.id(), f.name()));
+		return invitations.stream()
+			.map((i) -> i.toView(people.get(i.contactId()), names.get(i.organizationId())))
+			.toList();
+	}
+
+	private ZoneId zoneOf(MeetingRequest request) {
+		if (!request.endsAt().isAfter(request.startsAt())) {
+			throw new BusinessRuleException("meetings.endsBeforeStart", "A meeting must end after it starts");
+		}
+		return Interactions.zone(request.timeZone());
+	}
+
+	private long organizerOf(MeetingRequest request) {
+		if (request.organizerId() == null) {
+			return this.currentUser.id();
+		}
+		if (!this.users.exists(request.organizerId())) {
+			throw new BusinessRuleException("outreach.user.unknownId",
+					"There is no user with id " + request.organizerId(), request.organizerId());
+		}
+		return request.organizerId();
+	}
+
+	Meeting find(long id) {
+		return this.meetings.findById(id).orElseThrow(() -> new NotFoundException("Meeting", id));
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.outreachcrm.outreach;
+
+/** Where a campaign is in its life. */
+public enum CampaignStatus {
+
+	PLANNED, ACTIVE, COMPLETED, CANCELLED
+
+}

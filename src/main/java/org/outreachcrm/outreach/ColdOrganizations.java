@@ -1,0 +1,91 @@
+package org.outreachcrm.outreach;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.OrganizationFacts;
+import org.outreachcrm.directory.Organizations;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organizations "going cold": the last interaction is more than N days old
+ * ({@code crm.outreach.cold-after-days}), or there was none and the organization was
+ * created more than N days ago. Longest silence first.
+ */
+@Service
+@Transactional(readOnly = true)
+@EnableConfigurationProperties(OutreachProperties.class)
+public class ColdOrganizations {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Organizations organizations;
+
+	private final OutreachProperties properties;
+
+	private final Clock clock;
+
+	ColdOrganizations(NamedParameterJdbcTemplate jdbc, Organizations organizations, OutreachProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.organizations = organizations;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** With {@code days} null, the configured number of days applies. */
+	public Page<ColdOrganization> list(@Nullable Integer days, Pageable pageable) {
+		Instant now = this.clock.instant();
+		int n = days == null ? this.properties.coldAfterDays() : days;
+		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
+				OrganizationActivity.utc(now.minus(Duration.ofDays(n))));
+		String where = """
+				 FROM outreach_organization o
+				WHERE o.last_interaction_at < :cutoff
+				 OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff)""";
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+		if (total == null || total == 0) {
+			return Page.empty(pageable);
+		}
+		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		List<Object[]> rows = this.jdbc.query(
+				"SELECT o.organization_id, o.known_since, o.last_interaction_at" + where
+						+ " ORDER BY COALESCE(o.last_interaction_at, o.known_since), o.organization_id"
+						+ " LIMIT :limit OFFSET :offset",
+				params, (rs, i) -> new Object[] { rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+						rs.getObject(3, LocalDateTime.class) });
+		Map<Long, OrganizationFacts> facts = this.organizations.facts(rows.stream().map((r) -> (Long) r[0]).toList())
+			.stream()
+			.collect(Collectors.toMap(OrganizationFacts::id, Function.identity()));
+		List<ColdOrganization> content = new ArrayList<>();
+		for (Object[] row : rows) {
+			OrganizationFacts organization = facts.get((Long) row[0]);
+			if (organization == null) {
+				continue; // deleted from the directory since; its outreach history stays
+			}
+			Instant last = row[2] == null ? null : OrganizationActivity.instant((LocalDateTime) row[2]);
+			Instant silentSince = last != null ? last : OrganizationActivity.instant((LocalDateTime) row[1]);
+			content.add(new ColdOrganization(organization.id(), organization.name(), organization.country(),
+					organization.type(), organization.stage(), last, silentSince,
+					Duration.between(silentSince, now).toDays()));
+		}
+		return new PageImpl<>(content, pageable, total);
+	}
+
+}

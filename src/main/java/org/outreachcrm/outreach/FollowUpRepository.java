@@ -1,0 +1,7 @@
+package org.outreachcrm.outreach;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
+
+}

@@ -1,0 +1,142 @@
+package org.outreachcrm.outreach;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.StaleVersionException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists and completes follow-ups. Staff see and complete only their own; managers see
+ * everyone's and filter by assignee and country.
+ */
+@Service
+@Transactional
+public class FollowUps {
+
+	private final FollowUpRepository followUps;
+
+	private final Interactions interactions;
+
+	private final CurrentUser currentUser;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	FollowUps(FollowUpRepository followUps, Interactions interactions, CurrentUser currentUser,
+			NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.followUps = followUps;
+		this.interactions = interactions;
+		this.currentUser = currentUser;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Follow-ups by due date: overdue first, then today's, then upcoming (open ones
+	 * before completed ones when those are included).
+	 */
+	@Transactional(readOnly = true)
+	public Page<FollowUpView> list(FollowUpQuery query, Pageable pageable) {
+		Long assignee = query.assigneeId();
+		if (!this.currentUser.isManager()) {
+			long me = this.currentUser.id();
+			if (assignee != null && assignee != me) {
+				throw new AccessDeniedException("Staff see only their own follow-ups");
+			}
+			assignee = me;
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		if (assignee != null) {
+			where.append(" AND f.assignee_id = :assignee");
+			params.addValue("assignee", assignee);
+		}
+		if (query.country() != null) {
+			where.append(" AND f.country = :country");
+			params.addValue("country", query.country());
+		}
+		if (!query.includeCompleted()) {
+			where.append(" AND f.completed_at IS NULL");
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM follow_up f" + where, params, Long.class);
+		if (total == null || total == 0) {
+			return Page.empty(pageable);
+		}
+		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		// due_on ascending puts overdue before today before upcoming, whatever "today" is
+		List<Long> ids = this.jdbc.queryForList("SELECT f.id FROM follow_up f" + where
+				+ " ORDER BY CASE WHEN f.completed_at IS NULL THEN 0 ELSE 1 END, f.due_on, f.id"
+				+ " LIMIT :limit OFFSET :offset", params, Long.class);
+		Map<Long, FollowUp> byId = this.followUps.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(FollowUp::id, Function.identity()));
+		LocalDate today = today(query.zone());
+		List<FollowUpView> content = ids.stream().map(byId::get).map((f) -> f.toView(today)).toList();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/** The current user's open follow-ups. */
+	@Transactional(readOnly = true)
+	public Page<FollowUpView> mine(ZoneId zone, Pageable pageable) {
+		return list(new FollowUpQuery(this.currentUser.id(), null, zone, false), pageable);
+	}
+
+	@Transactional(readOnly = true)
+	public FollowUpView get(long id, ZoneId zone) {
+		FollowUp followUp = find(id);
+		checkMayHandle(followUp);
+		return followUp.toView(today(zone));
+	}
+
+	/**
+	 * Completes a follow-up and, when given, logs the interaction that did it, in one
+	 * transaction: if the interaction is refused, the follow-up stays open.
+	 */
+	public FollowUpView complete(long id, FollowUpCompletion completion, ZoneId zone) {
+		FollowUp followUp = find(id);
+		checkMayHandle(followUp);
+		StaleVersionException.check("FollowUp", id, completion.version(), followUp.version());
+		if (!followUp.open()) {
+			throw new BusinessRuleException("outreach.followUp.completed", "This follow-up is already completed");
+		}
+		long me = this.currentUser.id();
+		Long interactionId = null;
+		if (completion.interaction() != null) {
+			interactionId = this.interactions.log(completion.interaction()).id();
+		}
+		followUp.complete(this.clock.instant(), me, interactionId);
+		return this.followUps.saveAndFlush(followUp).toView(today(zone));
+	}
+
+	private void checkMayHandle(FollowUp followUp) {
+		if (!this.currentUser.isManager() && followUp.assigneeId() != this.currentUser.id()) {
+			throw new AccessDeniedException("Staff handle only their own follow-ups");
+		}
+	}
+
+	private LocalDate today(ZoneId zone) {
+		return LocalDate.now(this.clock.withZone(zone));
+	}
+
+	private FollowUp find(long id) {
+		return this.followUps.findById(id).orElseThrow(() -> new NotFoundException("FollowUp", id));
+	}
+
+}

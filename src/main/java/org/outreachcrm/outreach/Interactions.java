@@ -1,0 +1,281 @@
+package org.outreachcrm.outreach;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.ContactCard;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.OrganizationFacts;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.StaleVersionException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs, changes, lists and removes interactions with organizations and their people; an
+ * interaction may set a follow-up.
+ */
+@Service
+@Transactional
+public class Interactions {
+
+	private final InteractionRepository interactions;
+
+	private final FollowUpRepository followUps;
+
+	private final CampaignRepository campaigns;
+
+	private final Organizations organizations;
+
+	private final Contacts contacts;
+
+	private final UserAccounts users;
+
+	private final CurrentUser currentUser;
+
+	private final OrganizationActivity activity;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	Interactions(InteractionRepository interactions, FollowUpRepository followUps, CampaignRepository campaigns,
+			Organizations organizations, Contacts contacts, UserAccounts users, CurrentUser currentUser,
+			OrganizationActivity activity, NamedParameterJdbcTemplate jdbc) {
+		this.interactions = interactions;
+		this.followUps = followUps;
+		this.campaigns = campaigns;
+		this.organizations = organizations;
+		this.contacts = contacts;
+		this.users = users;
+		this.currentUser = currentUser;
+		this.activity = activity;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Logs an interaction (the staff member defaults to the current user) and the
+	 * follow-up it sets, if any.
+	 */
+	public InteractionView log(InteractionRequest request) {
+		OrganizationFacts organization = checkReferences(request);
+		ZoneId zone = zone(request.timeZone());
+		Interaction interaction = new Interaction();
+		interaction.apply(request, zone, staffOf(request), organization.country());
+		interaction = this.interactions.saveAndFlush(interaction);
+		this.activity.refresh(organization.id(), organization.createdAt());
+		if (request.followUp() != null) {
+			FollowUpRequest followUp = request.followUp();
+			long assignee = followUp.assigneeId() == null ? this.currentUser.id() : followUp.assigneeId();
+			checkUser(assignee);
+			this.followUps.save(new FollowUp(interaction.id(), organization.id(), organization.country(),
+					followUp.dueOn(), assignee, followUp.note()));
+		}
+		return interaction.toView(organization.name(), zone);
+	}
+
+	/**
+	 * An interaction, with its time shown in {@code viewerZone} (its own zone if null).
+	 */
+	@Transactional(readOnly = true)
+	public InteractionView get(long id, @Nullable ZoneId viewerZone) {
+		Interaction interaction = find(id);
+		return interaction.toView(organizationName(interaction.organizationId()),
+				viewerZone == null ? interaction.zone() : viewerZone);
+	}
+
+	/** Changes an interaction based on {@code request.version()}; follow-ups stay. */
+	public InteractionView update(long id, InteractionRequest request) {
+		Interaction interaction = find(id);
+		if (request.version() == null) {
+			throw new BusinessRuleException("validation.version.required",
+					"The version the change is based on is required");
+		}
+		StaleVersionException.check("Interaction", id, request.version(), interaction.version());
+		long previousOrganization = interaction.organizationId();
+		OrganizationFacts organization = checkReferences(request);
+		ZoneId zone = zone(request.timeZone());
+		// without a staff member the interaction keeps its own, not the editor
+		long staff = request.staffId() == null ? interaction.staffId() : request.staffId();
+		interaction.apply(request, zone, staff, organization.country());
+		interaction = this.interactions.saveAndFlush(interaction);
+		this.activity.refresh(organization.id(), organization.createdAt());
+		if (previousOrganization != organization.id()) {
+			refreshActivity(previousOrganization);
+		}
+		return interaction.toView(organization.name(), zone);
+	}
+
+	/**
+	 * Removes an interaction and its follow-ups; with a version, a stale one is refused.
+	 */
+	public void delete(long id, @Nullable Long version) {
+		Interaction interaction = find(id);
+		if (version != null) {
+			StaleVersionException.check("Interaction", id, version, interaction.version());
+		}
+		this.interactions.delete(interaction);
+		this.interactions.flush();
+		refreshActivity(interaction.organizationId());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.interactions.existsById(id);
+	}
+
+	/** Adds people to an interaction (meetings list attendees who arrive later). */
+	public InteractionView addContacts(long id, Collection<Long> contactIds) {
+		Interaction interaction = find(id);
+		checkContacts(contactIds);
+		interaction.addContacts(new HashSet<>(contactIds));
+		interaction = this.interactions.saveAndFlush(interaction);
+		return interaction.toView(organizationName(interaction.organizationId()), interaction.zone());
+	}
+
+	/** Interactions matching the filters, newest first. */
+	@Transactional(readOnly = true)
+	public Page<InteractionView> list(InteractionQuery query, Pageable pageable, @Nullable ZoneId viewerZone) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		if (query.organizationId() != null) {
+			where.append(" AND i.organization_id = :organizationId");
+			params.addValue("organizationId", query.organizationId());
+		}
+		if (query.contactId() != null) {
+			where.append(
+					" AND i.id IN (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :contactId)");
+			params.addValue("contactId", query.contactId());
+		}
+		if (query.campaignId() != null) {
+			where.append(" AND i.campaign_id = :campaignId");
+			params.addValue("campaignId", query.campaignId());
+		}
+		if (query.type() != null) {
+			where.append(" AND i.type = :type");
+			params.addValue("type", query.type().name());
+		}
+		if (query.from() != null) {
+			where.append(" AND i.occurred_at >= :from");
+			params.addValue("from", OrganizationActivity.utc(query.from()));
+		}
+		if (query.to() != null) {
+			where.append(" AND i.occurred_at < :to");
+			params.addValue("to", OrganizationActivity.utc(query.to()));
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM interaction i" + where, params, Long.class);
+		if (total == null || total == 0) {
+			return Page.empty(pageable);
+		}
+		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		List<Long> ids = this.jdbc.queryForList("SELECT i.id FROM interaction i" + where
+				+ " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit OFFSET :offset", params, Long.class);
+		Map<Long, Interaction> byId = this.interactions.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(Interaction::id, Function.identity()));
+		Map<Long, String> names = organizationNames(
+				byId.values().stream().map(Interaction::organizationId).collect(Collectors.toSet()));
+		List<InteractionView> content = ids.stream()
+			.map(byId::get)
+			.map((i) -> i.toView(names.get(i.organizationId()), viewerZone == null ? i.zone() : viewerZone))
+			.toList();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/** Parses a zone id; {@code null} or blank means UTC. */
+	public static ZoneId zone(@Nullable String timeZone) {
+		if (timeZone == null || timeZone.isBlank()) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(timeZone.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new BusinessRuleException("outreach.timeZone.unknown",
+					"Unknown time zone " + timeZone + "; use an IANA id such as Europe/Warsaw", timeZone);
+		}
+	}
+
+	Interaction find(long id) {
+		return this.interactions.findById(id).orElseThrow(() -> new NotFoundException("Interaction", id));
+	}
+
+	private OrganizationFacts checkReferences(InteractionRequest request) {
+		OrganizationFacts organization = facts(request.organizationId());
+		if (request.contactIds() != null) {
+			checkContacts(request.contactIds());
+		}
+		if (request.staffId() != null) {
+			checkUser(request.staffId());
+		}
+		if (request.campaignId() != null && !this.campaigns.existsById(request.campaignId())) {
+			throw new BusinessRuleException("outreach.campaign.unknown",
+					"There is no campaign with id " + request.campaignId(), request.campaignId());
+		}
+		return organization;
+	}
+
+	OrganizationFacts facts(long organizationId) {
+		List<OrganizationFacts> facts = this.organizations.facts(List.of(organizationId));
+		if (facts.isEmpty()) {
+			throw new BusinessRuleException("outreach.organization.unknown",
+					"There is no organization with id " + organizationId, organizationId);
+		}
+		return facts.get(0);
+	}
+
+	private void checkContacts(Collection<Long> contactIds) {
+		Set<Long> wanted = new HashSet<>(contactIds);
+		Set<Long> found = this.contacts.cards(wanted).stream().map(ContactCard::id).collect(Collectors.toSet());
+		wanted.removeAll(found);
+		if (!wanted.isEmpty()) {
+			throw new BusinessRuleException("outreach.contact.unknown", "There is no contact with id " + wanted,
+					wanted.toString());
+		}
+	}
+
+	void checkUser(long userId) {
+		if (!this.users.exists(userId)) {
+			throw new BusinessRuleException("outreach.user.unknownId", "There is no user with id " + userId, userId);
+		}
+	}
+
+	private long staffOf(InteractionRequest request) {
+		return request.staffId() == null ? this.currentUser.id() : request.staffId();
+	}
+
+	private void refreshActivity(long organizationId) {
+		List<OrganizationFacts> facts = this.organizations.facts(List.of(organizationId));
+		if (!facts.isEmpty()) {
+			this.activity.refresh(organizationId, facts.get(0).createdAt());
+		}
+	}
+
+	private @Nullable String organizationName(long organizationId) {
+		return organizationNames(Set.of(organizationId)).get(organizationId);
+	}
+
+	private Map<Long, String> organizationNames(Set<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		this.organizations.facts(ids).forEach((f) -> names.put(f.id(), f.name()));
+		return names;
+	}
+
+}

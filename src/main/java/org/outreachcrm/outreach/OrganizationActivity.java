@@ -1,0 +1,58 @@
+package org.outreachcrm.outreach;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code outreach_organization}: since when the module knows an organization and
+ * when it was last contacted. "Going cold" reads it by index instead of grouping every
+ * interaction.
+ */
+@Component
+class OrganizationActivity {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	OrganizationActivity(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records an organization the first time the module hears of it. */
+	void known(long organizationId, Instant since) {
+		// look-then-insert: portable between H2 and MySQL without vendor upsert syntax
+		MapSqlParameterSource params = new MapSqlParameterSource("id", organizationId).addValue("since", utc(since));
+		Long known = this.jdbc.queryForObject("SELECT COUNT(*) FROM outreach_organization WHERE organization_id = :id",
+				params, Long.class);
+		if (known == null || known == 0) {
+			this.jdbc.update("INSERT INTO outreach_organization (organization_id, known_since, last_interaction_at) "
+					+ "VALUES (:id, :since, NULL)", params);
+		}
+	}
+
+	/**
+	 * Recomputes the last interaction of an organization after an interaction was logged,
+	 * moved or removed (an index-only read of its newest interaction).
+	 */
+	void refresh(long organizationId, Instant knownSince) {
+		known(organizationId, knownSince);
+		this.jdbc.update("""
+				UPDATE outreach_organization SET last_interaction_at =
+				(SELECT MAX(i.occurred_at) FROM interaction i WHERE i.organization_id = :id)
+				WHERE organization_id = :id""", Map.of("id", organizationId));
+	}
+
+	static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	static Instant instant(LocalDateTime utc) {
+		return utc.toInstant(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.outreachcrm.testsupport;
+
+import java.util.List;
+import java.util.Set;
+
+import org.outreachcrm.accounts.NewUser;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Real user accounts for tests that need user ids, and acting as one of them. */
+public final class Staff {
+
+	private Staff() {
+	}
+
+	public static UserView create(UserAccounts users, Role role) {
+		String m = DirectoryData.marker();
+		return users.create(new NewUser("u" + m, "Test-Passw0rd-" + m, "User " + m, null, Set.of(role), Set.of()));
+	}
+
+	/** Logs the user in on this thread, with the authority of each of its roles. */
+	public static void actAs(UserView user) {
+		List<SimpleGrantedAuthority> authorities = user.roles()
+			.stream()
+			.map((role) -> new SimpleGrantedAuthority(role.authority()))
+			.toList();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities));
+	}
+
+	public static void logOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+}
