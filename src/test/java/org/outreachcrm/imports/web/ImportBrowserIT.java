@@ -1,0 +1,148 @@
+package org.outreachcrm.imports.web;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.outreachcrm.directory.ContactSummary;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.DirectoryQuery;
+import org.outreachcrm.imports.testdata.PartnerListFiles;
+import org.outreachcrm.testsupport.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.marker;
+
+/**
+ * An import through the screens in a real browser: upload a Polish partner list, leave a
+ * column out on the mapping page, try it (dry run), import it for real, and download the
+ * rejected rows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:importit;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+		"crm.imports.storage-dir=target/import-it-uploads",
+		"crm.accounts.initial-admin.username=" + ImportBrowserIT.ADMIN,
+		"crm.accounts.initial-admin.password=" + ImportBrowserIT.PASSWORD })
+class ImportBrowserIT {
+
+	static final String ADMIN = "import-admin";
+
+	static final String PASSWORD = "Import-Test-Pass-5830";
+
+	static final Path DOWNLOADS = Path.of("target", "import-it-downloads");
+
+	@RegisterExtension
+	static Browser browser = Browser.downloadingTo(DOWNLOADS);
+
+	@Autowired
+	Contacts contacts;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void uploadsReviewsTriesImportsAndDownloadsTheRejectedRows() throws Exception {
+		String m = marker();
+		Path file = Files.createTempFile("partnerzy-", ".xlsx");
+		Files.write(file, PartnerListFiles.polishList(m));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		driver.get(url("/imports/new"));
+		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.screenshot("import-new");
+		browser.click(By.cssSelector("main form button[type=submit]"));
+
+		browser.waitUntil(ExpectedConditions.urlMatches("/imports/\\d+/mapping$"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Nazwa organizacji", "Stanowisko",
+				"Przewodnicząca", "row 3");
+		Select jobTitle = new Select(driver.findElement(By.id("columns5")));
+		assertThat(jobTitle.getFirstSelectedOption().getText()).isEqualTo("Job title");
+		jobTitle.selectByValue("");
+		browser.screenshot("import-mapping");
+		browser.click(By.id("start-dry-run"));
+
+		browser.waitUntil(ExpectedConditions.urlMatches("/imports/\\d+$"));
+		completed();
+		assertThat(text("count-read")).isEqualTo("5");
+		assertThat(text("count-rejected")).isEqualTo("2");
+		assertThat(people(m)).as("a dry run writes nothing").isEmpty();
+		browser.screenshot("import-run-dry");
+
+		String dryRunUrl = driver.getCurrentUrl();
+		browser.click(By.id("import-for-real"));
+		browser.waitUntil((d) -> !d.getCurrentUrl().equals(dryRunUrl));
+		completed();
+		assertThat(text("count-imported")).isEqualTo("3");
+		assertThat(text("count-rejected")).isEqualTo("2");
+		assertThat(text("count-organizations")).isEqualTo("2 new, 0 updated");
+		assertThat(text("count-contacts")).isEqualTo("3 new, 0 updated");
+		assertThat(driver.findElement(By.id("problems")).getText()).contains("Adres e-mail", "nie-email");
+		assertThat(people("wisniewska " + m)).singleElement()
+			.satisfies((anna) -> assertThat(anna.role()).as("the job title column was left out").isNull());
+		browser.screenshot("import-run");
+
+		String runId = driver.getCurrentUrl().replaceAll(".*/imports/(\\d+)$", "$1");
+		Path report = DOWNLOADS.resolve("import-" + runId + "-rejections.xlsx");
+		Files.deleteIfExists(report);
+		browser.click(By.id("download-rejections"));
+		browser.waitUntil((d) -> Files.isRegularFile(report) && !Files.exists(Path.of(report + ".crdownload")));
+		try (InputStream in = Files.newInputStream(report); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			List<String> cells = new java.util.ArrayList<>();
+			for (Row row : sheet) {
+				row.forEach((cell) -> cells.add(cell.toString()));
+			}
+			assertThat(cells).contains("nie-email", "Zła Fundacja " + m);
+		}
+
+		driver.get(url("/imports"));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.import-history")));
+		browser.screenshot("import-history");
+		driver.get(url("/imports/" + runId + "?lang=pl"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Zakończony"));
+		browser.screenshot("import-run-pl");
+		assertThat(browser.consoleErrors()).as("the import pages run under the Content-Security-Policy").isEmpty();
+	}
+
+	private void completed() {
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Completed"));
+	}
+
+	private String text(String id) {
+		return browser.driver().findElement(By.id(id)).getText();
+	}
+
+	private List<ContactSummary> people(String q) {
+		return this.contacts.search(DirectoryQuery.text(q), PageRequest.of(0, 50)).getContent();
+	}
+
+	private void logIn(WebDriver driver) {
+		driver.get(url("/login?lang=en"));
+		driver.findElement(By.id("username")).sendKeys(ADMIN);
+		driver.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
