@@ -147,6 +147,7 @@ class ImportPageController {
 		model.addAttribute("now", this.clock.instant());
 		if (run.finished()) {
 			model.addAttribute("problems", this.imports.problems(id, PROBLEMS_SHOWN));
+			model.addAttribute("problemsShown", PROBLEMS_SHOWN);
 		}
 		return Fragments.pageOrFragment(htmx, "imports/import-run", "progress");
 	}

@@ -3,6 +3,7 @@ package org.outreachcrm.imports.web;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -14,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.outreachcrm.directory.ContactSummary;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.DirectoryQuery;
@@ -119,6 +121,37 @@ class ImportBrowserIT {
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Zakończony"));
 		browser.screenshot("import-run-pl");
 		assertThat(browser.consoleErrors()).as("the import pages run under the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void showsTheProgressOfALongImportWhileItRuns() throws Exception {
+		String m = marker();
+		StringBuilder csv = new StringBuilder("Nazwa organizacji;Kraj;Imię;Nazwisko;E-mail\n");
+		for (int i = 0; i < 40_000; i++) {
+			csv.append("Fundacja ").append(m).append(' ').append(i).append(";PL;Anna;Kowalska ").append(i).append(';');
+			csv.append(m).append(i).append("@example.pl\n");
+		}
+		Path file = Files.createTempFile("duza-lista-", ".csv");
+		Files.writeString(file, csv);
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		driver.get(url("/imports/new"));
+		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlMatches("/imports/\\d+/mapping$"));
+		browser.click(By.id("start-dry-run"));
+
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Running"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-progress"), "rows/s"));
+		browser.screenshot("import-progress");
+		new WebDriverWait(driver, Duration.ofMinutes(3))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Completed"));
+		assertThat(text("count-read")).isEqualTo("40000");
+		assertThat(driver.findElements(By.cssSelector("#import-progress[hx-trigger]")))
+			.as("a finished run stops polling")
+			.isEmpty();
+		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
 	private void completed() {
