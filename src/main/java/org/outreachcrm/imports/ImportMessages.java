@@ -37,6 +37,8 @@ final class ImportMessages {
 
 	static final String DUPLICATE_FIELD = "Two columns cannot both fill {0}; leave one of them out.";
 
+	static final String SHEET_UNUSABLE = "The sheet \"{0}\" cannot be imported: {1}";
+
 	private ImportMessages() {
 	}
 

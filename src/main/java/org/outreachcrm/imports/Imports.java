@@ -105,13 +105,25 @@ public class Imports {
 	/**
 	 * Re-plans a prepared run from another sheet of its workbook; the mapping is found
 	 * again from that sheet's headers.
+	 * @throws BusinessRuleException {@code import.sheet.unusable} (arguments: the sheet,
+	 * the reason) when that sheet cannot be imported; the run keeps its previous plan, so
+	 * a wrong choice costs no new upload
 	 */
 	public ImportView chooseSheet(long id, String sheetName) {
 		ImportView run = awaitingReview(id);
 		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
 		ImportOptions options = new ImportOptions(run.mode(), run.dryRun(), null, sheetName,
 				DateOrder.valueOf(stored.dateOrder()), Map.of());
-		plan(id, storedFile(stored), run.fileName(), options);
+		try {
+			ImportPlanner.Plan plan = this.planner.plan(storedFile(stored), run.fileName(), options);
+			this.runs.plan(id, plan.format(), plan.sheetName(), plan.headerRow(),
+					MappingJson.of(plan.mapping()).write(this.json), plan.rowsTotal());
+		}
+		catch (SpreadsheetException ex) {
+			throw new BusinessRuleException("import.sheet.unusable",
+					ImportMessages.format(ImportMessages.SHEET_UNUSABLE, sheetName, ex.userMessage()), sheetName,
+					ex.userMessage());
+		}
 		return this.runs.get(id);
 	}
 

@@ -2,14 +2,18 @@ package org.outreachcrm.imports;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.outreachcrm.directory.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
+import org.outreachcrm.imports.testdata.PartnerListFiles;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.testsupport.DatabaseTest;
 
@@ -98,6 +102,25 @@ class ImportReviewTest {
 		ImportView next = this.imports.prepare(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
 				"lista.csv", ImportOptions.defaults(), "UI", "admin");
 		assertThat(this.imports.review(next.id(), 1).fields()).containsEntry(2, ImportField.NOTES);
+	}
+
+	@Test
+	void anotherSheetCanBeChosenAndAnUnusableOneKeepsThePlan(@TempDir Path dir) throws Exception {
+		Path file = PartnerListFiles.xlsx(dir);
+		ImportView prepared = this.imports.prepare(Files.newInputStream(file), "partners.xlsx",
+				ImportOptions.defaults(), "UI", "admin");
+		assertThat(this.imports.review(prepared.id(), 5).sheetNames()).containsExactly("Notatki", "Partnerzy");
+
+		assertThatExceptionOfType(BusinessRuleException.class)
+			.isThrownBy(() -> this.imports.chooseSheet(prepared.id(), "Notatki"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.sheet.unusable"));
+		MappingReview kept = this.imports.review(prepared.id(), 5);
+		assertThat(kept.sheetName()).isEqualTo("Partnerzy");
+		assertThat(kept.headers()).isEqualTo(PartnerListFiles.HEADERS);
+		assertThat(this.imports.get(prepared.id()).awaitingReview()).isTrue();
+
+		this.imports.chooseSheet(prepared.id(), "Partnerzy");
+		assertThat(this.imports.review(prepared.id(), 5).headerRow()).isEqualTo(3);
 	}
 
 	private ImportView prepare(String m) throws Exception {

@@ -113,10 +113,10 @@ class ImportPageController {
 			this.imports.chooseSheet(id, sheet);
 		}
 		catch (BusinessRuleException ex) {
+			// the previous sheet stays planned: the admin reads why and chooses again
 			redirect.addFlashAttribute("flashError", ex.messageKey());
-			return "redirect:/imports/" + id;
+			redirect.addFlashAttribute("flashErrorArgs", ex.arguments());
 		}
-		// a sheet without headers fails the run, and the run page says why
 		return "redirect:/imports/" + id + "/mapping";
 	}
 

@@ -75,6 +75,13 @@ class ImportBrowserIT {
 				"Przewodnicząca", "row 3");
 		Select jobTitle = new Select(driver.findElement(By.id("columns5")));
 		assertThat(jobTitle.getFirstSelectedOption().getText()).isEqualTo("Job title");
+		jobTitle.selectByValue("EMAIL");
+		browser.click(By.id("start-dry-run"));
+		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
+		assertThat(text("form-errors")).contains("Two columns cannot both fill \u201cPerson's e-mail\u201d");
+		assertThat(driver.findElements(By.cssSelector("select[aria-invalid=true]"))).hasSize(2);
+		browser.screenshot("import-mapping-duplicate");
+		jobTitle = new Select(driver.findElement(By.id("columns5")));
 		jobTitle.selectByValue("");
 		browser.screenshot("import-mapping");
 		browser.click(By.id("start-dry-run"));
@@ -117,6 +124,16 @@ class ImportBrowserIT {
 		driver.get(url("/imports"));
 		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.import-history")));
 		browser.screenshot("import-history");
+
+		// undo asks first (app.js, data-confirm), then shows what it did
+		driver.get(url("/imports/" + runId));
+		browser.click(By.id("undo"));
+		browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("undo-outcome")));
+		assertThat(text("undo-outcome")).contains("Removed: 2 organizations, 3 people, 3 links.");
+		assertThat(people(m)).isEmpty();
+		assertThat(driver.findElements(By.id("undo"))).isEmpty();
+		browser.screenshot("import-undone");
 		driver.get(url("/imports/" + runId + "?lang=pl"));
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Zakończony"));
 		browser.screenshot("import-run-pl");
