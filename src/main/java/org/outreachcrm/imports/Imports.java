@@ -211,6 +211,12 @@ public class Imports {
 		catch (SpreadsheetException ex) {
 			this.runs.finish(id, ImportStatus.FAILED, ex.userMessage(), this.clock.instant());
 		}
+		catch (BusinessRuleException ex) {
+			// an unknown template: the caller hears why, and the run it already has a row
+			// for ends FAILED instead of waiting forever without a plan
+			this.runs.finish(id, ImportStatus.FAILED, ex.getMessage(), this.clock.instant());
+			throw ex;
+		}
 	}
 
 	private ImportView awaitingReview(long id) {

@@ -19,6 +19,7 @@ import org.outreachcrm.testsupport.DatabaseTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -121,6 +122,21 @@ class ImportReviewTest {
 
 		this.imports.chooseSheet(prepared.id(), "Partnerzy");
 		assertThat(this.imports.review(prepared.id(), 5).headerRow()).isEqualTo(3);
+	}
+
+	@Test
+	void anUnknownTemplateIsRefusedAndLeavesNoRunWaiting() throws Exception {
+		ImportOptions options = new ImportOptions(ImportMode.CREATE_AND_UPDATE, false, "no such template " + marker(),
+				null, DateOrder.DAY_FIRST, Map.of());
+
+		assertThatExceptionOfType(BusinessRuleException.class)
+			.isThrownBy(() -> this.imports.prepare(new ByteArrayInputStream(ImportJobTest.partnerList(marker())),
+					"partnerzy.xlsx", options, "UI", "admin"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.template.unknown"));
+		ImportView newest = this.imports.history(PageRequest.of(0, 1)).getContent().get(0);
+		assertThat(newest.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(newest.awaitingReview()).isFalse();
+		assertThat(this.runs.unfinished()).doesNotContain(newest.id());
 	}
 
 	private ImportView prepare(String m) throws Exception {

@@ -126,6 +126,47 @@ class ImportPageControllerTests {
 	}
 
 	@Test
+	void anUnknownSavedMappingIsShownOnTheUploadForm() {
+		given(this.imports.prepare(any(), any(), any(), any(), any()))
+			.willThrow(new BusinessRuleException("import.template.unknown", "unknown", "Lista RO"));
+
+		MvcTestResult result = this.mvc.post()
+			.multipart()
+			.uri("/imports?lang=ro")
+			.file(new MockMultipartFile("file", "lista.csv", "text/csv", new byte[] { 1 }))
+			.param("mappingTemplate", "Lista RO")
+			.with(user("ada").roles("ADMIN"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText().contains("Nu există nicio corespondență salvată cu numele „Lista RO”.");
+	}
+
+	@Test
+	void anUnusableSheetIsExplainedOnTheMappingPage() {
+		given(this.imports.chooseSheet(5, "Notatki"))
+			.willThrow(new BusinessRuleException("import.sheet.unusable", "unusable", "Notatki", "no header row"));
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/imports/5/sheet")
+			.param("sheet", "Notatki")
+			.with(user("ada").roles("ADMIN"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasRedirectedUrl("/imports/5/mapping");
+		given(this.imports.get(5)).willReturn(run(5, ImportStatus.QUEUED, false, true));
+		given(this.imports.review(eq(5L), anyInt())).willReturn(review());
+		assertThat(this.mvc.get()
+			.uri("/imports/5/mapping")
+			.flashAttr("flashError", "import.sheet.unusable")
+			.flashAttr("flashErrorArgs", new Object[] { "Notatki", "no header row" })
+			.with(user("ada").roles("ADMIN"))).bodyText()
+			.contains("The sheet \u201cNotatki\u201d cannot be imported (no header row)");
+	}
+
+	@Test
 	void showsHeadersPreviewAndTranslatedFieldChoices() {
 		given(this.imports.get(5)).willReturn(run(5, ImportStatus.QUEUED, false, true));
 		given(this.imports.review(eq(5L), anyInt())).willReturn(review());
