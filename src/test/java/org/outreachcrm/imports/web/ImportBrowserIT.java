@@ -12,6 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -157,6 +158,13 @@ class ImportBrowserIT {
 		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
 		browser.click(By.cssSelector("main form button[type=submit]"));
 		browser.waitUntil(ExpectedConditions.urlMatches("/imports/\\d+/mapping$"));
+		String mapping = driver.getCurrentUrl();
+		driver.manage().window().setSize(new Dimension(820, 1180));
+		driver.get(mapping + "?lang=ro");
+		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Verificați coloanele"));
+		browser.screenshot("import-mapping-tablet-ro");
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		driver.get(mapping + "?lang=en");
 		browser.click(By.id("start-dry-run"));
 
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Running"));
