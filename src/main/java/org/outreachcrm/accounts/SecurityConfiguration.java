@@ -61,7 +61,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/admin/**")
+			.requestMatchers("/admin/**", "/imports/**")
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/organizations/*/delete", "/contacts/*/delete")
 			.hasRole("ADMIN")

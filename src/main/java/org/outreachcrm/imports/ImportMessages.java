@@ -33,6 +33,14 @@ final class ImportMessages {
 
 	static final String UNKNOWN_TEMPLATE = "There is no saved mapping called \"{0}\".";
 
+	static final String NOT_AWAITING_REVIEW = "This import was started already.";
+
+	static final String RERUN_NOT_DRY_RUN = "Only a finished dry run can be imported for real.";
+
+	static final String DUPLICATE_FIELD = "Two columns cannot both fill {0}; leave one of them out.";
+
+	static final String SHEET_UNUSABLE = "The sheet \"{0}\" cannot be imported: {1}";
+
 	private ImportMessages() {
 	}
 

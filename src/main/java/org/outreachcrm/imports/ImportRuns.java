@@ -48,24 +48,37 @@ class ImportRuns {
 		this.json = json;
 	}
 
-	long create(String fileName, String storedFile, String source, ImportOptions options, String user, Instant now) {
+	long create(String fileName, String storedFile, String source, ImportOptions options, String user, Instant now,
+			boolean awaitingReview) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO import_run (file_name, stored_file, source, mode, dry_run, date_order, mapping_template,
 				  sheet_name, status, rows_read, rows_imported, rows_rejected, rows_skipped, warnings,
 				  organizations_created, organizations_updated, contacts_created, contacts_updated,
-				  affiliations_created, created_by, created_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0)""")
+				  affiliations_created, created_by, created_at, awaiting_review, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, 0)""")
 			.params(fileName, storedFile, source, options.mode().name(), options.dryRun(), options.dateOrder().name(),
-					options.mappingTemplate(), options.sheetName(), user, utc(now))
+					options.mappingTemplate(), options.sheetName(), user, utc(now), awaitingReview)
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	void plan(long id, String format, String sheetName, int headerRow, String mappingJson) {
-		this.jdbc.sql("UPDATE import_run SET format = ?, sheet_name = ?, header_row = ?, mapping = ? WHERE id = ?")
-			.params(format, sheetName, headerRow, mappingJson, id)
-			.update();
+	void plan(long id, String format, String sheetName, int headerRow, String mappingJson, @Nullable Long rowsTotal) {
+		this.jdbc.sql("""
+				UPDATE import_run SET format = ?, sheet_name = ?, header_row = ?, mapping = ?, rows_total = ?
+				WHERE id = ?""").params(format, sheetName, headerRow, mappingJson, rowsTotal, id).update();
+	}
+
+	/**
+	 * Ends the review of a prepared run with the mapping the admin chose. False when the
+	 * run was not waiting (already started, e.g. by a second click), so it starts once.
+	 */
+	boolean release(long id, boolean dryRun, String mappingJson) {
+		return this.jdbc.sql("""
+				UPDATE import_run SET awaiting_review = FALSE, dry_run = ?, mapping = ?
+				WHERE id = ? AND awaiting_review = TRUE AND status = 'QUEUED'""")
+			.params(dryRun, mappingJson, id)
+			.update() == 1;
 	}
 
 	Optional<StoredPlan> storedPlan(long id) {
@@ -86,9 +99,10 @@ class ImportRuns {
 	}
 
 	void finish(long id, ImportStatus status, @Nullable String message, Instant now) {
-		this.jdbc.sql("UPDATE import_run SET status = ?, message = ?, finished_at = ? WHERE id = ?")
-			.params(status.name(), message, utc(now), id)
-			.update();
+		// a run that ends is no longer waiting for anything, whatever happened
+		this.jdbc.sql("""
+				UPDATE import_run SET status = ?, message = ?, finished_at = ?, awaiting_review = FALSE
+				WHERE id = ?""").params(status.name(), message, utc(now), id).update();
 	}
 
 	void undone(long id, String user, String report, Instant now) {
@@ -196,7 +210,8 @@ class ImportRuns {
 	}
 
 	List<Long> unfinished() {
-		return this.jdbc.sql("SELECT id FROM import_run WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
+		return this.jdbc
+			.sql("SELECT id FROM import_run WHERE status IN ('QUEUED', 'RUNNING') AND NOT awaiting_review ORDER BY id")
 			.query(Long.class)
 			.list();
 	}
@@ -244,7 +259,8 @@ class ImportRuns {
 				rs.getLong("contacts_created"), rs.getLong("contacts_updated"), rs.getLong("affiliations_created"),
 				rs.getString("message"), rs.getString("created_by"), instant(rs, "created_at"),
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"),
-				rs.getString("undone_by"));
+				rs.getString("undone_by"), rs.getBoolean("awaiting_review"),
+				(Long) rs.getObject("rows_total", Long.class));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

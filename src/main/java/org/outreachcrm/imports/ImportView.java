@@ -12,13 +12,17 @@ import org.outreachcrm.directory.ImportMode;
  * @param rowsImported rows that created or updated something or matched stored records
  * @param rowsSkipped rows that matched nothing in update-only mode
  * @param message for FAILED: why, in a sentence a user understands
+ * @param awaitingReview prepared from the screens and waiting for the admin to review the
+ * mapping and start it; the status stays QUEUED (the API's statuses do not change)
+ * @param rowsTotal data rows of the file when known before reading it (formats read
+ * whole), null for streamed files
  */
 public record ImportView(long id, String fileName, ImportStatus status, String source, ImportMode mode, boolean dryRun,
 		@Nullable String format, @Nullable String sheetName, long rowsRead, long rowsImported, long rowsRejected,
 		long rowsSkipped, long warnings, long organizationsCreated, long organizationsUpdated, long contactsCreated,
 		long contactsUpdated, long affiliationsCreated, @Nullable String message, String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant undoneAt,
-		@Nullable String undoneBy) {
+		@Nullable String undoneBy, boolean awaitingReview, @Nullable Long rowsTotal) {
 
 	/** Rows read per second so far (or over the whole run when finished). */
 	public double rowsPerSecond(Instant now) {
@@ -34,6 +38,32 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 	public @Nullable Duration duration(Instant now) {
 		return this.startedAt == null ? null
 				: Duration.between(this.startedAt, this.finishedAt == null ? now : this.finishedAt);
+	}
+
+	/**
+	 * Estimated time left at the current rate, or null when the total is unknown or
+	 * nothing has been read yet.
+	 */
+	public @Nullable Duration timeLeft(Instant now) {
+		double rate = rowsPerSecond(now);
+		if (this.rowsTotal == null || this.status != ImportStatus.RUNNING || rate <= 0) {
+			return null;
+		}
+		long left = Math.max(0, this.rowsTotal - this.rowsRead);
+		return Duration.ofMillis((long) (left / rate * 1000));
+	}
+
+	/** Percentage of rows read, when the total is known. */
+	public @Nullable Integer percentDone() {
+		if (this.rowsTotal == null || this.rowsTotal == 0) {
+			return null;
+		}
+		return (int) Math.min(100, this.rowsRead * 100 / this.rowsTotal);
+	}
+
+	/** Whether undo is possible: a finished real run not yet undone. */
+	public boolean undoable() {
+		return this.status == ImportStatus.COMPLETED && !this.dryRun && this.undoneAt == null;
 	}
 
 	public boolean finished() {

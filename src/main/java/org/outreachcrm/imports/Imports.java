@@ -8,22 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.DirectoryBulkWriter;
 import org.outreachcrm.directory.RecordChange;
 import org.outreachcrm.directory.RevertOutcome;
+import org.outreachcrm.imports.ImportRuns.StoredPlan;
 import org.outreachcrm.imports.mapping.ColumnMapping;
-import org.outreachcrm.imports.mapping.HeaderLocation;
-import org.outreachcrm.imports.mapping.HeaderMatcher;
-import org.outreachcrm.imports.mapping.HeaderRowFinder;
+import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.imports.reading.SpreadsheetException;
-import org.outreachcrm.imports.reading.SpreadsheetOpener;
-import org.outreachcrm.imports.reading.SpreadsheetReader;
 import org.outreachcrm.shared.BusinessRuleException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -42,6 +42,8 @@ public class Imports {
 
 	private final ImportLauncher launcher;
 
+	private final ImportPlanner planner;
+
 	private final MappingTemplates templates;
 
 	private final DirectoryBulkWriter directory;
@@ -52,10 +54,11 @@ public class Imports {
 
 	private final Clock clock;
 
-	Imports(ImportRuns runs, ImportLauncher launcher, MappingTemplates templates, DirectoryBulkWriter directory,
-			ImportsProperties properties, ObjectMapper json, Clock clock) {
+	Imports(ImportRuns runs, ImportLauncher launcher, ImportPlanner planner, MappingTemplates templates,
+			DirectoryBulkWriter directory, ImportsProperties properties, ObjectMapper json, Clock clock) {
 		this.runs = runs;
 		this.launcher = launcher;
+		this.planner = planner;
 		this.templates = templates;
 		this.directory = directory;
 		this.properties = properties;
@@ -64,11 +67,26 @@ public class Imports {
 	}
 
 	/**
-	 * Stores the file under a name of our own, plans the import and queues it. A file
-	 * that cannot be imported at all (not a spreadsheet, password-protected, no header
-	 * row) ends FAILED at once, with the reason in its message.
+	 * Stores the file, plans the import and queues it at once, with the mapping found in
+	 * the file (API and inbox). A file that cannot be imported at all (not a spreadsheet,
+	 * password-protected, no header row) ends FAILED at once, with the reason in its
+	 * message.
 	 */
 	public ImportView submit(InputStream content, String fileName, ImportOptions options, String source, String user) {
+		ImportView prepared = prepare(content, fileName, options, source, user);
+		if (prepared.status() == ImportStatus.FAILED) {
+			return prepared;
+		}
+		return start(prepared.id(), options.dryRun(), Map.of(), null, user);
+	}
+
+	/**
+	 * Stores the file and plans the import without starting it, so that the admin can
+	 * review the mapping first ({@link #review}, {@link #start}). The run is QUEUED and
+	 * {@link ImportView#awaitingReview() awaiting review}; the worker leaves it alone. A
+	 * file that cannot be imported ends FAILED at once, as in {@link #submit}.
+	 */
+	public ImportView prepare(InputStream content, String fileName, ImportOptions options, String source, String user) {
 		String stored = UUID.randomUUID() + ".upload";
 		Path file = this.properties.storageDir().resolve(stored);
 		try {
@@ -79,36 +97,153 @@ public class Imports {
 			throw new UncheckedIOException("Could not store the uploaded file", ex);
 		}
 		String safeName = Path.of(fileName.replace('\\', '/')).getFileName().toString();
-		long id = this.runs.create(safeName, stored, source, options, user, this.clock.instant());
-		try (SpreadsheetReader reader = new SpreadsheetOpener(this.properties.readingLimits()).open(file, safeName)) {
-			HeaderRowFinder finder = new HeaderRowFinder(new HeaderMatcher());
-			HeaderLocation location = options.sheetName() == null ? finder.find(reader)
-					: finder.find(reader, reader.sheetNames().indexOf(options.sheetName()));
-			ColumnMapping mapping = mapping(location.mapping(), options);
-			this.runs.plan(id, reader.format().name(), location.sheetName(), location.rowNumber(),
-					MappingJson.of(mapping).write(this.json));
+		long id = this.runs.create(safeName, stored, source, options, user, this.clock.instant(), true);
+		plan(id, file, safeName, options);
+		return this.runs.get(id);
+	}
+
+	/**
+	 * Re-plans a prepared run from another sheet of its workbook; the mapping is found
+	 * again from that sheet's headers.
+	 * @throws BusinessRuleException {@code import.sheet.unusable} (arguments: the sheet,
+	 * the reason) when that sheet cannot be imported; the run keeps its previous plan, so
+	 * a wrong choice costs no new upload
+	 */
+	public ImportView chooseSheet(long id, String sheetName) {
+		ImportView run = awaitingReview(id);
+		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
+		ImportOptions options = new ImportOptions(run.mode(), run.dryRun(), null, sheetName,
+				DateOrder.valueOf(stored.dateOrder()), Map.of());
+		try {
+			ImportPlanner.Plan plan = this.planner.plan(storedFile(stored), run.fileName(), options);
+			this.runs.plan(id, plan.format(), plan.sheetName(), plan.headerRow(),
+					MappingJson.of(plan.mapping()).write(this.json), plan.rowsTotal());
 		}
 		catch (SpreadsheetException ex) {
-			this.runs.finish(id, ImportStatus.FAILED, ex.userMessage(), this.clock.instant());
-			return this.runs.get(id);
+			throw new BusinessRuleException("import.sheet.unusable",
+					ImportMessages.format(ImportMessages.SHEET_UNUSABLE, sheetName, ex.userMessage()), sheetName,
+					ex.userMessage());
+		}
+		return this.runs.get(id);
+	}
+
+	/**
+	 * The plan of a prepared run and the first {@code previewRows} data rows of its
+	 * sheet.
+	 */
+	public MappingReview review(long id, int previewRows) {
+		ImportView run = this.runs.get(id);
+		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
+		MappingJson mapping = MappingJson.read(this.json, stored.mappingJson());
+		ImportPlanner.Preview preview = this.planner.preview(storedFile(stored), run.fileName(), stored.sheetName(),
+				stored.headerRow(), previewRows);
+		return new MappingReview(run, preview.sheetNames(), stored.sheetName(), stored.headerRow(), mapping.headers(),
+				new TreeMap<>(mapping.fields()), preview.rows());
+	}
+
+	/**
+	 * Starts a prepared run with the admin's corrections to the planned mapping.
+	 * @param columnOverrides column index to field, or to null to leave the column out
+	 * @param saveTemplateAs when not blank, the final mapping is also saved under this
+	 * name for files of the same shape
+	 * @throws BusinessRuleException {@code import.mapping.duplicate} when two columns
+	 * would fill the same field (its argument is the field);
+	 * {@code import.start.notAwaiting} when the run was started already
+	 */
+	public ImportView start(long id, boolean dryRun, Map<Integer, @Nullable ImportField> columnOverrides,
+			@Nullable String saveTemplateAs, String user) {
+		this.runs.get(id);
+		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
+		MappingJson planned = MappingJson.read(this.json, stored.mappingJson());
+		Map<Integer, ImportField> fields = new TreeMap<>(planned.fields());
+		columnOverrides.forEach((column, field) -> {
+			if (field == null) {
+				fields.remove(column);
+			}
+			else {
+				fields.put(column, field);
+			}
+		});
+		String mappingJson = MappingJson.of(mapping(planned.headers(), fields)).write(this.json);
+		if (!this.runs.release(id, dryRun, mappingJson)) {
+			throw new BusinessRuleException("import.start.notAwaiting", ImportMessages.NOT_AWAITING_REVIEW);
+		}
+		if (saveTemplateAs != null && !saveTemplateAs.isBlank()) {
+			this.templates.save(saveTemplateAs, mappingJson, user);
 		}
 		this.launcher.launch(id);
 		return this.runs.get(id);
 	}
 
-	private ColumnMapping mapping(ColumnMapping detected, ImportOptions options) {
-		ColumnMapping mapping = detected;
-		if (options.mappingTemplate() != null) {
-			mapping = this.templates.apply(options.mappingTemplate(), detected.headers());
+	/**
+	 * Imports the file of a completed dry run for real, as a new run with the same sheet,
+	 * mapping, mode and date order.
+	 * @throws BusinessRuleException {@code import.rerun.notDryRun} unless the run is a
+	 * completed dry run
+	 */
+	public ImportView runForReal(long dryRunId, String user) {
+		ImportView dry = this.runs.get(dryRunId);
+		if (!dry.dryRun() || dry.status() != ImportStatus.COMPLETED) {
+			throw new BusinessRuleException("import.rerun.notDryRun", ImportMessages.RERUN_NOT_DRY_RUN);
 		}
-		else {
-			mapping = this.templates.matching(detected.headers()).orElse(mapping);
+		StoredPlan stored = this.runs.storedPlan(dryRunId).orElseThrow();
+		ImportOptions options = new ImportOptions(dry.mode(), false, null, stored.sheetName(),
+				DateOrder.valueOf(stored.dateOrder()), Map.of());
+		long id = this.runs.create(dry.fileName(), stored.storedFile(), dry.source(), options, user,
+				this.clock.instant(), false);
+		this.runs.plan(id, String.valueOf(dry.format()), stored.sheetName(), stored.headerRow(), stored.mappingJson(),
+				dry.rowsTotal());
+		this.launcher.launch(id);
+		return this.runs.get(id);
+	}
+
+	/** Names of the saved mapping templates, for the upload form. */
+	public List<String> mappingTemplates() {
+		return this.templates.names();
+	}
+
+	private void plan(long id, Path file, String fileName, ImportOptions options) {
+		try {
+			ImportPlanner.Plan plan = this.planner.plan(file, fileName, options);
+			this.runs.plan(id, plan.format(), plan.sheetName(), plan.headerRow(),
+					MappingJson.of(plan.mapping()).write(this.json), plan.rowsTotal());
 		}
-		for (Map.Entry<Integer, ImportField> column : options.columns().entrySet()) {
-			mapping = column.getValue() == null ? mapping.ignoring(column.getKey())
-					: mapping.with(column.getKey(), column.getValue());
+		catch (SpreadsheetException ex) {
+			this.runs.finish(id, ImportStatus.FAILED, ex.userMessage(), this.clock.instant());
 		}
-		return mapping;
+		catch (BusinessRuleException ex) {
+			// an unknown template: the caller hears why, and the run it already has a row
+			// for ends FAILED instead of waiting forever without a plan
+			this.runs.finish(id, ImportStatus.FAILED, ex.getMessage(), this.clock.instant());
+			throw ex;
+		}
+	}
+
+	private ImportView awaitingReview(long id) {
+		ImportView run = this.runs.get(id);
+		if (!run.awaitingReview()) {
+			throw new BusinessRuleException("import.start.notAwaiting", ImportMessages.NOT_AWAITING_REVIEW);
+		}
+		return run;
+	}
+
+	private static ColumnMapping mapping(List<String> headers, Map<Integer, ImportField> fields) {
+		try {
+			return ColumnMapping.of(headers, fields);
+		}
+		catch (IllegalArgumentException ex) {
+			ImportField duplicate = fields.values()
+				.stream()
+				.filter((field) -> Collections.frequency(fields.values(), field) > 1)
+				.findFirst()
+				.orElseThrow(() -> ex);
+			throw new BusinessRuleException("import.mapping.duplicate",
+					ImportMessages.format(ImportMessages.DUPLICATE_FIELD, duplicate), duplicate);
+		}
+	}
+
+	private Path storedFile(StoredPlan stored) {
+		return this.properties.storageDir().resolve(stored.storedFile());
 	}
 
 	public ImportView get(long id) {

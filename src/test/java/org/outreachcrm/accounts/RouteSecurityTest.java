@@ -149,6 +149,17 @@ class RouteSecurityTest {
 		RULES.put("POST /admin/users/{id}", Access.ADMIN);
 		RULES.put("GET /admin/users/{id}/password", Access.ADMIN);
 		RULES.put("POST /admin/users/{id}/password", Access.ADMIN);
+		// import pages
+		RULES.put("GET /imports", Access.ADMIN);
+		RULES.put("POST /imports", Access.ADMIN);
+		RULES.put("GET /imports/new", Access.ADMIN);
+		RULES.put("GET /imports/{id}", Access.ADMIN);
+		RULES.put("GET /imports/{id}/mapping", Access.ADMIN);
+		RULES.put("POST /imports/{id}/sheet", Access.ADMIN);
+		RULES.put("POST /imports/{id}/start", Access.ADMIN);
+		RULES.put("GET /imports/{id}/rejections.xlsx", Access.ADMIN);
+		RULES.put("POST /imports/{id}/undo", Access.ADMIN);
+		RULES.put("POST /imports/{id}/rerun", Access.ADMIN);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

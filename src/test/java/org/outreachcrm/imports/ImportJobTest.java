@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.RevertOutcome;
 import org.outreachcrm.imports.mapping.DateOrder;
+import org.outreachcrm.imports.testdata.PartnerListFiles;
 import org.outreachcrm.testsupport.DatabaseTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,30 +171,9 @@ class ImportJobTest {
 		return this.contacts.search(DirectoryQuery.text(q), PageRequest.of(0, 50)).getContent();
 	}
 
-	/** A list as coordinators send them: a title row, a blank row, Polish headers. */
+	/** A list as coordinators send them: see {@link PartnerListFiles#polishList}. */
 	static byte[] partnerList(String m) throws IOException {
-		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			Sheet sheet = workbook.createSheet("Partnerzy");
-			sheet.createRow(0).createCell(0).setCellValue("Lista partnerów — Polska 2026");
-			row(sheet, 2, "Nazwa organizacji", "Typ organizacji", "Kraj", "Imię", "Adres e-mail", "Stanowisko");
-			row(sheet, 3, "Związek Zawodowy Pracowników " + m, "Związek zawodowy", "Polska", "Anna Wiśniewska " + m,
-					m + "anna@zzp.example.pl", "Przewodnicząca");
-			row(sheet, 4, "Związek Zawodowy Pracowników " + m, "Związek zawodowy", "PL", "Piotr Zieliński " + m,
-					m + "piotr@zzp.example.pl", "");
-			row(sheet, 5, "Kolektyw " + m, "Kolektyw artystyczny", "Atlantyda", "Ewa Nowak " + m, "", "");
-			row(sheet, 6, "Zła Fundacja " + m, "Fundacja", "PL", "Jan", "nie-email", "");
-			row(sheet, 7, "", "", "PL", "", "", "Sekretarz");
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			workbook.write(out);
-			return out.toByteArray();
-		}
-	}
-
-	private static void row(Sheet sheet, int index, String... values) {
-		Row row = sheet.createRow(index);
-		for (int i = 0; i < values.length; i++) {
-			row.createCell(i).setCellValue(values[i]);
-		}
+		return PartnerListFiles.polishList(m);
 	}
 
 }

@@ -56,6 +56,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 
 	private @Nullable Path profile;
 
+	private final @Nullable Path downloads;
+
+	public Browser() {
+		this(null);
+	}
+
+	private Browser(@Nullable Path downloads) {
+		this.downloads = downloads;
+	}
+
+	/**
+	 * A browser that saves downloads into {@code dir} without asking, so that tests can
+	 * open what a page offers for download.
+	 */
+	public static Browser downloadingTo(Path dir) {
+		return new Browser(dir.toAbsolutePath());
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -74,6 +92,11 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + this.profile);
+		if (this.downloads != null) {
+			Files.createDirectories(this.downloads);
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
+					"download.prompt_for_download", false, "download.directory_upgrade", true));
+		}
 		// keep the console so that tests can check for Content-Security-Policy violations
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -1,5 +1,6 @@
 package org.outreachcrm.imports.testdata;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -112,6 +113,40 @@ public final class PartnerListFiles {
 		Path file = dir.resolve("partners.ods");
 		document.save(file.toFile());
 		return file;
+	}
+
+	/**
+	 * A list as coordinators send them: a title row, a blank row, Polish headers; names
+	 * carry the marker {@code m} so that runs never collide.
+	 *
+	 * <p>
+	 * The rows are 4 to 8: two people of one trade union, a collective with an unknown
+	 * type and country (warnings), a malformed e-mail and a row naming nobody
+	 * (rejections).
+	 */
+	public static byte[] polishList(String m) throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Partnerzy");
+			sheet.createRow(0).createCell(0).setCellValue("Lista partnerów — Polska 2026");
+			row(sheet, 2, "Nazwa organizacji", "Typ organizacji", "Kraj", "Imię", "Adres e-mail", "Stanowisko");
+			row(sheet, 3, "Związek Zawodowy Pracowników " + m, "Związek zawodowy", "Polska", "Anna Wiśniewska " + m,
+					m + "anna@zzp.example.pl", "Przewodnicząca");
+			row(sheet, 4, "Związek Zawodowy Pracowników " + m, "Związek zawodowy", "PL", "Piotr Zieliński " + m,
+					m + "piotr@zzp.example.pl", "");
+			row(sheet, 5, "Kolektyw " + m, "Kolektyw artystyczny", "Atlantyda", "Ewa Nowak " + m, "", "");
+			row(sheet, 6, "Zła Fundacja " + m, "Fundacja", "PL", "Jan", "nie-email", "");
+			row(sheet, 7, "", "", "PL", "", "", "Sekretarz");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, String... values) {
+		Row row = sheet.createRow(index);
+		for (int i = 0; i < values.length; i++) {
+			row.createCell(i).setCellValue(values[i]);
+		}
 	}
 
 }
