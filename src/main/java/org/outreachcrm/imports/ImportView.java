@@ -3,6 +3,7 @@ package org.outreachcrm.imports;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.ImportMode;
 
@@ -25,6 +26,21 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 		@Nullable String undoneBy, boolean awaitingReview, @Nullable Long rowsTotal) {
 
 	/** Rows read per second so far (or over the whole run when finished). */
+	/**
+	 * Progress for API clients: rows per second so far (the screens compute the same).
+	 */
+	@JsonProperty("rowsPerSecond")
+	double currentRowsPerSecond() {
+		return Math.round(rowsPerSecond(Instant.now()) * 10) / 10.0;
+	}
+
+	/** Progress for API clients: seconds left, when the total number of rows is known. */
+	@JsonProperty("secondsLeft")
+	@Nullable Long currentSecondsLeft() {
+		Duration left = timeLeft(Instant.now());
+		return left == null ? null : left.toSeconds();
+	}
+
 	public double rowsPerSecond(Instant now) {
 		if (this.startedAt == null) {
 			return 0;

@@ -40,6 +40,9 @@ class ImportJobTest {
 	Imports imports;
 
 	@Autowired
+	tools.jackson.databind.ObjectMapper json;
+
+	@Autowired
 	Organizations organizations;
 
 	@Autowired
@@ -53,6 +56,7 @@ class ImportJobTest {
 		ImportView run = finished(submit(file, ImportOptions.defaults()));
 
 		assertThat(run.status()).isEqualTo(ImportStatus.COMPLETED);
+		assertThat(this.json.valueToTree(run).get("rowsPerSecond").asDouble()).as("rate in the API").isPositive();
 		assertThat(run.rowsRead()).isEqualTo(5);
 		assertThat(run.rowsRejected()).isEqualTo(2);
 		assertThat(run.rowsImported()).isEqualTo(3);
