@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Import benchmark: generates partner lists of the given sizes (XLSX and CSV), starts the real
- * application in its own JVM with the heap capped (512 MB by default) against the chosen database,
- * uploads each file through the API and prints rows/s and the peak heap the application used.
+ * Import benchmark: generates partner lists of the given sizes (XLSX and CSV), starts the
+ * real application in its own JVM with the heap capped (512 MB by default) against the
+ * chosen database, uploads each file through the API and prints rows/s and the peak heap
+ * the application used.
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
@@ -100,8 +101,9 @@ public final class ImportBenchmark {
 	}
 
 	private static Process start(Path work, int port, String db, String heap) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication",
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-cp",
+				System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication",
 				"--server.port=" + port, "--crm.data-dir=" + work.toAbsolutePath(),
 				"--crm.accounts.initial-admin.username=admin", "--crm.accounts.initial-admin.password=" + PASSWORD,
 				"--crm.imports.inbox-dir=" + work.resolve("inbox").toAbsolutePath(),
@@ -181,8 +183,8 @@ public final class ImportBenchmark {
 	private static final String[] COUNTRIES = { "PL", "Romania", "Deutschland", "USA", "Kenya", "Brasil", "Japan",
 			"România", "Polska", "FR" };
 
-	private static final String[] NAMES = { "Łucja", "Ștefan", "Jürgen", "Aïssatou", "Оксана", "王小明", "Zofia",
-			"Mihai", "João", "Wanjiku" };
+	private static final String[] NAMES = { "Łucja", "Ștefan", "Jürgen", "Aïssatou", "Оксана", "王小明", "Zofia", "Mihai",
+			"João", "Wanjiku" };
 
 	static String[] row(int r) {
 		String name = NAMES[r % NAMES.length];
