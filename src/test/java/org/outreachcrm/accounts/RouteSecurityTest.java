@@ -149,6 +149,11 @@ class RouteSecurityTest {
 		RULES.put("POST /admin/users/{id}", Access.ADMIN);
 		RULES.put("GET /admin/users/{id}/password", Access.ADMIN);
 		RULES.put("POST /admin/users/{id}/password", Access.ADMIN);
+		// outreach pages
+		RULES.put("GET /organizations/{id}/timeline", Access.STAFF);
+		RULES.put("POST /organizations/{id}/interactions", Access.STAFF);
+		RULES.put("GET /contacts/{id}/timeline", Access.STAFF);
+		RULES.put("POST /contacts/{id}/interactions", Access.STAFF);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

@@ -1,0 +1,108 @@
+package org.outreachcrm.outreach.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.outreachcrm.directory.AffiliationRequest;
+import org.outreachcrm.directory.ContactDetails;
+import org.outreachcrm.directory.ContactRequest;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.OrganizationDetails;
+import org.outreachcrm.directory.OrganizationRequest;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.testsupport.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Outreach work in a real browser: log an interaction from an organization's page and see
+ * it on the timeline without the page reloading.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:outreachit;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+		"crm.accounts.initial-admin.username=" + OutreachBrowserIT.ADMIN,
+		"crm.accounts.initial-admin.password=" + OutreachBrowserIT.PASSWORD })
+class OutreachBrowserIT {
+
+	static final String ADMIN = "outreach-admin";
+
+	static final String PASSWORD = "Outreach-Test-Pass-7310";
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	Contacts contacts;
+
+	@RegisterExtension
+	static Browser browser = new Browser();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void logsAnInteractionFromTheOrganizationPageWithoutReloading() {
+		OrganizationDetails organization = this.organizations
+			.create(new OrganizationRequest("Stowarzyszenie Młodzieży Śląskiej", OrganizationType.NGO, "PL", "Katowice",
+					null, null, null, List.of("pl"), null, PartnershipStage.PROSPECT, null, Set.of(), null));
+		ContactDetails person = this.contacts.create(new ContactRequest("Zofia", "Wójcik", null,
+				List.of("zofia@example.pl"), List.of(), "pl", "PL", null, Set.of(), null));
+		this.contacts.affiliate(person.id(),
+				new AffiliationRequest(organization.id(), "Prezes", true, null, null, null));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		driver.get(url("/organizations/" + organization.id()));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("timeline-heading")));
+		// a page that reloads loses this mark
+		((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+		browser.click(By.cssSelector("#timeline details > summary"));
+		assertThat(driver.findElement(By.id("date")).getAttribute("value")).as("defaults to today").isNotBlank();
+		driver.findElement(By.id("subject")).sendKeys("Zaproszenie na szkołę letnią");
+		driver.findElement(By.id("summary")).sendKeys("Interested, will confirm by Friday.");
+		browser.click(By.cssSelector("#timeline input[name=contactIds]"));
+		// typing into a date field depends on the browser's locale; the value does not
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = '2030-01-15';",
+				driver.findElement(By.id("followUpDueOn")));
+		browser.screenshot("interaction-form");
+		browser.click(By.cssSelector("#interaction-form button[type=submit]"));
+
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "The interaction was logged."));
+		String timeline = driver.findElement(By.id("timeline-entries")).getText();
+		assertThat(timeline).contains("Zaproszenie na szkołę letnią", "Call", "due 2030-01-15", "Added as Prospect");
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		browser.screenshot("organization-timeline");
+
+		driver.get(url("/contacts/" + person.id()));
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Zaproszenie na szkołę letnią"));
+		browser.screenshot("contact-timeline");
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	private void logIn(WebDriver driver) {
+		driver.get(url("/login?lang=en"));
+		driver.findElement(By.id("username")).sendKeys(ADMIN);
+		driver.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
