@@ -154,6 +154,8 @@ class RouteSecurityTest {
 		RULES.put("POST /organizations/{id}/interactions", Access.STAFF);
 		RULES.put("GET /contacts/{id}/timeline", Access.STAFF);
 		RULES.put("POST /contacts/{id}/interactions", Access.STAFF);
+		RULES.put("GET /follow-ups", Access.STAFF);
+		RULES.put("POST /follow-ups/{id}/complete", Access.STAFF);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

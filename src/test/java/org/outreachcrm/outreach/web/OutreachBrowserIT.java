@@ -1,5 +1,7 @@
 package org.outreachcrm.outreach.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.ContactRequest;
@@ -18,6 +22,11 @@ import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.outreach.Direction;
+import org.outreachcrm.outreach.FollowUpRequest;
+import org.outreachcrm.outreach.InteractionRequest;
+import org.outreachcrm.outreach.InteractionType;
+import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.testsupport.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +54,12 @@ class OutreachBrowserIT {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	UserAccounts users;
 
 	@RegisterExtension
 	static Browser browser = new Browser();
@@ -91,6 +106,55 @@ class OutreachBrowserIT {
 				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Zaproszenie na szkołę letnią"));
 		browser.screenshot("contact-timeline");
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void completesFollowUpsWithOneClickOrLoggingTheInteraction() {
+		OrganizationDetails organization = this.organizations
+			.create(new OrganizationRequest("Fundacja Otwarty Kraków", OrganizationType.FOUNDATION, "PL", "Kraków",
+					null, null, null, List.of("pl"), null, PartnershipStage.CONTACTED, null, Set.of(), null));
+		long me = this.users.findByUsername(ADMIN).orElseThrow().id();
+		logWithFollowUp(organization.id(), me, "Send the programme", LocalDate.now().minusDays(3));
+		logWithFollowUp(organization.id(), me, "Call about the budget", LocalDate.now().plusDays(5));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		browser.click(By.linkText("My follow-ups"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"), "Overdue"));
+		String list = driver.findElement(By.id("follow-ups")).getText();
+		assertThat(list.indexOf("Send the programme")).as("overdue first").isLessThan(list.indexOf("Call about"));
+		browser.screenshot("follow-ups");
+		((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+
+		browser.click(By.cssSelector("#follow-ups tbody tr:first-child .complete-button"));
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"), "The follow-up is done."));
+		assertThat(driver.findElement(By.id("follow-ups")).getText()).doesNotContain("Send the programme")
+			.contains("Call about the budget");
+
+		browser.click(By.cssSelector("#follow-ups tbody tr:first-child .complete-and-log > summary"));
+		new Select(driver.findElement(By.cssSelector("#follow-ups tbody tr:first-child select[name=type]")))
+			.selectByValue("EMAIL");
+		driver.findElement(By.cssSelector("#follow-ups tbody tr:first-child input[name=subject]"))
+			.sendKeys("Budget agreed by e-mail");
+		browser.screenshot("follow-up-complete-and-log");
+		browser.click(By.cssSelector("#follow-ups tbody tr:first-child .complete-and-log button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"),
+				"The follow-up is done and the interaction was logged."));
+		assertThat(driver.findElement(By.id("follow-ups")).getText()).contains("Nothing to follow up");
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		browser.screenshot("follow-ups-done");
+
+		driver.get(url("/organizations/" + organization.id()));
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Budget agreed by e-mail"));
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	private void logWithFollowUp(long organizationId, long staffId, String note, LocalDate dueOn) {
+		this.interactions.log(new InteractionRequest(organizationId, List.of(), InteractionType.CALL,
+				Instant.now().minusSeconds(3600), "Europe/Warsaw", Direction.OUTBOUND, "Call", null, null, staffId,
+				null, Set.of(), new FollowUpRequest(dueOn, staffId, note), null));
 	}
 
 	private void logIn(WebDriver driver) {
