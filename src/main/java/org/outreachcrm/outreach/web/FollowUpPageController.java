@@ -130,11 +130,20 @@ class FollowUpPageController {
 
 	private String show(Filter filter, ZoneId zone, HtmxRequest htmx, Model model) {
 		boolean manager = this.currentUser.isManager();
-		// staff see their own whatever the address says; the service would refuse others'
-		Long assignee = manager ? filter.assigneeId() : Long.valueOf(this.currentUser.id());
-		Page<FollowUpView> page = this.followUps.list(
-				new FollowUpQuery(assignee, manager ? filter.countryCode() : null, zone, false),
-				PageRequest.of(Math.max(filter.page(), 0), PAGE_SIZE));
+		Page<FollowUpView> page;
+		try {
+			// staff see their own whatever the address says; the service would refuse
+			// others'
+			Long assignee = manager ? filter.assigneeId() : Long.valueOf(this.currentUser.id());
+			page = this.followUps.list(new FollowUpQuery(assignee, manager ? filter.countryCode() : null, zone, false),
+					PageRequest.of(Math.max(filter.page(), 0), PAGE_SIZE));
+		}
+		catch (BusinessRuleException ex) {
+			// a login without a user account has nothing assigned; say so instead of
+			// failing
+			page = Page.empty();
+			model.addAttribute("listError", "followUps.noAccount");
+		}
 		Set<Long> organizationIds = page.stream().map(FollowUpView::organizationId).collect(Collectors.toSet());
 		Map<Long, String> names = new HashMap<>();
 		this.organizations.facts(organizationIds).forEach((f) -> names.put(f.id(), f.name()));
