@@ -156,6 +156,17 @@ class RouteSecurityTest {
 		RULES.put("POST /contacts/{id}/interactions", Access.STAFF);
 		RULES.put("GET /follow-ups", Access.STAFF);
 		RULES.put("POST /follow-ups/{id}/complete", Access.STAFF);
+		RULES.put("GET /meetings", Access.STAFF);
+		RULES.put("POST /meetings", Access.STAFF);
+		RULES.put("GET /meetings/new", Access.STAFF);
+		RULES.put("GET /meetings/{id}", Access.STAFF);
+		RULES.put("POST /meetings/{id}", Access.STAFF);
+		RULES.put("GET /meetings/{id}/edit", Access.STAFF);
+		RULES.put("POST /meetings/{id}/invitations", Access.STAFF);
+		RULES.put("POST /meetings/{id}/invitations/{invitationId}", Access.STAFF);
+		RULES.put("POST /meetings/{id}/attendance", Access.STAFF);
+		RULES.put("GET /meetings/{id}/export.xlsx", Access.STAFF);
+		RULES.put("GET /meetings/{id}/export.ics", Access.STAFF);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);
