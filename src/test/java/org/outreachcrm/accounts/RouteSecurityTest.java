@@ -167,6 +167,14 @@ class RouteSecurityTest {
 		RULES.put("POST /meetings/{id}/attendance", Access.STAFF);
 		RULES.put("GET /meetings/{id}/export.xlsx", Access.STAFF);
 		RULES.put("GET /meetings/{id}/export.ics", Access.STAFF);
+		RULES.put("GET /campaigns", Access.STAFF);
+		RULES.put("POST /campaigns", Access.STAFF);
+		RULES.put("GET /campaigns/new", Access.STAFF);
+		RULES.put("GET /campaigns/{id}", Access.STAFF);
+		RULES.put("POST /campaigns/{id}", Access.STAFF);
+		RULES.put("GET /campaigns/{id}/edit", Access.STAFF);
+		RULES.put("POST /campaigns/{id}/targets", Access.STAFF);
+		RULES.put("POST /campaigns/{id}/targets/{organizationId}/remove", Access.STAFF);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);
