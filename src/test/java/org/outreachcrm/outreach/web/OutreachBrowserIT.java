@@ -151,6 +151,35 @@ class OutreachBrowserIT {
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
 	}
 
+	@Test
+	void createsACampaignAndFollowsItsProgress() {
+		OrganizationDetails target = this.organizations
+			.create(new OrganizationRequest("Liga Studenților Timișoara", OrganizationType.NGO, "RO", "Timișoara", null,
+					null, null, List.of("ro"), null, PartnershipStage.ENGAGED, null, Set.of(), null));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		browser.click(By.linkText("Campaigns"));
+		browser.click(By.linkText("New campaign"));
+		driver.findElement(By.id("name")).sendKeys("Student unions 2026");
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+				driver.findElement(By.id("startsOn")), LocalDate.now().minusDays(10).toString());
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Student unions 2026"));
+
+		driver.findElement(By.id("target-search")).sendKeys("timisoara");
+		browser.waitUntil(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#target-organizationId option[value]:not([value=''])")));
+		new Select(driver.findElement(By.id("target-organizationId"))).selectByIndex(1);
+		browser.click(By.cssSelector("form[action$='/targets'] button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"The organization is now a target."));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains(target.name(),
+				"Engaged or partner: 1 of 1", "Not reached yet: 1 of 1", "Romania");
+		browser.screenshot("campaign-detail");
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
 	private void logWithFollowUp(long organizationId, long staffId, String note, LocalDate dueOn) {
 		this.interactions.log(new InteractionRequest(organizationId, List.of(), InteractionType.CALL,
 				Instant.now().minusSeconds(3600), "Europe/Warsaw", Direction.OUTBOUND, "Call", null, null, staffId,
