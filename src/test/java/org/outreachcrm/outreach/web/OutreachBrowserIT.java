@@ -101,10 +101,14 @@ class OutreachBrowserIT {
 		assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		browser.screenshot("organization-timeline");
 
-		driver.get(url("/contacts/" + person.id()));
+		driver.get(url("/contacts/" + person.id() + "?lang=pl"));
 		browser.waitUntil(
 				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Zaproszenie na szkołę letnią"));
-		browser.screenshot("contact-timeline");
+		browser.click(By.cssSelector("#timeline details > summary"));
+		assertThat(new Select(driver.findElement(By.id("log-organizationId"))).getFirstSelectedOption().getText())
+			.as("the person's organization is the default")
+			.isEqualTo(organization.name());
+		browser.screenshot("contact-timeline-pl");
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
 	}
 
