@@ -18,6 +18,17 @@
     }
   });
 
+  // The server shows times in the viewer's zone and defaults forms to it; the browser
+  // knows the zone, the server does not, and a cookie reaches every request, page or htmx.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) {
+      document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; SameSite=Lax';
+    }
+  } catch (ignored) {
+    // without Intl the server falls back to UTC
+  }
+
   // Plain (non-htmx) forms that destroy something ask first; the question comes from the
   // page so that it is in the user's language. Forms htmx handles have already been
   // prevented and ask through hx-confirm, so they are not asked twice.

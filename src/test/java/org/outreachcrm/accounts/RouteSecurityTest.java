@@ -160,6 +160,32 @@ class RouteSecurityTest {
 		RULES.put("GET /imports/{id}/rejections.xlsx", Access.ADMIN);
 		RULES.put("POST /imports/{id}/undo", Access.ADMIN);
 		RULES.put("POST /imports/{id}/rerun", Access.ADMIN);
+		// outreach pages
+		RULES.put("GET /organizations/{id}/timeline", Access.STAFF);
+		RULES.put("POST /organizations/{id}/interactions", Access.STAFF);
+		RULES.put("GET /contacts/{id}/timeline", Access.STAFF);
+		RULES.put("POST /contacts/{id}/interactions", Access.STAFF);
+		RULES.put("GET /follow-ups", Access.STAFF);
+		RULES.put("POST /follow-ups/{id}/complete", Access.STAFF);
+		RULES.put("GET /meetings", Access.STAFF);
+		RULES.put("POST /meetings", Access.STAFF);
+		RULES.put("GET /meetings/new", Access.STAFF);
+		RULES.put("GET /meetings/{id}", Access.STAFF);
+		RULES.put("POST /meetings/{id}", Access.STAFF);
+		RULES.put("GET /meetings/{id}/edit", Access.STAFF);
+		RULES.put("POST /meetings/{id}/invitations", Access.STAFF);
+		RULES.put("POST /meetings/{id}/invitations/{invitationId}", Access.STAFF);
+		RULES.put("POST /meetings/{id}/attendance", Access.STAFF);
+		RULES.put("GET /meetings/{id}/export.xlsx", Access.STAFF);
+		RULES.put("GET /meetings/{id}/export.ics", Access.STAFF);
+		RULES.put("GET /campaigns", Access.STAFF);
+		RULES.put("POST /campaigns", Access.STAFF);
+		RULES.put("GET /campaigns/new", Access.STAFF);
+		RULES.put("GET /campaigns/{id}", Access.STAFF);
+		RULES.put("POST /campaigns/{id}", Access.STAFF);
+		RULES.put("GET /campaigns/{id}/edit", Access.STAFF);
+		RULES.put("POST /campaigns/{id}/targets", Access.STAFF);
+		RULES.put("POST /campaigns/{id}/targets/{organizationId}/remove", Access.STAFF);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

@@ -1,0 +1,36 @@
+package org.outreachcrm.outreach.web;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The viewer's time zone from the {@code tz} cookie that {@code app.js} sets from the
+ * browser; UTC when the cookie is missing or names no zone (the server cannot guess where
+ * the person sits).
+ */
+final class ViewerZone {
+
+	static final String COOKIE = "tz";
+
+	// "UTC" rather than ZoneOffset.UTC ("Z"): it is the name people read and the zone
+	// pickers list
+	static final ZoneId UTC = ZoneId.of("UTC");
+
+	private ViewerZone() {
+	}
+
+	static ZoneId of(@Nullable String cookie) {
+		if (cookie == null || cookie.isBlank()) {
+			return UTC;
+		}
+		try {
+			return ZoneId.of(cookie.strip());
+		}
+		catch (DateTimeException ex) {
+			return UTC;
+		}
+	}
+
+}

@@ -1,0 +1,197 @@
+package org.outreachcrm.meetings.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.WebSecurityForTests;
+import org.outreachcrm.directory.AffiliationView;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.meetings.Delegation;
+import org.outreachcrm.meetings.InvitationChange;
+import org.outreachcrm.meetings.InvitationRequest;
+import org.outreachcrm.meetings.InvitationStatus;
+import org.outreachcrm.meetings.InvitationView;
+import org.outreachcrm.meetings.MeetingExports;
+import org.outreachcrm.meetings.MeetingRequest;
+import org.outreachcrm.meetings.MeetingView;
+import org.outreachcrm.meetings.Meetings;
+import org.outreachcrm.shared.web.ViewFormats;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+@WebMvcTest(MeetingPageController.class)
+@Import({ WebSecurityForTests.class, ViewFormats.class, MeetingPageControllerTests.FixedClock.class })
+class MeetingPageControllerTests {
+
+	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	Meetings meetings;
+
+	@MockitoBean
+	MeetingExports exports;
+
+	@MockitoBean
+	Contacts contacts;
+
+	// the password-change gate of every page needs it
+	@MockitoBean
+	UserAccounts users;
+
+	@BeforeEach
+	void oneMeetingWithOneInvitation() {
+		given(this.meetings.get(4)).willReturn(meeting());
+		given(this.meetings.invitations(4)).willReturn(List.of(new InvitationView(11, 4, 30, "Ioana Popescu", 7,
+				"Sindicatul Profesorilor", InvitationStatus.INVITED, 3)));
+		given(this.meetings.delegation(4))
+			.willReturn(new Delegation(4, "Coordination", 1, 1, Map.of(InvitationStatus.INVITED, 1L),
+					List.of(new Delegation.Country("RO", 1, 1, Map.of(InvitationStatus.INVITED, 1L),
+							List.of(new Delegation.Organization(7, "Sindicatul Profesorilor",
+									Map.of(InvitationStatus.INVITED, 1L), List.of(new Delegation.Person(11, 30,
+											"Ioana Popescu", "ioana@example.ro", InvitationStatus.INVITED))))))));
+	}
+
+	@Test
+	void showsTheDelegationWithExportLinks() {
+		MvcTestResult result = this.mvc.get().uri("/meetings/4").with(user("anna").roles("STAFF")).exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("Coordination", "2026-05-12 10:00 – 18:00", "Romania", "Ioana Popescu", "/meetings/4/export.xlsx",
+					"/meetings/4/export.ics", "id=\"attended-30\"");
+	}
+
+	@Test
+	void showsValidationErrorsNextToTheFields() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/meetings")
+			.param("title", "")
+			.param("timeZone", "Europe/Bucharest")
+			.param("onlineLink", "javascript:alert(1)")
+			.with(user("anna").roles("STAFF"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("id=\"title-error\"", "id=\"startDate-error\"", "id=\"endDate-error\"",
+					"id=\"onlineLink-error\"");
+		verify(this.meetings, never()).create(any());
+	}
+
+	@Test
+	void plansTheMeetingAtTheTypedLocalTimes() {
+		given(this.meetings.create(any())).willReturn(meeting());
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/meetings")
+			.param("title", "Coordination")
+			.param("startDate", "2026-05-12")
+			.param("startTime", "10:00")
+			.param("endDate", "2026-05-12")
+			.param("endTime", "18:00")
+			.param("timeZone", "Europe/Bucharest")
+			.with(user("anna").roles("STAFF"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/meetings/4");
+		ArgumentCaptor<MeetingRequest> request = ArgumentCaptor.forClass(MeetingRequest.class);
+		verify(this.meetings).create(request.capture());
+		assertThat(request.getValue().startsAt()).isEqualTo(Instant.parse("2026-05-12T07:00:00Z"));
+		assertThat(request.getValue().endsAt()).isEqualTo(Instant.parse("2026-05-12T15:00:00Z"));
+	}
+
+	@Test
+	void changingAStatusAnswersHtmxWithTheDelegationFragment() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/meetings/4/invitations/11")
+			.header("HX-Request", "true")
+			.param("status", "ATTENDED")
+			.param("version", "3")
+			.with(user("anna").roles("STAFF"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText().contains("id=\"delegation\"", "The status was changed.").doesNotContain("<nav");
+		verify(this.meetings).changeInvitation(4, 11, new InvitationChange(InvitationStatus.ATTENDED, 3L));
+	}
+
+	@Test
+	void invitesForThePersonsPrimaryOrganizationByDefault() {
+		given(this.contacts.affiliationsOfContact(30))
+			.willReturn(List.of(new AffiliationView(1, 30, "Ioana Popescu", 8, "Other", null, false, null, null, 0),
+					new AffiliationView(2, 30, "Ioana Popescu", 7, "Sindicatul", null, true, null, null, 0)));
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/meetings/4/invitations")
+			.header("HX-Request", "true")
+			.param("contactId", "30")
+			.with(user("anna").roles("STAFF"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		verify(this.meetings).invite(eq(4L), eq(new InvitationRequest(30L, 7L, null)));
+	}
+
+	@Test
+	void streamsTheCalendarToTheBrowserSession() {
+		given(this.exports.calendar(4)).willReturn("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/meetings/4/export.ics")
+			.with(user("anna").roles("STAFF"))
+			.exchange();
+
+		assertThat(result).hasStatusOk().hasContentType("text/calendar;charset=UTF-8");
+		assertThat(result).hasHeader("Content-Disposition", "attachment; filename=\"meeting-4.ics\"");
+	}
+
+	static MeetingView meeting() {
+		ZoneId zone = ZoneId.of("Europe/Bucharest");
+		return new MeetingView(4, "Coordination", null, Instant.parse("2026-05-12T07:00:00Z"),
+				Instant.parse("2026-05-12T15:00:00Z"), zone, LocalDateTime.parse("2026-05-12T10:00"),
+				LocalDateTime.parse("2026-05-12T18:00"), "Hotel Central", null, 5, 1);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+}

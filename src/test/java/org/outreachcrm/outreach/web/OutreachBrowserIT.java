@@ -1,0 +1,205 @@
+package org.outreachcrm.outreach.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.AffiliationRequest;
+import org.outreachcrm.directory.ContactDetails;
+import org.outreachcrm.directory.ContactRequest;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.OrganizationDetails;
+import org.outreachcrm.directory.OrganizationRequest;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.outreach.Direction;
+import org.outreachcrm.outreach.FollowUpRequest;
+import org.outreachcrm.outreach.InteractionRequest;
+import org.outreachcrm.outreach.InteractionType;
+import org.outreachcrm.outreach.Interactions;
+import org.outreachcrm.testsupport.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Outreach work in a real browser: log an interaction from an organization's page and see
+ * it on the timeline without the page reloading.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:outreachit;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+		"crm.accounts.initial-admin.username=" + OutreachBrowserIT.ADMIN,
+		"crm.accounts.initial-admin.password=" + OutreachBrowserIT.PASSWORD })
+class OutreachBrowserIT {
+
+	static final String ADMIN = "outreach-admin";
+
+	static final String PASSWORD = "Outreach-Test-Pass-7310";
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	UserAccounts users;
+
+	@RegisterExtension
+	static Browser browser = new Browser();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void logsAnInteractionFromTheOrganizationPageWithoutReloading() {
+		OrganizationDetails organization = this.organizations
+			.create(new OrganizationRequest("Stowarzyszenie Młodzieży Śląskiej", OrganizationType.NGO, "PL", "Katowice",
+					null, null, null, List.of("pl"), null, PartnershipStage.PROSPECT, null, Set.of(), null));
+		ContactDetails person = this.contacts.create(new ContactRequest("Zofia", "Wójcik", null,
+				List.of("zofia@example.pl"), List.of(), "pl", "PL", null, Set.of(), null));
+		this.contacts.affiliate(person.id(),
+				new AffiliationRequest(organization.id(), "Prezes", true, null, null, null));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		driver.get(url("/organizations/" + organization.id()));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("timeline-heading")));
+		// a page that reloads loses this mark
+		((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+		browser.click(By.cssSelector("#timeline details > summary"));
+		assertThat(driver.findElement(By.id("date")).getAttribute("value")).as("defaults to today").isNotBlank();
+		driver.findElement(By.id("subject")).sendKeys("Zaproszenie na szkołę letnią");
+		driver.findElement(By.id("summary")).sendKeys("Interested, will confirm by Friday.");
+		browser.click(By.cssSelector("#timeline input[name=contactIds]"));
+		// typing into a date field depends on the browser's locale; the value does not
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = '2030-01-15';",
+				driver.findElement(By.id("followUpDueOn")));
+		browser.screenshot("interaction-form");
+		browser.click(By.cssSelector("#interaction-form button[type=submit]"));
+
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "The interaction was logged."));
+		String timeline = driver.findElement(By.id("timeline-entries")).getText();
+		assertThat(timeline).contains("Zaproszenie na szkołę letnią", "Call", "due 2030-01-15", "Added as Prospect");
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		browser.screenshot("organization-timeline");
+
+		driver.get(url("/contacts/" + person.id() + "?lang=pl"));
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Zaproszenie na szkołę letnią"));
+		browser.click(By.cssSelector("#timeline details > summary"));
+		assertThat(new Select(driver.findElement(By.id("log-organizationId"))).getFirstSelectedOption().getText())
+			.as("the person's organization is the default")
+			.isEqualTo(organization.name());
+		browser.screenshot("contact-timeline-pl");
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void completesFollowUpsWithOneClickOrLoggingTheInteraction() {
+		OrganizationDetails organization = this.organizations
+			.create(new OrganizationRequest("Fundacja Otwarty Kraków", OrganizationType.FOUNDATION, "PL", "Kraków",
+					null, null, null, List.of("pl"), null, PartnershipStage.CONTACTED, null, Set.of(), null));
+		long me = this.users.findByUsername(ADMIN).orElseThrow().id();
+		logWithFollowUp(organization.id(), me, "Send the programme", LocalDate.now().minusDays(3));
+		logWithFollowUp(organization.id(), me, "Call about the budget", LocalDate.now().plusDays(5));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		browser.click(By.linkText("My follow-ups"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"), "Overdue"));
+		String list = driver.findElement(By.id("follow-ups")).getText();
+		assertThat(list.indexOf("Send the programme")).as("overdue first").isLessThan(list.indexOf("Call about"));
+		browser.screenshot("follow-ups");
+		((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+
+		browser.click(By.cssSelector("#follow-ups tbody tr:first-child .complete-button"));
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"), "The follow-up is done."));
+		assertThat(driver.findElement(By.id("follow-ups")).getText()).doesNotContain("Send the programme")
+			.contains("Call about the budget");
+
+		browser.click(By.cssSelector("#follow-ups tbody tr:first-child .complete-and-log > summary"));
+		new Select(driver.findElement(By.cssSelector("#follow-ups tbody tr:first-child select[name=type]")))
+			.selectByValue("EMAIL");
+		driver.findElement(By.cssSelector("#follow-ups tbody tr:first-child input[name=subject]"))
+			.sendKeys("Budget agreed by e-mail");
+		browser.screenshot("follow-up-complete-and-log");
+		browser.click(By.cssSelector("#follow-ups tbody tr:first-child .complete-and-log button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"),
+				"The follow-up is done and the interaction was logged."));
+		assertThat(driver.findElement(By.id("follow-ups")).getText()).contains("Nothing to follow up");
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		browser.screenshot("follow-ups-done");
+
+		driver.get(url("/organizations/" + organization.id()));
+		browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Budget agreed by e-mail"));
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void createsACampaignAndFollowsItsProgress() {
+		OrganizationDetails target = this.organizations
+			.create(new OrganizationRequest("Liga Studenților Timișoara", OrganizationType.NGO, "RO", "Timișoara", null,
+					null, null, List.of("ro"), null, PartnershipStage.ENGAGED, null, Set.of(), null));
+		WebDriver driver = browser.driver();
+		logIn(driver);
+
+		browser.click(By.linkText("Campaigns"));
+		browser.click(By.linkText("New campaign"));
+		driver.findElement(By.id("name")).sendKeys("Student unions 2026");
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+				driver.findElement(By.id("startsOn")), LocalDate.now().minusDays(10).toString());
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Student unions 2026"));
+
+		driver.findElement(By.id("target-search")).sendKeys("timisoara");
+		browser.waitUntil(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#target-organizationId option[value]:not([value=''])")));
+		new Select(driver.findElement(By.id("target-organizationId"))).selectByIndex(1);
+		browser.click(By.cssSelector("form[action$='/targets'] button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+				"The organization is now a target."));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains(target.name(),
+				"Engaged or partner: 1 of 1", "Not reached yet: 1 of 1", "Romania");
+		browser.screenshot("campaign-detail");
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	private void logWithFollowUp(long organizationId, long staffId, String note, LocalDate dueOn) {
+		this.interactions.log(new InteractionRequest(organizationId, List.of(), InteractionType.CALL,
+				Instant.now().minusSeconds(3600), "Europe/Warsaw", Direction.OUTBOUND, "Call", null, null, staffId,
+				null, Set.of(), new FollowUpRequest(dueOn, staffId, note), null));
+	}
+
+	private void logIn(WebDriver driver) {
+		driver.get(url("/login?lang=en"));
+		driver.findElement(By.id("username")).sendKeys(ADMIN);
+		driver.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
