@@ -81,10 +81,11 @@ class ImportRuns {
 			.update() == 1;
 	}
 
+	/** The plan of a run; empty when the run has none (its file could not be read). */
 	Optional<StoredPlan> storedPlan(long id) {
 		return this.jdbc.sql("""
 				SELECT stored_file, file_name, sheet_name, header_row, mapping, mode, dry_run, date_order, created_by
-				FROM import_run WHERE id = ?""")
+				FROM import_run WHERE id = ? AND mapping IS NOT NULL""")
 			.param(id)
 			.query((rs, n) -> new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5), ImportMode.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getString(8),

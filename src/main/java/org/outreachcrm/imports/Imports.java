@@ -25,6 +25,7 @@ import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.data.domain.Page;
@@ -111,7 +112,7 @@ public class Imports {
 	 */
 	public ImportView chooseSheet(long id, String sheetName) {
 		ImportView run = awaitingReview(id);
-		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
+		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		ImportOptions options = new ImportOptions(run.mode(), run.dryRun(), null, sheetName,
 				DateOrder.valueOf(stored.dateOrder()), Map.of());
 		try {
@@ -133,7 +134,7 @@ public class Imports {
 	 */
 	public MappingReview review(long id, int previewRows) {
 		ImportView run = this.runs.get(id);
-		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
+		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson mapping = MappingJson.read(this.json, stored.mappingJson());
 		ImportPlanner.Preview preview = this.planner.preview(storedFile(stored), run.fileName(), stored.sheetName(),
 				stored.headerRow(), previewRows);
@@ -153,7 +154,7 @@ public class Imports {
 	public ImportView start(long id, boolean dryRun, Map<Integer, @Nullable ImportField> columnOverrides,
 			@Nullable String saveTemplateAs, String user) {
 		this.runs.get(id);
-		StoredPlan stored = this.runs.storedPlan(id).orElseThrow();
+		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson planned = MappingJson.read(this.json, stored.mappingJson());
 		Map<Integer, ImportField> fields = new TreeMap<>(planned.fields());
 		columnOverrides.forEach((column, field) -> {
@@ -186,7 +187,8 @@ public class Imports {
 		if (!dry.dryRun() || dry.status() != ImportStatus.COMPLETED) {
 			throw new BusinessRuleException("import.rerun.notDryRun", ImportMessages.RERUN_NOT_DRY_RUN);
 		}
-		StoredPlan stored = this.runs.storedPlan(dryRunId).orElseThrow();
+		StoredPlan stored = this.runs.storedPlan(dryRunId)
+			.orElseThrow(() -> new NotFoundException("Import plan", dryRunId));
 		ImportOptions options = new ImportOptions(dry.mode(), false, null, stored.sheetName(),
 				DateOrder.valueOf(stored.dateOrder()), Map.of());
 		long id = this.runs.create(dry.fileName(), stored.storedFile(), dry.source(), options, user,
@@ -267,7 +269,11 @@ public class Imports {
 
 	/** Saves the mapping an import used under a name, for files of the same shape. */
 	public void saveMappingTemplate(long importId, String name, String user) {
-		this.templates.save(name, this.runs.storedPlan(importId).orElseThrow().mappingJson(), user);
+		this.templates.save(name,
+				this.runs.storedPlan(importId)
+					.orElseThrow(() -> new NotFoundException("Import plan", importId))
+					.mappingJson(),
+				user);
 	}
 
 	/**

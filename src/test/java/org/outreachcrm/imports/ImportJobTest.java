@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 
@@ -141,6 +142,8 @@ class ImportJobTest {
 
 		assertThat(run.status()).isEqualTo(ImportStatus.FAILED);
 		assertThat(run.message()).contains("PDF");
+		assertThatThrownBy(() -> this.imports.review(run.id(), 5)).as("no plan to review")
+			.isInstanceOf(org.outreachcrm.shared.NotFoundException.class);
 	}
 
 	@Test
