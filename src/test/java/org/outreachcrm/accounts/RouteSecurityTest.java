@@ -116,6 +116,7 @@ class RouteSecurityTest {
 		RULES.put("POST /api/imports/{id}/undo", Access.ADMIN);
 		// pages
 		RULES.put("GET /login", Access.PUBLIC);
+		RULES.put("GET /outreach/going-cold", Access.STAFF);
 		RULES.put("GET /", Access.STAFF);
 		RULES.put("GET /directory", Access.STAFF);
 		RULES.put("GET /organizations", Access.STAFF);
