@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.RecordChange.Kind;
 import org.outreachcrm.shared.TextFolding;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -313,10 +312,6 @@ final class BulkChunk {
 
 	List<Person> newPeople() {
 		return this.people.values().stream().filter((p) -> p.isNew && p.id == null).toList();
-	}
-
-	static Kind kindOf(Object record) {
-		return record instanceof Org ? Kind.ORGANIZATION : Kind.CONTACT;
 	}
 
 	static @Nullable String blankToNull(@Nullable String value) {

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.outreachcrm.shared.SpreadsheetText;
 
 /**
  * The rejected rows of an import as an XLSX: the file's own columns, the row number and
@@ -28,8 +29,7 @@ final class RejectionReport {
 			Font font = workbook.createFont();
 			font.setBold(true);
 			bold.setFont(font);
-			CellStyle literal = workbook.createCellStyle();
-			literal.setQuotePrefixed(true);
+			SpreadsheetText text = new SpreadsheetText(workbook);
 			Row header = sheet.createRow(0);
 			cell(header, 0, "Row", bold);
 			for (int i = 0; i < headers.size(); i++) {
@@ -42,9 +42,9 @@ final class RejectionReport {
 				Row row = sheet.createRow(r++);
 				row.createCell(0).setCellValue(rejected.rowNumber());
 				for (int i = 0; i < rejected.cells().size(); i++) {
-					text(row, i + 1, rejected.cells().get(i), literal);
+					text.set(row.createCell(i + 1), rejected.cells().get(i));
 				}
-				text(row, reasonColumn, rejected.reason(), literal);
+				text.set(row.createCell(reasonColumn), rejected.reason());
 			}
 			sheet.createFreezePane(0, 1);
 			workbook.write(out);
@@ -55,14 +55,6 @@ final class RejectionReport {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);
 		cell.setCellStyle(style);
-	}
-
-	private static void text(Row row, int column, String value, CellStyle literal) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		if (FormulaText.looksLikeFormula(value)) {
-			cell.setCellStyle(literal);
-		}
 	}
 
 }
