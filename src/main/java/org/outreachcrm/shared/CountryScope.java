@@ -31,7 +31,9 @@ public record CountryScope(boolean all, Set<String> countries) {
 		return ALL;
 	}
 
-	/** A scope limited to the given countries; an empty collection sees nothing scoped. */
+	/**
+	 * A scope limited to the given countries; an empty collection sees nothing scoped.
+	 */
 	public static CountryScope of(Collection<String> countries) {
 		return new CountryScope(false, Set.copyOf(countries));
 	}

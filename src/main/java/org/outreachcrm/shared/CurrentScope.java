@@ -11,7 +11,10 @@ public interface CurrentScope {
 	/** The scope that applies to the current thread. */
 	CountryScope get();
 
-	/** Runs the task with the given scope in force on this thread, then restores the previous one. */
+	/**
+	 * Runs the task with the given scope in force on this thread, then restores the
+	 * previous one.
+	 */
 	void runAs(CountryScope scope, Runnable task);
 
 }
