@@ -2,9 +2,6 @@ package org.outreachcrm.imports;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +17,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.testsupport.ApplicationProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,34 +39,31 @@ class ImportCrashRecoveryIT {
 
 	private final Path work = Path.of("target/crash-it/" + UUID.randomUUID());
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<Process> processes = new ArrayList<>();
+	private final List<ApplicationProcess> processes = new ArrayList<>();
 
 	@AfterEach
 	void stopApplications() {
-		this.processes.forEach(Process::destroyForcibly);
+		this.processes.forEach(ApplicationProcess::close);
 	}
 
 	@Test
 	void anImportCutOffByAKillEndsAsIfNothingHappened() throws Exception {
 		Path file = partnerList(this.work.resolve("big.xlsx"));
-		int port = freePort();
-		Process first = start(port);
-		long id = upload(port, file);
+		ApplicationProcess first = start();
+		long id = upload(first, file);
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> run(port, id).get("rowsRead").asLong() >= 1_000);
-		first.destroyForcibly().waitFor();
-		JsonNode cutOff = run(port + 0, id, true);
-		assertThat(cutOff == null || cutOff.get("rowsRead").asLong() < ROWS).isTrue();
+			.until(() -> run(first, id).get("rowsRead").asLong() >= 1_000);
+		JsonNode cutOff = run(first, id);
+		first.kill();
+		assertThat(cutOff.get("rowsRead").asLong()).as("killed before the end of the file").isLessThan(ROWS);
 
-		start(port);
+		ApplicationProcess second = start();
 		JsonNode finished = await().atMost(Duration.ofSeconds(180))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> run(port, id), (node) -> !"RUNNING".equals(node.get("status").asString())
+			.until(() -> run(second, id), (node) -> !"RUNNING".equals(node.get("status").asString())
 					&& !"QUEUED".equals(node.get("status").asString()));
 
 		assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
@@ -77,37 +71,24 @@ class ImportCrashRecoveryIT {
 		assertThat(finished.get("rowsImported").asLong()).isEqualTo(ROWS);
 		assertThat(finished.get("organizationsCreated").asLong()).isEqualTo(ORGANIZATIONS);
 		assertThat(finished.get("contactsCreated").asLong()).isEqualTo(ROWS);
-		assertThat(total(port, "/api/organizations?q=crashtest")).isEqualTo(ORGANIZATIONS);
-		assertThat(total(port, "/api/contacts?q=crashtest")).isEqualTo(ROWS);
+		assertThat(total(second, "/api/organizations?q=crashtest")).isEqualTo(ORGANIZATIONS);
+		assertThat(total(second, "/api/contacts?q=crashtest")).isEqualTo(ROWS);
 	}
 
-	private Process start(int port) throws IOException {
-		Files.createDirectories(this.work);
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication",
-				"--server.port=" + port, "--crm.data-dir=" + this.work.toAbsolutePath(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.work.toAbsolutePath()
-						+ "/db;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
-				"--crm.accounts.initial-admin.username=admin", "--crm.accounts.initial-admin.password=" + PASSWORD,
-				"--crm.imports.chunk-size=100",
-				"--crm.imports.inbox-dir=" + this.work.resolve("inbox").toAbsolutePath(), "--logging.level.root=WARN");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("app-" + this.processes.size() + ".log").toFile())
-			.start();
-		this.processes.add(process);
-		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			assertThat(process.isAlive()).as("application process").isTrue();
-			try {
-				return get(port, "/actuator/health").statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		});
-		return process;
+	private ApplicationProcess start() throws IOException {
+		// the second start reuses the first one's H2 file database and folders
+		ApplicationProcess application = ApplicationProcess.start(this.work, "app",
+				List.of("--crm.data-dir=" + this.work.toAbsolutePath(),
+						"--spring.datasource.url=jdbc:h2:file:" + this.work.toAbsolutePath()
+								+ "/db;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+						"--crm.accounts.initial-admin.username=admin",
+						"--crm.accounts.initial-admin.password=" + PASSWORD, "--crm.imports.chunk-size=100",
+						"--crm.imports.inbox-dir=" + this.work.resolve("inbox").toAbsolutePath()));
+		this.processes.add(application);
+		return application;
 	}
 
-	private long upload(int port, Path file) throws Exception {
+	private long upload(ApplicationProcess application, Path file) throws Exception {
 		String boundary = "----crash" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
 				+ "Content-Type: application/octet-stream\r\n\r\n")
@@ -118,55 +99,23 @@ class ImportCrashRecoveryIT {
 		System.arraycopy(head, 0, body, 0, head.length);
 		System.arraycopy(content, 0, body, head.length, content.length);
 		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(port, "/api/imports"))
-			.header("Authorization", basic())
+		HttpResponse<String> response = application.send(HttpRequest.newBuilder(application.uri("/api/imports"))
+			.header("Authorization", ApplicationProcess.basic("admin", PASSWORD))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return this.json.readTree(response.body()).get("id").asLong();
 	}
 
-	private JsonNode run(int port, long id) throws Exception {
-		return this.json.readTree(get(port, "/api/imports/" + id).body());
+	private JsonNode run(ApplicationProcess application, long id) throws Exception {
+		return this.json.readTree(application.get("/api/imports/" + id, "admin", PASSWORD).body());
 	}
 
-	private JsonNode run(int port, long id, boolean mayBeDown) {
-		try {
-			return run(port, id);
-		}
-		catch (Exception ex) {
-			return null;
-		}
-	}
-
-	private long total(int port, String path) throws Exception {
-		return this.json.readTree(get(port, path).body()).get("page").get("totalElements").asLong();
-	}
-
-	private HttpResponse<String> get(int port, String path) throws IOException {
-		try {
-			return this.http.send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", basic()).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException(ex);
-		}
-	}
-
-	private static URI uri(int port, String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
-
-	private static String basic() {
-		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	private long total(ApplicationProcess application, String path) throws Exception {
+		return this.json.readTree(application.get(path, "admin", PASSWORD).body())
+			.get("page")
+			.get("totalElements")
+			.asLong();
 	}
 
 	static Path partnerList(Path file) throws IOException {
