@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +60,8 @@ class ClusterIT {
 
 	private ApplicationProcess second;
 
+	private List<String> shared = List.of();
+
 	@BeforeAll
 	void startTwoInstances() throws Exception {
 		String testUrl = System.getProperty("crm.test.mariadb.url", "");
@@ -70,7 +72,9 @@ class ClusterIT {
 				"--spring.datasource.password=" + System.getProperty("crm.test.mariadb.password", ""),
 				"--crm.accounts.initial-admin.username=admin", "--crm.accounts.initial-admin.password=" + PASSWORD,
 				"--crm.imports.inbox-dir=" + this.work.resolve("inbox"), "--crm.imports.inbox-poll-interval=1s",
-				"--crm.imports.inbox-settle-time=1s", "--crm.imports.storage-dir=" + this.work.resolve("uploads"));
+				"--crm.imports.inbox-settle-time=1s", "--crm.imports.storage-dir=" + this.work.resolve("uploads"),
+				"--crm.imports.chunk-size=100", "--crm.imports.resume-interval=2s", "--crm.imports.claim-timeout=30s");
+		this.shared = shared;
 		// the first creates the schema and the admin, then the second joins it
 		this.first = start("first", shared);
 		this.second = start("second", shared);
@@ -128,7 +132,7 @@ class ClusterIT {
 	@Test
 	void aFileDroppedInTheSharedInboxIsImportedExactlyOnce() throws Exception {
 		Path inbox = Files.createDirectories(this.work.resolve("inbox"));
-		Path staged = partnerList(this.work.resolve("cluster-partners.xlsx"), 40);
+		Path staged = partnerList(this.work.resolve("cluster-partners.xlsx"), 40, "Clusterinbox");
 		Files.move(staged, inbox.resolve("cluster-partners.xlsx"), StandardCopyOption.ATOMIC_MOVE);
 
 		await().atMost(Duration.ofSeconds(120))
@@ -139,6 +143,34 @@ class ClusterIT {
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> runs("cluster-partners.xlsx") == 1);
 		assertThat(total(this.second, "/api/contacts?q=clusterinbox")).isEqualTo(40);
+	}
+
+	@Test
+	void anImportWhoseInstanceDiesIsFinishedByAnotherExactlyOnce() throws Exception {
+		int rows = 12_000;
+		Path file = partnerList(this.work.resolve("cluster-takeover.xlsx"), rows, "Clustertakeover");
+		ApplicationProcess doomed = start("doomed", this.shared);
+		HttpResponse<String> upload = doomed.upload("/api/imports", file, "admin", PASSWORD);
+		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+		long id = this.json.readTree(upload.body()).get("id").asLong();
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> importRun(this.first, id).get("rowsRead").asLong() >= 500);
+		doomed.kill();
+
+		// the claim expires (30 s here) and one of the survivors resumes the run
+		JsonNode finished = await().atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> importRun(this.second, id), (run) -> "COMPLETED".equals(run.get("status").asString())
+					|| "FAILED".equals(run.get("status").asString()));
+		assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("COMPLETED");
+		assertThat(finished.get("rowsRead").asLong()).isEqualTo(rows);
+		assertThat(finished.get("contactsCreated").asLong()).isEqualTo(rows);
+		assertThat(total(this.first, "/api/contacts?q=clustertakeover")).isEqualTo(rows);
+	}
+
+	private JsonNode importRun(ApplicationProcess instance, long id) throws IOException {
+		return this.json.readTree(instance.get("/api/imports/" + id, "admin", PASSWORD).body());
 	}
 
 	private int rename(ApplicationProcess instance, long id, long version, String name, CountDownLatch go) {
@@ -207,9 +239,9 @@ class ClusterIT {
 		return parts.group(1) + database + query;
 	}
 
-	static Path partnerList(Path file, int rows) throws IOException {
+	static Path partnerList(Path file, int rows, String marker) throws IOException {
 		Files.createDirectories(file.getParent());
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
 			Sheet sheet = workbook.createSheet("Partners");
 			String[] headers = { "Organization", "Country", "First name", "Last name", "Email" };
 			Row header = sheet.createRow(0);
@@ -218,11 +250,12 @@ class ClusterIT {
 			}
 			for (int r = 1; r <= rows; r++) {
 				Row row = sheet.createRow(r);
-				row.createCell(0).setCellValue("Clusterinbox Association " + (r % 7));
+				row.createCell(0).setCellValue(marker + " Association " + (r % 7));
 				row.createCell(1).setCellValue("Romania");
 				row.createCell(2).setCellValue("Person" + r);
-				row.createCell(3).setCellValue("Clusterinbox");
-				row.createCell(4).setCellValue("person" + r + "@clusterinbox.example.org");
+				row.createCell(3).setCellValue(marker);
+				row.createCell(4)
+					.setCellValue("person" + r + "@" + marker.toLowerCase(java.util.Locale.ROOT) + ".example.org");
 			}
 			workbook.write(out);
 		}

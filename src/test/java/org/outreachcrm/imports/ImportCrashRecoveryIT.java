@@ -2,9 +2,7 @@ package org.outreachcrm.imports;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,20 +87,7 @@ class ImportCrashRecoveryIT {
 	}
 
 	private long upload(ApplicationProcess application, Path file) throws Exception {
-		String boundary = "----crash" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] content = Files.readAllBytes(file);
-		byte[] body = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(content, 0, body, head.length, content.length);
-		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-		HttpResponse<String> response = application.send(HttpRequest.newBuilder(application.uri("/api/imports"))
-			.header("Authorization", ApplicationProcess.basic("admin", PASSWORD))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpResponse<String> response = application.upload("/api/imports", file, "admin", PASSWORD);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return this.json.readTree(response.body()).get("id").asLong();
 	}

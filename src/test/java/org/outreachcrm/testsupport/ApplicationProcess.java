@@ -95,6 +95,27 @@ public final class ApplicationProcess implements AutoCloseable {
 		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(username, password)));
 	}
 
+	/**
+	 * Posts a file as {@code multipart/form-data} field {@code file}, with HTTP Basic
+	 * credentials.
+	 */
+	public HttpResponse<String> upload(String path, Path file, String username, String password) throws IOException {
+		String boundary = "----upload" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] content = Files.readAllBytes(file);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", basic(username, password))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	/** Kills the process at once, as a crash or a pulled plug would. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
