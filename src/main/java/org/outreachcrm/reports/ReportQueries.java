@@ -1,0 +1,44 @@
+package org.outreachcrm.reports;
+
+import java.time.Clock;
+
+import org.outreachcrm.shared.CountryScope;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes any report for a filter within a country scope, aggregating in SQL. */
+@Service
+@Transactional(readOnly = true)
+public class ReportQueries {
+
+	private final ActivityReport activity;
+
+	private final FollowUpReport followUps;
+
+	private final CoverageReport coverage;
+
+	private final MeetingsReport meetings;
+
+	private final Clock clock;
+
+	ReportQueries(ActivityReport activity, FollowUpReport followUps, CoverageReport coverage, MeetingsReport meetings,
+			Clock clock) {
+		this.activity = activity;
+		this.followUps = followUps;
+		this.coverage = coverage;
+		this.meetings = meetings;
+		this.clock = clock;
+	}
+
+	/** The report the filter asks for, counting only what the scope may see. */
+	public ReportData compute(ReportFilter filter, CountryScope scope) {
+		return switch (filter.type()) {
+			case OUTREACH_ACTIVITY -> this.activity.compute(filter, scope, this.clock.instant());
+			case FOLLOW_UPS -> this.followUps.compute(filter, scope, this.clock.instant());
+			case COVERAGE -> this.coverage.compute(filter, scope, this.clock.instant());
+			case MEETINGS -> this.meetings.compute(filter, scope, this.clock.instant());
+		};
+	}
+
+}
