@@ -1,9 +1,11 @@
 package org.outreachcrm.reports;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.outreachcrm.shared.CountryScope;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +24,11 @@ public class ReportQueries {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	ReportQueries(ActivityReport activity, FollowUpReport followUps, CoverageReport coverage, MeetingsReport meetings,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.activity = activity;
 		this.followUps = followUps;
 		this.coverage = coverage;
@@ -39,6 +44,17 @@ public class ReportQueries {
 			case COVERAGE -> this.coverage.compute(filter, scope, this.clock.instant());
 			case MEETINGS -> this.meetings.compute(filter, scope, this.clock.instant());
 		};
+	}
+
+	/** Campaigns to filter by, newest first (at most 500). */
+	public List<CampaignOption> campaigns() {
+		return this.jdbc.sql("SELECT id, name FROM campaign ORDER BY starts_on DESC, id DESC LIMIT 500")
+			.query((rs, i) -> new CampaignOption(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/** A campaign in the report filter's choice list. */
+	public record CampaignOption(long id, String name) {
 	}
 
 }

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +39,11 @@ class ReportQueriesTest {
 	void seed() {
 		this.scenario = new ReportScenario(new ReportSeed(this.jdbc));
 		this.clock.set(ReportScenario.NOW);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
 	}
 
 	@Test

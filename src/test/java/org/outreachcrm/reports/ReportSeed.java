@@ -124,4 +124,18 @@ final class ReportSeed {
 			.update();
 	}
 
+	/**
+	 * Deletes every seeded row (ids from the seed's range) and every run and schedule,
+	 * for tests that commit.
+	 */
+	void cleanUp() {
+		for (String table : new String[] { "report_delivery", "report_run", "report_schedule", "shedlock" }) {
+			this.jdbc.sql("DELETE FROM " + table).update();
+		}
+		for (String table : new String[] { "invitation", "meeting", "follow_up", "stage_change", "interaction",
+				"campaign", "contact", "organization", "app_user" }) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE id >= 7000000000").update();
+		}
+	}
+
 }

@@ -10,10 +10,12 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,11 @@ class ReportWorkbookTest {
 	void seed() {
 		new ReportScenario(new ReportSeed(this.jdbc));
 		this.clock.set(ReportScenario.NOW);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
 	}
 
 	@Test
