@@ -94,7 +94,14 @@ public class ReportSchedules {
 	}
 
 	private ScheduleView view(ReportSchedule schedule) {
-		ZonedDateTime next = ScheduleTimes.next(schedule.getCron(), schedule.getTimeZone(), now());
+		ZonedDateTime next;
+		try {
+			next = ScheduleTimes.next(schedule.getCron(), schedule.getTimeZone(), now());
+		}
+		catch (RuntimeException ex) {
+			next = null; // broken in the table (never through the service): shown, not
+							// fired
+		}
 		return schedule.view(next == null ? null : next.toInstant());
 	}
 

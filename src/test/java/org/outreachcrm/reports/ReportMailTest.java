@@ -107,7 +107,7 @@ class ReportMailTest {
 		this.clock.set(Instant.parse("2031-03-10T07:31:00Z"));
 		this.scheduler.tick();
 
-		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
 		MimeMessage message = smtp.getReceivedMessages()[0];
 		List<String> to = new ArrayList<>();
 		for (Address address : message.getRecipients(Message.RecipientType.TO)) {
