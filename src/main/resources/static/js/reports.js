@@ -71,8 +71,9 @@
     syncRunForm();
     syncScheduleForm();
   });
-  document.addEventListener('htmx:afterSettle', function (event) {
-    drawCharts(event.target);
+  // a finished run replaces the waiting page's #report (htmx polling): draw its charts
+  document.addEventListener('htmx:afterSettle', function () {
+    drawCharts(document);
   });
   document.addEventListener('change', function (event) {
     if (event.target.matches('#report-run-form select[name="period"]')) {
