@@ -134,9 +134,9 @@ class ReportScheduler {
 		ReportPeriod period = ReportPeriod.valueOf(rs.getString("period"));
 		LocalDate day = slot.toLocalDate();
 		long campaign = rs.getLong("campaign_id");
+		Long campaignId = rs.wasNull() ? null : campaign;
 		ReportFilter filter = new ReportFilter(ReportType.valueOf(rs.getString("report_type")), period.from(day),
-				period.to(day), new HashSet<>(RunStore.split(rs.getString("countries"))),
-				rs.wasNull() ? null : campaign);
+				period.to(day), new HashSet<>(RunStore.split(rs.getString("countries"))), campaignId);
 		return this.store.insertScheduled(filter, scope, Locale.forLanguageTag(rs.getString("locale")),
 				owner.username(), rs.getLong("id"), slot.toInstant(), rs.getBoolean("skip_when_empty"),
 				RunStore.split(rs.getString("recipients")), this.clock.instant());

@@ -127,7 +127,7 @@ class ReportMailTest {
 				html = text(part);
 			}
 		}
-		assertThat(html).contains("Interactions in the period").contains("NR, TV");
+		assertThat(html).contains("Interactions in the period").contains("NR, TV").contains(">3</td>");
 		assertThat(attachment).isNotNull();
 		assertThat(attachment.getFileName()).startsWith("outreach-activity_2031-03-03_2031-03-09_");
 		try (InputStream in = attachment.getInputStream(); XSSFWorkbook book = new XSSFWorkbook(in)) {

@@ -97,7 +97,7 @@ class ReportPagesTest {
 			.contains("data-labels=\"[&quot;TV&quot;,&quot;NR&quot;]\"")
 			.contains("data-values=\"[2,1]\"")
 			.contains("Ana Seed")
-			.contains("/webjars/chart.js/dist/chart.umd.js")
+			.contains("/webjars/chart.js/4.4.1/dist/chart.umd.js")
 			.doesNotContain("<script>");
 	}
 

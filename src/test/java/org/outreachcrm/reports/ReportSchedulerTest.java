@@ -50,6 +50,9 @@ class ReportSchedulerTest {
 	ReportScheduler scheduler;
 
 	@Autowired
+	ReportQueries queries;
+
+	@Autowired
 	RunStore store;
 
 	@Autowired
@@ -140,7 +143,10 @@ class ReportSchedulerTest {
 		assertThat(run.from()).hasToString("2031-03-03");
 		assertThat(run.to()).hasToString("2031-03-09");
 		assertThat(run.requestedBy()).isEqualTo(this.manager.username());
-		assertThat(this.store.find(run.id()).orElseThrow().scope().countries()).containsExactlyInAnyOrder("TV", "NR");
+		RunStore.StoredRun stored = this.store.find(run.id()).orElseThrow();
+		assertThat(stored.scope().countries()).containsExactlyInAnyOrder("TV", "NR");
+		assertThat(stored.filter().campaignId()).isNull();
+		assertThat(this.queries.compute(stored.filter(), stored.scope()).figure("interactions")).isEqualTo(3);
 		assertThat(this.schedules.get(schedule.id()).lastOutcome()).startsWith("Run " + run.id() + " queued");
 
 		this.clock.set(Instant.parse("2031-03-17T07:31:00Z"));
