@@ -33,7 +33,13 @@ final class RejectionReport {
 			Row header = sheet.createRow(0);
 			cell(header, 0, "Row", bold);
 			for (int i = 0; i < headers.size(); i++) {
-				cell(header, i + 1, headers.get(i), bold);
+				// the file's own headers are imported text: they may look like formulas
+				// too
+				Cell cell = header.createCell(i + 1);
+				text.set(cell, headers.get(i));
+				if (!SpreadsheetText.looksLikeFormula(headers.get(i))) {
+					cell.setCellStyle(bold);
+				}
 			}
 			int reasonColumn = headers.size() + 1;
 			cell(header, reasonColumn, "Reason", bold);

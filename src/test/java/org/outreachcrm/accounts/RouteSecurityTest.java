@@ -114,6 +114,17 @@ class RouteSecurityTest {
 		RULES.put("GET /api/imports/{id}/problems", Access.ADMIN);
 		RULES.put("GET /api/imports/{id}/rejections", Access.ADMIN);
 		RULES.put("POST /api/imports/{id}/undo", Access.ADMIN);
+		// reports API
+		RULES.put("GET /api/reports/runs", Access.MANAGER);
+		RULES.put("POST /api/reports/runs", Access.MANAGER);
+		RULES.put("GET /api/reports/runs/{id}", Access.MANAGER);
+		RULES.put("GET /api/reports/runs/{id}/file", Access.MANAGER);
+		RULES.put("GET /api/reports/runs/{id}/deliveries", Access.MANAGER);
+		RULES.put("GET /api/reports/schedules", Access.MANAGER);
+		RULES.put("POST /api/reports/schedules", Access.MANAGER);
+		RULES.put("GET /api/reports/schedules/{id}", Access.MANAGER);
+		RULES.put("PUT /api/reports/schedules/{id}", Access.MANAGER);
+		RULES.put("DELETE /api/reports/schedules/{id}", Access.MANAGER);
 		// pages
 		RULES.put("GET /login", Access.PUBLIC);
 		RULES.put("GET /outreach/going-cold", Access.STAFF);
@@ -187,6 +198,18 @@ class RouteSecurityTest {
 		RULES.put("GET /campaigns/{id}/edit", Access.STAFF);
 		RULES.put("POST /campaigns/{id}/targets", Access.STAFF);
 		RULES.put("POST /campaigns/{id}/targets/{organizationId}/remove", Access.STAFF);
+		// report pages
+		RULES.put("GET /reports", Access.MANAGER);
+		RULES.put("GET /reports/history", Access.MANAGER);
+		RULES.put("POST /reports/runs", Access.MANAGER);
+		RULES.put("GET /reports/runs/{id}", Access.MANAGER);
+		RULES.put("GET /reports/runs/{id}/file", Access.MANAGER);
+		RULES.put("GET /reports/schedules", Access.MANAGER);
+		RULES.put("POST /reports/schedules", Access.MANAGER);
+		RULES.put("GET /reports/schedules/new", Access.MANAGER);
+		RULES.put("GET /reports/schedules/{id}/edit", Access.MANAGER);
+		RULES.put("POST /reports/schedules/{id}", Access.MANAGER);
+		RULES.put("POST /reports/schedules/{id}/delete", Access.MANAGER);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

@@ -1,0 +1,136 @@
+package org.outreachcrm.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
+import org.outreachcrm.shared.NotFoundException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Report runs: asking for one (queued and computed in the background within the caller's
+ * country scope), its status, its file, the history. A manager limited to some countries
+ * sees the runs they asked for (and their schedules' runs); managers and admins with
+ * every country see every run.
+ */
+@Service
+public class ReportRuns {
+
+	private final RunStore store;
+
+	private final ReportRunner runner;
+
+	private final ReportFiles files;
+
+	private final ReportQueries queries;
+
+	private final CurrentScope scope;
+
+	private final Clock clock;
+
+	ReportRuns(RunStore store, ReportRunner runner, ReportFiles files, ReportQueries queries, CurrentScope scope,
+			Clock clock) {
+		this.store = store;
+		this.runner = runner;
+		this.files = files;
+		this.queries = queries;
+		this.scope = scope;
+		this.clock = clock;
+	}
+
+	/** Queues a run with the caller's scope and language; answers its id at once. */
+	public long request(ReportRunRequest request, Locale locale) {
+		ReportFilter filter = filter(request, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		long id = this.store.insert(filter, this.scope.get(), locale, currentUsername(), this.clock.instant());
+		this.runner.submit(id);
+		return id;
+	}
+
+	/** The filter a request stands for; a named period counts back from {@code today}. */
+	static ReportFilter filter(ReportRunRequest request, LocalDate today) {
+		ReportPeriod period = request.period() == null ? ReportPeriod.CUSTOM : request.period();
+		LocalDate from;
+		LocalDate to;
+		if (period == ReportPeriod.CUSTOM) {
+			if (request.from() == null || request.to() == null) {
+				throw new BusinessRuleException("reports.error.periodRequired", "Give the first and the last day");
+			}
+			from = request.from();
+			to = request.to();
+		}
+		else {
+			from = period.from(today);
+			to = period.to(today);
+		}
+		if (to.isBefore(from)) {
+			throw new BusinessRuleException("reports.error.periodOrder", "The period ends before it starts");
+		}
+		if (to.isAfter(from.plusYears(5))) {
+			throw new BusinessRuleException("reports.error.periodTooLong", "A report covers at most five years");
+		}
+		List<String> countries = request.countries() == null ? List.of() : request.countries();
+		return new ReportFilter(request.type(), from, to, new HashSet<>(countries), request.campaignId());
+	}
+
+	public ReportRunView get(long id) {
+		return visible(id).view();
+	}
+
+	/** The run's workbook, once it is completed. */
+	public Path file(long id) {
+		ReportRunView run = get(id);
+		Path path = run.fileName() == null ? null : this.files.resolve(run.fileName()).orElse(null);
+		if (path == null || !Files.exists(path)) {
+			throw new NotFoundException("Report file of run", id);
+		}
+		return path;
+	}
+
+	/**
+	 * The report of a run for the HTML view: computed again from its filter and scope.
+	 */
+	public ReportData data(long id) {
+		RunStore.StoredRun run = visible(id);
+		return this.queries.compute(run.filter(), run.scope());
+	}
+
+	public List<DeliveryAttempt> deliveries(long id) {
+		return this.store.deliveries(visible(id).view().id());
+	}
+
+	/** Newest first. */
+	public Page<ReportRunView> list(Pageable pageable) {
+		String by = this.scope.get().all() ? null : currentUsername();
+		return new PageImpl<>(this.store.page(by, pageable.getPageSize(), pageable.getOffset()), pageable,
+				this.store.count(by));
+	}
+
+	private RunStore.StoredRun visible(long id) {
+		RunStore.StoredRun run = this.store.find(id).orElse(null);
+		CountryScope caller = this.scope.get();
+		if (run == null || !(caller.all() || run.view().requestedBy().equals(currentUsername()))) {
+			throw new NotFoundException("Report run", id);
+		}
+		return run;
+	}
+
+	static String currentUsername() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+
+}

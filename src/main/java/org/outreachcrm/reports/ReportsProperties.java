@@ -1,0 +1,43 @@
+package org.outreachcrm.reports;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the reports module ({@code crm.reports.*}); defaults and comments in
+ * application.yml.
+ *
+ * @param directory where generated workbooks are stored (server-chosen names only)
+ * @param threads reports computed at the same time
+ * @param queueCapacity runs waiting for a thread; beyond it a request fails at once
+ * @param coldAfterDays an organization without interaction for this long is going cold
+ * @param tickCron when the scheduler looks for due schedules and deliveries to retry
+ * @param lockAtMostFor how long a schedule slot's cluster-wide lock is held at most
+ * @param mail delivery by email
+ */
+@Validated
+@ConfigurationProperties("crm.reports")
+public record ReportsProperties(@DefaultValue("reports") @NotNull Path directory,
+		@DefaultValue("2") @Min(1) int threads, @DefaultValue("50") @Min(1) int queueCapacity,
+		@DefaultValue("90") @Min(1) int coldAfterDays, @DefaultValue("0 * * * * *") @NotBlank String tickCron,
+		@DefaultValue("10m") @NotNull Duration lockAtMostFor, @DefaultValue @Valid @NotNull Mail mail) {
+
+	/**
+	 * @param from the sender address of report emails
+	 * @param maxAttempts attempts to deliver one run before giving up
+	 * @param retryBackoff wait before the second attempt, doubled before each next one
+	 */
+	public record Mail(@DefaultValue("reports@outreach-crm.invalid") @NotBlank String from,
+			@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("5m") @NotNull Duration retryBackoff) {
+	}
+
+}

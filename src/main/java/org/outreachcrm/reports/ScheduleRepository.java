@@ -1,0 +1,7 @@
+package org.outreachcrm.reports;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ScheduleRepository extends JpaRepository<ReportSchedule, Long> {
+
+}

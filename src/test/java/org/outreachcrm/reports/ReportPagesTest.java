@@ -1,0 +1,145 @@
+package org.outreachcrm.reports;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.NewUser;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.testsupport.DirectoryData;
+import org.outreachcrm.testsupport.FlowTest;
+import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The report pages as a manager sees them, on real data. */
+@FlowTest
+class ReportPagesTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	RunStore store;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	UserView manager;
+
+	@BeforeEach
+	void setUp() {
+		new ReportScenario(new ReportSeed(this.jdbc));
+		this.clock.set(ReportScenario.NOW);
+		String m = DirectoryData.marker();
+		this.manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
+				Set.of(Role.MANAGER), Set.of("TV", "NR")));
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+	}
+
+	@Test
+	void theReportsPageOffersTheFormAndTheHistoryToManagersOnly() {
+		MvcTestResult page = this.mvc.get()
+			.uri("/reports")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page).bodyText().contains("Run a report").contains("History").contains("Report schedules");
+		assertThat(this.mvc.get().uri("/reports").with(user("s").roles("STAFF")).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult directory = this.mvc.get()
+			.uri("/directory")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(directory).bodyText().contains("href=\"/reports\"");
+		assertThat(this.mvc.get().uri("/directory").with(user("s").roles("STAFF")).exchange()).bodyText()
+			.doesNotContain("href=\"/reports\"");
+	}
+
+	@Test
+	void aCompletedRunShowsFiguresTablesAndChartData() {
+		ReportFilter filter = ReportScenario.filter(ReportType.OUTREACH_ACTIVITY);
+		long id = this.store.insert(filter, ReportScenario.SCOPE, Locale.ENGLISH, this.manager.username(),
+				ReportScenario.NOW);
+		this.store.finish(id, ReportRunStatus.COMPLETED, ReportFiles.name(id, filter), null, ReportScenario.NOW);
+
+		MvcTestResult view = this.mvc.get()
+			.uri("/reports/runs/" + id)
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(view).hasStatusOk();
+		assertThat(view).bodyText()
+			.contains("Interactions in the period")
+			.contains("class=\"report-chart\"")
+			.contains("data-labels=\"[&quot;TV&quot;,&quot;NR&quot;]\"")
+			.contains("data-values=\"[2,1]\"")
+			.contains("Ana Seed")
+			.contains("/webjars/chart.js/4.4.1/dist/chart.umd.js")
+			.doesNotContain("<script>");
+	}
+
+	@Test
+	void anInvalidCronIsShownAtItsField() {
+		MvcTestResult saved = this.mvc.post()
+			.uri("/reports/schedules")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.with(csrf())
+			.param("name", "Weekly")
+			.param("type", "OUTREACH_ACTIVITY")
+			.param("period", "LAST_WEEK")
+			.param("frequency", "CRON")
+			.param("cron", "every monday")
+			.param("timeZone", "Europe/Warsaw")
+			.param("enabled", "true")
+			.exchange();
+		assertThat(saved).hasStatusOk();
+		assertThat(saved).bodyText()
+			.contains("id=\"cron-error\"")
+			.contains("Not a valid cron expression (every monday)");
+
+		MvcTestResult good = this.mvc.post()
+			.uri("/reports/schedules")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.with(csrf())
+			.param("name", "Weekly")
+			.param("type", "OUTREACH_ACTIVITY")
+			.param("period", "LAST_WEEK")
+			.param("frequency", "WEEKLY")
+			.param("dayOfWeek", "MONDAY")
+			.param("time", "08:30")
+			.param("timeZone", "Europe/Warsaw")
+			.param("recipients", "ana@example.org, bogdan@example.org")
+			.param("enabled", "true")
+			.exchange();
+		assertThat(good).hasStatus(HttpStatus.FOUND);
+		MvcTestResult list = this.mvc.get()
+			.uri("/reports/schedules")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(list).bodyText().contains("0 30 8 * * MON").contains("ana@example.org, bogdan@example.org");
+	}
+
+}

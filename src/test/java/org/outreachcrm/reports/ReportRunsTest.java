@@ -1,0 +1,177 @@
+package org.outreachcrm.reports;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.NewUser;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.testsupport.DirectoryData;
+import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** Runs through the API: 202 at once, computed in the background, file and history. */
+@CommittingReportTest
+class ReportRunsTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	MutableClock clock;
+
+	ReportSeed seed;
+
+	UserView manager;
+
+	@BeforeEach
+	void seed() {
+		this.seed = new ReportSeed(this.jdbc);
+		new ReportScenario(this.seed);
+		this.clock.set(ReportScenario.NOW);
+		String m = DirectoryData.marker();
+		this.manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
+				Set.of(Role.MANAGER), Set.of("TV", "NR")));
+	}
+
+	@AfterEach
+	void cleanUp() {
+		this.seed.cleanUp();
+		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+	}
+
+	@Test
+	void aManagerRunsAReportOnDemandAndDownloadsItsWorkbook() throws Exception {
+		MvcTestResult accepted = post(Map.of("type", "OUTREACH_ACTIVITY", "from", "2031-03-03", "to", "2031-03-09"));
+		assertThat(accepted).hasStatus(HttpStatus.ACCEPTED);
+		long id = this.json.readTree(accepted.getResponse().getContentAsString()).get("id").asLong();
+		assertThat(accepted.getResponse().getHeader("Location")).isEqualTo("/api/reports/runs/" + id);
+
+		JsonNode run = awaitFinished(id);
+		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(run.get("fileName").asString()).isEqualTo("outreach-activity_2031-03-03_2031-03-09_" + id + ".xlsx");
+
+		MvcTestResult file = this.mvc.get()
+			.uri("/api/reports/runs/" + id + "/file")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(file).hasStatusOk();
+		assertThat(file.getResponse().getHeader("Content-Disposition"))
+			.contains("outreach-activity_2031-03-03_2031-03-09_" + id + ".xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(
+				new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
+			XSSFSheet countries = book.getSheet("By country");
+			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("TV");
+			assertThat(countries.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
+			assertThat(countries.getRow(2).getCell(0).getStringCellValue()).isEqualTo("NR");
+			assertThat(countries.getLastRowNum()).isEqualTo(2);
+		}
+
+		MvcTestResult history = this.mvc.get()
+			.uri("/api/reports/runs")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(history).hasStatusOk();
+		JsonNode page = this.json.readTree(history.getResponse().getContentAsString());
+		assertThat(page.get("content").get(0).get("id").asLong()).isEqualTo(id);
+		assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aScopedRunNeverCountsAnotherCountryEvenWhenAskedFor() throws Exception {
+		long id = id(post(Map.of("type", "OUTREACH_ACTIVITY", "period", "CUSTOM", "from", "2031-03-03", "to",
+				"2031-03-09", "countries", new String[] { "KI", "TV" })));
+		assertThat(awaitFinished(id).get("status").asString()).isEqualTo("COMPLETED");
+		MvcTestResult file = this.mvc.get()
+			.uri("/api/reports/runs/" + id + "/file")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		try (XSSFWorkbook book = new XSSFWorkbook(
+				new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
+			XSSFSheet countries = book.getSheet("By country");
+			assertThat(countries.getLastRowNum()).isEqualTo(1);
+			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("TV");
+			assertThat(countries.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aNamedPeriodCountsBackFromToday() throws Exception {
+		long id = id(post(Map.of("type", "MEETINGS", "period", "LAST_WEEK")));
+		JsonNode run = awaitFinished(id);
+		assertThat(run.get("from").asString()).isEqualTo("2031-03-03");
+		assertThat(run.get("to").asString()).isEqualTo("2031-03-09");
+	}
+
+	@Test
+	void refusesAPeriodThatEndsBeforeItStartsAndStaff() {
+		assertThat(post(Map.of("type", "COVERAGE", "from", "2031-03-09", "to", "2031-03-03")))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(post(Map.of("type", "COVERAGE"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(this.mvc.post()
+			.uri("/api/reports/runs")
+			.with(user("staff").roles("STAFF"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"type\":\"COVERAGE\",\"period\":\"LAST_WEEK\"}")
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	private MvcTestResult post(Map<String, Object> body) {
+		return this.mvc.post()
+			.uri("/api/reports/runs")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(body))
+			.exchange();
+	}
+
+	private long id(MvcTestResult result) throws Exception {
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+		return this.json.readTree(result.getResponse().getContentAsString()).get("id").asLong();
+	}
+
+	private JsonNode awaitFinished(long id) {
+		JsonNode[] run = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			MvcTestResult result = this.mvc.get()
+				.uri("/api/reports/runs/" + id)
+				.with(user(this.manager.username()).roles("MANAGER"))
+				.exchange();
+			run[0] = this.json.readTree(result.getResponse().getContentAsString());
+			String status = run[0].get("status").asString();
+			return !"QUEUED".equals(status) && !"RUNNING".equals(status);
+		});
+		return run[0];
+	}
+
+}
