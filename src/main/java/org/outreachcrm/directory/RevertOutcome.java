@@ -1,5 +1,6 @@
 package org.outreachcrm.directory;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,6 +10,11 @@ import java.util.List;
  * since
  */
 public record RevertOutcome(int organizationsRemoved, int contactsRemoved, int affiliationsRemoved, int fieldsRestored,
-		List<String> keptBecauseEdited) {
+		List<String> keptBecauseEdited) implements Serializable {
+
+	public RevertOutcome {
+		// a flash attribute travels through the session table: keep it serializable
+		keptBecauseEdited = List.copyOf(keptBecauseEdited);
+	}
 
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +63,10 @@ class InboxFolder {
 
 	@Scheduled(fixedDelayString = "${crm.imports.inbox-poll-interval}",
 			initialDelayString = "${crm.imports.inbox-poll-interval}")
+	// one instance at a time looks at the shared inbox: files are also claimed by an
+	// atomic
+	// rename, the lock keeps two instances from filing the same finished run
+	@SchedulerLock(name = "imports-inbox", lockAtMostFor = "PT5M")
 	void poll() {
 		try {
 			takeSettledFiles();
@@ -134,8 +140,11 @@ class InboxFolder {
 					Path target = Files.createDirectories(this.properties.inboxDir().resolve(folder));
 					String name = matcher.group(2);
 					Path moved = unique(target, name);
-					Files.move(file, moved);
-					Files.writeString(moved.resolveSibling(moved.getFileName() + ".result.txt"), resultText(run));
+					// the result first: whoever sees the spreadsheet arrive finds its
+					// result beside it
+					Path result = moved.resolveSibling(moved.getFileName() + ".result.txt");
+					Files.writeString(result, resultText(run));
+					Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE);
 				}
 			}
 		}
