@@ -144,10 +144,15 @@ class SecurityHardeningTest {
 			.param("password", password())
 			.with(csrf())
 			.with(from("10.0.4.1"))
+			.with((request) -> {
+				// as a browser would: the session id comes with the request (a cookie)
+				request.setRequestedSessionId(before);
+				request.setRequestedSessionIdValid(true);
+				request.setRequestedSessionIdFromCookie(true);
+				return request;
+			})
 			.exchange();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-		System.out.println("SESSION before=" + before + " now=" + session.getId() + " request="
-				+ result.getRequest().getSession(false).getId());
 		assertThat(session.getId()).isNotEqualTo(before);
 	}
 
