@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * cluster counts on its own.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
 	private final AccountsProperties.LoginThrottle settings;
 
@@ -52,13 +52,13 @@ public class LoginThrottle {
 	/**
 	 * Whether a login for this account (may be null) from this address is refused now.
 	 */
-	public boolean locked(@Nullable String username, @Nullable String address) {
+	boolean locked(@Nullable String username, @Nullable String address) {
 		return reached(this.byAccount, key(username), this.settings.maxFailuresPerAccount())
 				|| reached(this.byAddress, address, this.settings.maxFailuresPerAddress());
 	}
 
 	/** How long a lock lasts after the last failure. */
-	public Duration lockout() {
+	Duration lockout() {
 		return this.settings.lockout();
 	}
 
