@@ -3,7 +3,6 @@ package org.outreachcrm.meetings;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.outreachcrm.outreach.TimelineEntry;
 import org.outreachcrm.outreach.TimelineKind;

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.Organizations;
