@@ -164,6 +164,12 @@ class SecurityHardeningTest {
 	}
 
 	@Test
+	void uploadsHaveSizeLimits() {
+		assertThat(this.environment.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("100MB");
+		assertThat(this.environment.getProperty("spring.servlet.multipart.max-request-size")).isEqualTo("101MB");
+	}
+
+	@Test
 	void refusesAFormPostWithoutCsrfTokenAndRendersTheTokenInForms() throws Exception {
 		assertThat(this.mvc.post()
 			.uri("/organizations")

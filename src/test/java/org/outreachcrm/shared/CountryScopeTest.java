@@ -301,6 +301,17 @@ class CountryScopeTest {
 			.with(csrf())
 			.exchange()).hasStatus(404);
 
+		// an email names one person in every country: no duplicate behind the scope
+		MvcTestResult duplicate = this.mvc.post()
+			.uri("/api/contacts")
+			.with(as(this.polish))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"givenName\":\"Ioana\",\"familyName\":\"Copy\",\"country\":\"PL\",\"emails\":[\"ioana" + this.m
+					+ "@x.ro\"]}")
+			.exchange();
+		assertThat(duplicate).hasStatus(422);
+		assertThat(body(duplicate)).contains("contact.email.taken");
+
 		// the person linked to the Polish organization may live anywhere
 		MvcTestResult linked = this.mvc.put()
 			.uri("/api/contacts/" + this.linkedPerson.id())
