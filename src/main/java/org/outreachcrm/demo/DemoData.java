@@ -17,6 +17,8 @@ import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,10 @@ class DemoData implements ApplicationRunner {
 
 	private final UserAccounts users;
 
-	DemoData(Organizations organizations, Contacts contacts, UserAccounts users) {
+	private final CurrentScope scope;
+
+	DemoData(Organizations organizations, Contacts contacts, UserAccounts users, CurrentScope scope) {
+		this.scope = scope;
 		this.organizations = organizations;
 		this.contacts = contacts;
 		this.users = users;
@@ -66,21 +71,26 @@ class DemoData implements ApplicationRunner {
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo", null,
 					AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
 		try {
-			seedUsers();
-			for (Partner partner : PARTNERS) {
-				OrganizationDetails org = this.organizations.create(partner.request());
-				for (Person person : partner.people()) {
-					long contactId = this.contacts.create(person.request(partner.country())).id();
-					this.contacts.affiliate(contactId, new AffiliationRequest(org.id(), person.role(), true,
-							LocalDate.of(2024, 1 + (int) (contactId % 12), 1), null, null));
-				}
-			}
-			log.info("Demo data: seeded {} organizations; staff users olga, kwame, mihai (password {})",
-					PARTNERS.size(), DEMO_PASSWORD);
+			// "demo" has no account of its own: seeding is system work over every country
+			this.scope.runAs(CountryScope.everything(), this::seed);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	private void seed() {
+		seedUsers();
+		for (Partner partner : PARTNERS) {
+			OrganizationDetails org = this.organizations.create(partner.request());
+			for (Person person : partner.people()) {
+				long contactId = this.contacts.create(person.request(partner.country())).id();
+				this.contacts.affiliate(contactId, new AffiliationRequest(org.id(), person.role(), true,
+						LocalDate.of(2024, 1 + (int) (contactId % 12), 1), null, null));
+			}
+		}
+		log.info("Demo data: seeded {} organizations; staff users olga, kwame, mihai (password {})", PARTNERS.size(),
+				DEMO_PASSWORD);
 	}
 
 	private void seedUsers() {

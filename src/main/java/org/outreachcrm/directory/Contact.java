@@ -23,6 +23,8 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.PhoneNumbers;
 import org.outreachcrm.shared.TextFolding;
+import org.hibernate.annotations.Filter;
+import org.outreachcrm.shared.ScopeRules;
 
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
@@ -31,6 +33,7 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
+@Filter(name = ScopeRules.FILTER, condition = ScopeRules.CONTACT, deduceAliasInjectionPoints = false)
 @Table(name = "contact")
 @EntityListeners(AuditingEntityListener.class)
 class Contact {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 
@@ -28,8 +30,11 @@ public class Contacts {
 
 	private final SearchIndex index;
 
+	private final CurrentScope scope;
+
 	Contacts(ContactRepository contacts, OrganizationRepository organizations, AffiliationRepository affiliations,
-			DirectorySearch search, SearchIndex index) {
+			DirectorySearch search, SearchIndex index, CurrentScope scope) {
+		this.scope = scope;
 		this.contacts = contacts;
 		this.organizations = organizations;
 		this.affiliations = affiliations;
@@ -60,6 +65,7 @@ public class Contacts {
 
 	public ContactDetails create(ContactRequest request) {
 		checkEmailsFree(request.emails(), null);
+		checkInScope(request.country(), false);
 		Contact contact = new Contact();
 		contact.apply(request);
 		contact = this.contacts.saveAndFlush(contact);
@@ -78,6 +84,8 @@ public class Contacts {
 		}
 		StaleVersionException.check("Contact", id, request.version(), contact.version());
 		checkEmailsFree(request.emails(), id);
+		// the affiliations read here are only those with organizations in scope
+		checkInScope(request.country(), !this.affiliations.findByContact(id).isEmpty());
 		contact.apply(request);
 		contact = this.contacts.saveAndFlush(contact);
 		this.index.indexContact(id, contact.searchableTexts());
@@ -171,6 +179,20 @@ public class Contacts {
 				throw new BusinessRuleException("contact.email.taken",
 						"Another contact (id " + other + ") already has this email address", other);
 			}
+		}
+	}
+
+	/**
+	 * A user limited to some countries may only save a person they will still see: of a
+	 * country in scope, or linked to an organization in scope.
+	 */
+	private void checkInScope(@Nullable String country, boolean affiliatedInScope) {
+		CountryScope current = this.scope.get();
+		String code = (country == null || country.isBlank()) ? null : country.trim();
+		if (!affiliatedInScope && !current.includes(code)) {
+			throw new BusinessRuleException("scope.country.outside",
+					"Your country scope does not include " + (code == null ? "records without a country" : code),
+					code == null ? "-" : code, String.join(", ", current.countries()));
 		}
 	}
 

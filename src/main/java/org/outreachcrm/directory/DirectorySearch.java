@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.ScopeSql;
 import org.outreachcrm.shared.TextFolding;
 
 import org.springframework.data.domain.Page;
@@ -42,8 +43,11 @@ class DirectorySearch {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	DirectorySearch(NamedParameterJdbcTemplate jdbc) {
+	private final ScopeSql scope;
+
+	DirectorySearch(NamedParameterJdbcTemplate jdbc, ScopeSql scope) {
 		this.jdbc = jdbc;
+		this.scope = scope;
 	}
 
 	Page<OrganizationSummary> organizations(DirectoryQuery query, Pageable pageable) {
@@ -70,6 +74,7 @@ class DirectorySearch {
 	Page<ContactSummary> contacts(DirectoryQuery query, Pageable pageable) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		where.append(this.scope.contacts("c", params));
 		words(query.q(), params, where, "c.id", "contact_search_token", "contact_id");
 		if (query.country() != null) {
 			where.append(" AND c.country = :country");
@@ -125,6 +130,7 @@ class DirectorySearch {
 
 	private String organizationConditions(DirectoryQuery query, MapSqlParameterSource params, String alias) {
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		where.append(this.scope.organizations(alias, params));
 		words(query.q(), params, where, alias + ".id", "organization_search_token", "organization_id");
 		if (query.type() != null) {
 			where.append(" AND o.type = :type");
@@ -222,12 +228,14 @@ class DirectorySearch {
 		if (contactIds.isEmpty()) {
 			return result;
 		}
+		MapSqlParameterSource params = new MapSqlParameterSource("ids", contactIds);
+		String inScope = this.scope.organizations("o", params);
 		this.jdbc.query(
 				"""
 						SELECT a.contact_id, o.id, o.name, a.role FROM affiliation a JOIN organization o ON o.id = a.organization_id
-						WHERE a.contact_id IN (:ids) AND (a.end_date IS NULL OR a.end_date >= CURRENT_DATE)
-						ORDER BY a.primary_affiliation DESC, a.start_date DESC, a.id""",
-				Map.of("ids", contactIds), (ResultSet rs) -> {
+						WHERE a.contact_id IN (:ids) AND (a.end_date IS NULL OR a.end_date >= CURRENT_DATE)"""
+						+ inScope + " ORDER BY a.primary_affiliation DESC, a.start_date DESC, a.id",
+				params, (ResultSet rs) -> {
 					result.putIfAbsent(rs.getLong(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4) });
 				});
 		return result;
@@ -237,9 +245,12 @@ class DirectorySearch {
 		List<OrganizationFacts> facts = new ArrayList<>();
 		// chunks keep the IN list within what every driver and server accepts
 		for (List<Long> chunk : chunks(ids)) {
+			MapSqlParameterSource params = new MapSqlParameterSource("ids", chunk);
+			String inScope = this.scope.organizations("o", params);
 			facts.addAll(this.jdbc.query(
-					"SELECT id, name, country, type, stage, created_at FROM organization WHERE id IN (:ids)",
-					Map.of("ids", chunk),
+					"SELECT o.id, o.name, o.country, o.type, o.stage, o.created_at FROM organization o WHERE o.id IN (:ids)"
+							+ inScope,
+					params,
 					(rs, n) -> new OrganizationFacts(rs.getLong("id"), rs.getString("name"), rs.getString("country"),
 							OrganizationType.valueOf(rs.getString("type")),
 							PartnershipStage.valueOf(rs.getString("stage")),
@@ -251,10 +262,12 @@ class DirectorySearch {
 	List<ContactCard> contactCards(Collection<Long> ids) {
 		List<ContactCard> cards = new ArrayList<>();
 		for (List<Long> chunk : chunks(ids)) {
+			MapSqlParameterSource params = new MapSqlParameterSource("ids", chunk);
+			String inScope = this.scope.contacts("c", params);
 			cards.addAll(this.jdbc.query("""
 					SELECT c.id, c.display_name, c.country,
 					(SELECT MIN(e.email) FROM contact_email e WHERE e.contact_id = c.id AND e.position = 0) AS email
-					FROM contact c WHERE c.id IN (:ids)""", Map.of("ids", chunk),
+					FROM contact c WHERE c.id IN (:ids)""" + inScope, params,
 					(rs, n) -> new ContactCard(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
 							rs.getString("country"))));
 		}

@@ -22,6 +22,8 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.TextFolding;
+import org.hibernate.annotations.Filter;
+import org.outreachcrm.shared.ScopeRules;
 
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
@@ -30,6 +32,7 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
+@Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION, deduceAliasInjectionPoints = false)
 @Table(name = "organization")
 @EntityListeners(AuditingEntityListener.class)
 class Organization {

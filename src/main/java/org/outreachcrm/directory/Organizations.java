@@ -6,6 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 
@@ -32,9 +34,12 @@ public class Organizations {
 
 	private final ApplicationEventPublisher events;
 
+	private final CurrentScope scope;
+
 	Organizations(OrganizationRepository organizations, AffiliationRepository affiliations, DirectorySearch search,
-			SearchIndex index, UserAccounts users, ApplicationEventPublisher events) {
+			SearchIndex index, UserAccounts users, ApplicationEventPublisher events, CurrentScope scope) {
 		this.events = events;
+		this.scope = scope;
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.search = search;
@@ -68,6 +73,7 @@ public class Organizations {
 
 	public OrganizationDetails create(OrganizationRequest request) {
 		checkOwner(request.ownerId());
+		checkInScope(request.country());
 		Organization organization = new Organization();
 		organization.apply(request);
 		organization = this.organizations.saveAndFlush(organization);
@@ -89,6 +95,7 @@ public class Organizations {
 		}
 		StaleVersionException.check("Organization", id, request.version(), organization.version());
 		checkOwner(request.ownerId());
+		checkInScope(request.country());
 		PartnershipStage before = organization.stage();
 		organization.apply(request);
 		organization = this.organizations.saveAndFlush(organization);
@@ -142,6 +149,20 @@ public class Organizations {
 		if (ownerId != null && !this.users.exists(ownerId)) {
 			throw new BusinessRuleException("organization.owner.unknown", "There is no user with id " + ownerId,
 					ownerId);
+		}
+	}
+
+	/**
+	 * A user limited to some countries may only place organizations in those countries:
+	 * anything else would vanish from their sight on save.
+	 */
+	private void checkInScope(@Nullable String country) {
+		CountryScope current = this.scope.get();
+		String code = (country == null || country.isBlank()) ? null : country.trim();
+		if (!current.includes(code)) {
+			throw new BusinessRuleException("scope.country.outside",
+					"Your country scope does not include " + (code == null ? "records without a country" : code),
+					code == null ? "-" : code, String.join(", ", current.countries()));
 		}
 	}
 

@@ -12,7 +12,9 @@ import org.outreachcrm.directory.ContactCard;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.OrganizationFacts;
 import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.shared.ScopeSql;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,28 +31,33 @@ class DelegationReader {
 
 	private final Contacts contacts;
 
-	DelegationReader(NamedParameterJdbcTemplate jdbc, Organizations organizations, Contacts contacts) {
+	private final ScopeSql scope;
+
+	DelegationReader(NamedParameterJdbcTemplate jdbc, Organizations organizations, Contacts contacts, ScopeSql scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.contacts = contacts;
 	}
 
 	Delegation read(MeetingView meeting) {
-		Map<String, Object> params = Map.of("id", meeting.id());
+		MapSqlParameterSource params = new MapSqlParameterSource("id", meeting.id());
+		String inScope = this.scope.byOrganization("v", params);
 		Map<Long, Map<InvitationStatus, Long>> counts = new HashMap<>();
 		this.jdbc.query("""
-				SELECT organization_id, status, COUNT(*) FROM invitation WHERE meeting_id = :id
-				GROUP BY organization_id, status""", params, (rs) -> {
-			counts.computeIfAbsent(rs.getLong(1), (k) -> new EnumMap<>(InvitationStatus.class))
-				.put(InvitationStatus.valueOf(rs.getString(2)), rs.getLong(3));
-		});
+				SELECT v.organization_id, v.status, COUNT(*) FROM invitation v WHERE v.meeting_id = :id""" + inScope
+				+ " GROUP BY v.organization_id, v.status", params, (rs) -> {
+					counts.computeIfAbsent(rs.getLong(1), (k) -> new EnumMap<>(InvitationStatus.class))
+						.put(InvitationStatus.valueOf(rs.getString(2)), rs.getLong(3));
+				});
 		List<long[]> rows = new ArrayList<>();
 		List<InvitationStatus> statuses = new ArrayList<>();
-		this.jdbc.query("SELECT id, contact_id, organization_id, status FROM invitation WHERE meeting_id = :id", params,
-				(rs) -> {
-					rows.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
-					statuses.add(InvitationStatus.valueOf(rs.getString(4)));
-				});
+		this.jdbc
+			.query("SELECT v.id, v.contact_id, v.organization_id, v.status FROM invitation v WHERE v.meeting_id = :id"
+					+ inScope, params, (rs) -> {
+						rows.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
+						statuses.add(InvitationStatus.valueOf(rs.getString(4)));
+					});
 		Map<Long, OrganizationFacts> facts = new HashMap<>();
 		this.organizations.facts(counts.keySet()).forEach((f) -> facts.put(f.id(), f));
 		Map<Long, ContactCard> cards = new HashMap<>();

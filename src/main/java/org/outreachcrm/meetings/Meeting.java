@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.hibernate.annotations.Filter;
+import org.outreachcrm.shared.ScopeRules;
 
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
@@ -21,6 +23,7 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
+@Filter(name = ScopeRules.FILTER, condition = ScopeRules.MEETING, deduceAliasInjectionPoints = false)
 @Table(name = "meeting")
 @EntityListeners(AuditingEntityListener.class)
 class Meeting {

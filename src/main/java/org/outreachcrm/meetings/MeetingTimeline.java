@@ -3,12 +3,12 @@ package org.outreachcrm.meetings;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.outreachcrm.outreach.TimelineEntry;
 import org.outreachcrm.outreach.TimelineKind;
 import org.outreachcrm.outreach.TimelineSource;
 import org.outreachcrm.outreach.TimelineSubject;
+import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,7 +22,10 @@ class MeetingTimeline implements TimelineSource {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	MeetingTimeline(NamedParameterJdbcTemplate jdbc) {
+	private final ScopeSql scope;
+
+	MeetingTimeline(NamedParameterJdbcTemplate jdbc, ScopeSql scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 	}
 
@@ -33,14 +36,16 @@ class MeetingTimeline implements TimelineSource {
 		String sql = subject == TimelineSubject.CONTACT ? """
 				SELECT m.id, m.starts_at, i.organization_id, m.title, i.status, m.place
 				FROM invitation i JOIN meeting m ON m.id = i.meeting_id
-				WHERE i.contact_id = :id
+				WHERE i.contact_id = :id/*scope*/
 				ORDER BY m.starts_at DESC, m.id DESC LIMIT :limit""" : """
 				SELECT m.id, m.starts_at, i.organization_id, m.title, i.status, m.place
 				FROM invitation i JOIN meeting m ON m.id = i.meeting_id
 				WHERE i.organization_id = :id AND i.id = (SELECT MIN(i2.id) FROM invitation i2
 				 WHERE i2.meeting_id = i.meeting_id AND i2.organization_id = i.organization_id)
 				ORDER BY m.starts_at DESC, m.id DESC LIMIT :limit""";
-		return this.jdbc.query(sql, new MapSqlParameterSource("id", id).addValue("limit", limit),
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("limit", limit);
+		sql = sql.replace("/*scope*/", this.scope.byOrganization("i", params));
+		return this.jdbc.query(sql, params,
 				(rs, n) -> new TimelineEntry(TimelineKind.MEETING, rs.getLong(1),
 						rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), null));
@@ -48,9 +53,11 @@ class MeetingTimeline implements TimelineSource {
 
 	@Override
 	public long count(TimelineSubject subject, long id) {
-		String sql = subject == TimelineSubject.CONTACT ? "SELECT COUNT(*) FROM invitation WHERE contact_id = :id"
-				: "SELECT COUNT(DISTINCT meeting_id) FROM invitation WHERE organization_id = :id";
-		Long count = this.jdbc.queryForObject(sql, Map.of("id", id), Long.class);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+		String sql = subject == TimelineSubject.CONTACT
+				? "SELECT COUNT(*) FROM invitation i WHERE i.contact_id = :id" + this.scope.byOrganization("i", params)
+				: "SELECT COUNT(DISTINCT i.meeting_id) FROM invitation i WHERE i.organization_id = :id";
+		Long count = this.jdbc.queryForObject(sql, params, Long.class);
 		return count == null ? 0 : count;
 	}
 

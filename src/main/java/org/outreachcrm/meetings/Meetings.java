@@ -125,7 +125,7 @@ public class Meetings {
 			throw new BusinessRuleException("outreach.organization.unknown",
 					"There is no organization with id " + request.organizationId(), request.organizationId());
 		}
-		if (this.invitations.existsByMeetingIdAndContactId(meetingId, request.contactId())) {
+		if (this.invitations.countByMeetingAndContact(meetingId, request.contactId()) > 0) {
 			throw new BusinessRuleException("meetings.invitation.duplicate",
 					"This person is already invited to the meeting", request.contactId());
 		}

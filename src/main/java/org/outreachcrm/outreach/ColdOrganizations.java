@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.OrganizationFacts;
 import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Page;
@@ -41,8 +42,11 @@ public class ColdOrganizations {
 
 	private final Clock clock;
 
+	private final ScopeSql scope;
+
 	ColdOrganizations(NamedParameterJdbcTemplate jdbc, Organizations organizations, OutreachProperties properties,
-			Clock clock) {
+			Clock clock, ScopeSql scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.properties = properties;
@@ -57,8 +61,9 @@ public class ColdOrganizations {
 				OrganizationActivity.utc(now.minus(Duration.ofDays(n))));
 		String where = """
 				 FROM outreach_organization o
-				WHERE o.last_interaction_at < :cutoff
-				 OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff)""";
+				WHERE (o.last_interaction_at < :cutoff
+				 OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff))"""
+				+ this.scope.byOrganization("o", params);
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
 		if (total == null || total == 0) {
 			return Page.empty(pageable);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
+import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -39,8 +40,11 @@ public class FollowUps {
 
 	private final Clock clock;
 
+	private final ScopeSql scope;
+
 	FollowUps(FollowUpRepository followUps, Interactions interactions, CurrentUser currentUser,
-			NamedParameterJdbcTemplate jdbc, Clock clock) {
+			NamedParameterJdbcTemplate jdbc, Clock clock, ScopeSql scope) {
+		this.scope = scope;
 		this.followUps = followUps;
 		this.interactions = interactions;
 		this.currentUser = currentUser;
@@ -64,6 +68,7 @@ public class FollowUps {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		where.append(this.scope.byOrganization("f", params));
 		if (assignee != null) {
 			where.append(" AND f.assignee_id = :assignee");
 			params.addValue("assignee", assignee);

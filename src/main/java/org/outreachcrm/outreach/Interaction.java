@@ -25,6 +25,8 @@ import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
+import org.hibernate.annotations.Filter;
+import org.outreachcrm.shared.ScopeRules;
 
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
@@ -33,6 +35,7 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
+@Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION_ID, deduceAliasInjectionPoints = false)
 @Table(name = "interaction")
 @EntityListeners(AuditingEntityListener.class)
 class Interaction {

@@ -21,6 +21,7 @@ import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
+import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -56,9 +57,12 @@ public class Interactions {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final ScopeSql scope;
+
 	Interactions(InteractionRepository interactions, FollowUpRepository followUps, CampaignRepository campaigns,
 			Organizations organizations, Contacts contacts, UserAccounts users, CurrentUser currentUser,
-			OrganizationActivity activity, NamedParameterJdbcTemplate jdbc) {
+			OrganizationActivity activity, NamedParameterJdbcTemplate jdbc, ScopeSql scope) {
+		this.scope = scope;
 		this.interactions = interactions;
 		this.followUps = followUps;
 		this.campaigns = campaigns;
@@ -155,6 +159,7 @@ public class Interactions {
 	public Page<InteractionView> list(InteractionQuery query, Pageable pageable, @Nullable ZoneId viewerZone) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
+		where.append(this.scope.byOrganization("i", params));
 		if (query.organizationId() != null) {
 			where.append(" AND i.organization_id = :organizationId");
 			params.addValue("organizationId", query.organizationId());

@@ -7,11 +7,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -56,18 +56,19 @@ public class Timeline {
 	private static final String CONTACT_SQL = """
 			SELECT 'INTERACTION' AS kind, i.id, i.occurred_at AS happened_at, i.organization_id,
 			 i.subject AS title, i.type AS code, i.direction AS detail, NULL AS due_on
-			FROM interaction i WHERE i.id IN (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id)
+			FROM interaction i WHERE i.id IN (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id)/*i*/
 			UNION ALL
 			SELECT 'FOLLOW_UP', f.id, f.created_at, f.organization_id, f.note,
 			 CASE WHEN f.completed_at IS NULL THEN 'OPEN' ELSE 'DONE' END, NULL, f.due_on
 			FROM follow_up f WHERE f.interaction_id IN
-			 (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id)
+			 (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id)/*f*/
 			ORDER BY happened_at DESC, kind, id DESC LIMIT :limit""";
 
 	private static final String CONTACT_COUNT = """
-			SELECT (SELECT COUNT(*) FROM interaction_contact c WHERE c.contact_id = :id)
+			SELECT (SELECT COUNT(*) FROM interaction i WHERE i.id IN
+			 (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id)/*i*/)
 			 + (SELECT COUNT(*) FROM follow_up f WHERE f.interaction_id IN
-			 (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id))""";
+			 (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :id)/*f*/)""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -77,8 +78,11 @@ public class Timeline {
 
 	private final Contacts contacts;
 
+	private final ScopeSql scope;
+
 	Timeline(NamedParameterJdbcTemplate jdbc, List<TimelineSource> sources, Organizations organizations,
-			Contacts contacts) {
+			Contacts contacts, ScopeSql scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.sources = sources;
 		this.organizations = organizations;
@@ -98,10 +102,12 @@ public class Timeline {
 		int limit = (int) Math.min(Integer.MAX_VALUE, pageable.getOffset() + pageable.getPageSize());
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("limit", limit);
 		boolean organization = subject == TimelineSubject.ORGANIZATION;
-		List<TimelineEntry> entries = new ArrayList<>(
-				this.jdbc.query(organization ? ORGANIZATION_SQL : CONTACT_SQL, params, (rs, n) -> entry(rs)));
-		Long own = this.jdbc.queryForObject(organization ? ORGANIZATION_COUNT : CONTACT_COUNT, Map.of("id", id),
-				Long.class);
+		// an organization's own entries are all visible with it; a person's interactions
+		// may be with organizations outside the scope
+		String sql = organization ? ORGANIZATION_SQL : scoped(CONTACT_SQL, params);
+		String count = organization ? ORGANIZATION_COUNT : scoped(CONTACT_COUNT, params);
+		List<TimelineEntry> entries = new ArrayList<>(this.jdbc.query(sql, params, (rs, n) -> entry(rs)));
+		Long own = this.jdbc.queryForObject(count, params, Long.class);
 		long total = own == null ? 0 : own;
 		for (TimelineSource source : this.sources) {
 			entries.addAll(source.newest(subject, id, limit));
@@ -111,6 +117,11 @@ public class Timeline {
 		int from = (int) Math.min(entries.size(), pageable.getOffset());
 		int to = Math.min(entries.size(), from + pageable.getPageSize());
 		return new PageImpl<>(entries.subList(from, to), pageable, total);
+	}
+
+	private String scoped(String sql, MapSqlParameterSource params) {
+		return sql.replace("/*i*/", this.scope.byOrganization("i", params))
+			.replace("/*f*/", this.scope.byOrganization("f", params));
 	}
 
 	private static TimelineEntry entry(ResultSet rs) throws SQLException {

@@ -3,6 +3,7 @@ package org.outreachcrm.accounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -32,9 +33,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * Walks every route of the application as anonymous, STAFF, MANAGER and ADMIN and checks
- * who gets in. A route added without an entry in {@link #RULES} fails
- * {@link #everyRouteHasARule()}.
+ * Walks every route of the application as anonymous, STAFF, MANAGER, ADMIN and an ADMIN
+ * limited to one country, and checks who gets in. A route added without an entry in
+ * {@link #RULES} fails {@link #everyRouteHasARule()}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -221,6 +222,9 @@ class RouteSecurityTest {
 	MockMvc mvc;
 
 	@Autowired
+	UserAccounts users;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -253,6 +257,35 @@ class RouteSecurityTest {
 			}
 		}
 		return cases.stream();
+	}
+
+	static Stream<Arguments> routes() {
+		return RULES.entrySet().stream().map((rule) -> Arguments.of(rule.getKey(), rule.getValue()));
+	}
+
+	/**
+	 * A user limited to one country keeps the rights of their role on every route: the
+	 * scope hides records (404), it never answers 401 or 403, and never fails.
+	 */
+	@ParameterizedTest(name = "{0} needs {1}, called as an ADMIN limited to PL")
+	@MethodSource("routes")
+	void aScopedUserKeepsTheRightsOfTheirRole(String route, Access needed) throws Exception {
+		UserView scoped = this.users.create(new NewUser("scoped-admin", "Scoped-Passw0rd-42", "Scoped admin", null,
+				Set.of(Role.ADMIN), Set.of("PL")));
+		String[] parts = route.split(" ", 2);
+		String path = parts[1].replaceAll("\\{[^}]+}", "1");
+		MvcResult result = this.mvc
+			.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}")
+				.with(csrf())
+				.with(user(scoped.username()).roles("ADMIN")))
+			.andReturn();
+		int status = result.getResponse().getStatus();
+		assertThat(status).as(route + " as a scoped admin").isNotIn(401, 403).isLessThan(500);
+		if (status == 302) {
+			assertThat(result.getResponse().getRedirectedUrl()).as(route).doesNotEndWith("/login");
+		}
 	}
 
 	@ParameterizedTest(name = "{0} needs {1}, called as {2}")

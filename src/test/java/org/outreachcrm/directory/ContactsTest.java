@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +30,14 @@ import static org.outreachcrm.testsupport.DirectoryData.person;
 @Transactional
 @WithMockUser(username = "olga", roles = "STAFF")
 class ContactsTest {
+
+	@Autowired
+	UserAccounts users;
+
+	@BeforeEach
+	void olgaHasAnAccountWithAllCountries() {
+		Staff.ensureAccount(this.users, "olga", Role.STAFF);
+	}
 
 	@Autowired
 	Contacts contacts;

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +28,14 @@ import static org.outreachcrm.testsupport.DirectoryData.organization;
 @Transactional
 @WithMockUser(username = "olga", roles = "STAFF")
 class DirectoryBulkWriterTest {
+
+	@Autowired
+	UserAccounts users;
+
+	@BeforeEach
+	void olgaHasAnAccountWithAllCountries() {
+		Staff.ensureAccount(this.users, "olga", Role.STAFF);
+	}
 
 	@Autowired
 	DirectoryBulkWriter writer;

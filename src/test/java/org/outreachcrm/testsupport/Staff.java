@@ -23,6 +23,17 @@ public final class Staff {
 		return users.create(new NewUser("u" + m, "Test-Passw0rd-" + m, "User " + m, null, Set.of(role), Set.of()));
 	}
 
+	/**
+	 * Gives a mock login (such as {@code @WithMockUser}) a real account with all
+	 * countries: a login without an account sees no country at all.
+	 */
+	public static void ensureAccount(UserAccounts users, String username, Role role) {
+		if (users.findByUsername(username).isEmpty()) {
+			users.create(new NewUser(username, "Test-Passw0rd-" + DirectoryData.marker(), username, null, Set.of(role),
+					Set.of()));
+		}
+	}
+
 	/** Logs the user in on this thread, with the authority of each of its roles. */
 	public static void actAs(UserView user) {
 		List<SimpleGrantedAuthority> authorities = user.roles()
