@@ -42,7 +42,9 @@ class OperationsEndpointsTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 
 	@Test
 	void answersHealthProbesWithoutCredentials() throws Exception {
@@ -77,6 +79,7 @@ class OperationsEndpointsTest {
 		HttpResponse<String> loginPage = get("/login", null);
 		Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(loginPage.body());
 		assertThat(token.find()).as("login form carries a CSRF token").isTrue();
+		String anonymousSession = sessionCookie();
 		String form = "username=admin&password=" + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
 		HttpResponse<String> login = this.http.send(HttpRequest.newBuilder(uri("/login"))
@@ -85,6 +88,8 @@ class OperationsEndpointsTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		assertThat(sessionCookie()).as("session fixation: the login gets a new session id")
+			.isNotEqualTo(anonymousSession);
 
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'admin'")
 			.query(Long.class)
@@ -92,6 +97,16 @@ class OperationsEndpointsTest {
 		HttpResponse<String> home = get("/directory", null);
 		assertThat(home.statusCode()).as("the session cookie logs the next request in: %s", home.headers().map())
 			.isEqualTo(200);
+	}
+
+	private String sessionCookie() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("SESSION"))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no SESSION cookie"));
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {

@@ -11,7 +11,6 @@ import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -130,30 +129,6 @@ class SecurityHardeningTest {
 		assertThat(throttled.getResponse().getContentType()).startsWith("application/problem+json");
 		assertThat(throttled.getResponse().getHeader("Retry-After")).isEqualTo("900");
 		assertThat(throttled.getResponse().getContentAsString()).contains("\"status\":429", "login.throttled");
-	}
-
-	@Test
-	void loginGivesANewSessionId() {
-		UserView user = account(Role.STAFF);
-		MockHttpSession session = new MockHttpSession();
-		String before = session.getId();
-		MvcTestResult result = this.mvc.post()
-			.uri("/login")
-			.session(session)
-			.param("username", user.username())
-			.param("password", password())
-			.with(csrf())
-			.with(from("10.0.4.1"))
-			.with((request) -> {
-				// as a browser would: the session id comes with the request (a cookie)
-				request.setRequestedSessionId(before);
-				request.setRequestedSessionIdValid(true);
-				request.setRequestedSessionIdFromCookie(true);
-				return request;
-			})
-			.exchange();
-		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(session.getId()).isNotEqualTo(before);
 	}
 
 	@Test
