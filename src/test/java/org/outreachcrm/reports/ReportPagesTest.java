@@ -62,12 +62,21 @@ class ReportPagesTest {
 
 	@Test
 	void theReportsPageOffersTheFormAndTheHistoryToManagersOnly() {
+		ReportFilter filter = ReportScenario.filter(ReportType.COVERAGE);
+		long id = this.store.insert(filter, ReportScenario.SCOPE, Locale.ENGLISH, this.manager.username(),
+				ReportScenario.NOW);
+		this.store.finish(id, ReportRunStatus.FAILED, null, "Disk full", ReportScenario.NOW);
 		MvcTestResult page = this.mvc.get()
 			.uri("/reports")
 			.with(user(this.manager.username()).roles("MANAGER"))
 			.exchange();
 		assertThat(page).hasStatusOk();
-		assertThat(page).bodyText().contains("Run a report").contains("History").contains("Report schedules");
+		assertThat(page).bodyText()
+			.contains("Run a report")
+			.contains("History")
+			.contains("Report schedules")
+			.contains("id=\"run-" + id + "\"")
+			.contains("Disk full");
 		assertThat(this.mvc.get().uri("/reports").with(user("s").roles("STAFF")).exchange())
 			.hasStatus(HttpStatus.FORBIDDEN);
 		MvcTestResult directory = this.mvc.get()
