@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 /** A person's link to an organization, kept after it ends so that history stays. */
 @Entity
 @Table(name = "affiliation")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Affiliation {
 

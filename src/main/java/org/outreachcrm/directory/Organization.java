@@ -18,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Table(name = "organization")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Organization {
 

@@ -21,6 +21,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
@@ -34,6 +35,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Table(name = "interaction")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Interaction {
 
