@@ -122,6 +122,17 @@ class Contact {
 		return this.displayName;
 	}
 
+	List<String> nameParts() {
+		List<String> parts = new ArrayList<>();
+		if (this.givenName != null) {
+			parts.add(this.givenName);
+		}
+		if (this.familyName != null) {
+			parts.add(this.familyName);
+		}
+		return parts;
+	}
+
 	List<String> emails() {
 		return this.emails;
 	}

@@ -8,6 +8,8 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
 	List<Invitation> findByMeetingIdOrderById(long meetingId);
 
+	List<Invitation> findByContactIdOrderById(long contactId);
+
 	boolean existsByMeetingIdAndContactId(long meetingId, long contactId);
 
 }
