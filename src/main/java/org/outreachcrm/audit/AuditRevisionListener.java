@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Stamps each new revision with the logged-in user ("system" when none), the time from
@@ -46,7 +47,10 @@ class AuditRevisionListener implements RevisionListener {
 	}
 
 	private static ChangeSource requestSource() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+		// only a request the DispatcherServlet handles (not, say, a test's mock request
+		// context)
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) != null) {
 			HttpServletRequest request = attributes.getRequest();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			return path.startsWith("/api/") ? ChangeSource.API : ChangeSource.WEB;

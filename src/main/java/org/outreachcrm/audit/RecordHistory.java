@@ -206,6 +206,8 @@ public class RecordHistory {
 		List<HistoryEntry> sorted = new ArrayList<>(entries);
 		sorted.sort(Comparator.comparing(HistoryEntry::at)
 			.thenComparing((e) -> e.revision() == null ? Long.MAX_VALUE : e.revision())
+			// an undo at the same instant as its import comes after it
+			.thenComparing(HistoryEntry::source)
 			.reversed());
 		return sorted;
 	}

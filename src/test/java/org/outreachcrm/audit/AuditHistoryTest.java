@@ -179,7 +179,10 @@ class AuditHistoryTest {
 			.contains("display_name");
 
 		List<HistoryEntry> affiliationHistory = this.history.of(AuditedEntity.AFFILIATION, link.id());
-		assertThat(affiliationHistory.get(0).changes())
+		assertThat(affiliationHistory).extracting(HistoryEntry::action)
+			.as("deleted with its organization")
+			.containsExactly(Action.DELETED, Action.CHANGED, Action.CREATED);
+		assertThat(affiliationHistory.get(1).changes())
 			.contains(new HistoryEntry.FieldChange("role", "Chair", "Secretary"));
 		assertThat(this.history.of(AuditedEntity.INTERACTION, call.id()).get(0).changes())
 			.contains(new HistoryEntry.FieldChange("summary", "Summary " + m, "Changed summary"));
