@@ -63,8 +63,19 @@ public class RecordHistory {
 
 	/** A person's history with that of their affiliations. */
 	public List<HistoryEntry> contact(long id) {
+		return contact(id, Set.of());
+	}
+
+	/**
+	 * A person's history with that of their affiliations, including
+	 * {@code affiliationIds} that Envers never saw (created by an import) but the caller
+	 * knows.
+	 */
+	public List<HistoryEntry> contact(long id, Collection<Long> affiliationIds) {
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.CONTACT, Set.of(id)));
-		all.addAll(entries(AuditedEntity.AFFILIATION, idsWhere(AuditedEntity.AFFILIATION, "contact_id", id)));
+		Set<Long> affiliations = idsWhere(AuditedEntity.AFFILIATION, "contact_id", id);
+		affiliations.addAll(affiliationIds);
+		all.addAll(entries(AuditedEntity.AFFILIATION, affiliations));
 		return sorted(all);
 	}
 

@@ -56,7 +56,8 @@ public class PersonalData {
 		ContactDetails contact = this.contacts.get(contactId);
 		return new PersonalDataExport(this.clock.instant(), currentUser(), contact, contact.consent(),
 				contact.affiliations(), this.outreach.interactionsOf(contactId), this.outreach.followUpsOf(contactId),
-				this.meetings.participationOf(contactId), this.history.contact(contactId));
+				this.meetings.participationOf(contactId),
+				this.history.contact(contactId, contact.affiliations().stream().map((a) -> a.id()).toList()));
 	}
 
 	/** Erases the person's data everywhere and logs who did it and when. */
