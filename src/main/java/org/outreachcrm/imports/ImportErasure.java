@@ -63,12 +63,17 @@ class ImportErasure {
 		deleteUploadsAfterCommit(runs);
 	}
 
-	/** Redacts the rows whose cells hold an identifier; returns their imports. */
+	/**
+	 * Redacts the rejected rows that hold one of the person's e-mails, phones or full
+	 * name (a given or family name alone is too common to find rows by), cell by cell;
+	 * returns their imports.
+	 */
 	private Set<Long> redactRejectedRows(List<String> identifiers) {
 		Set<Long> runs = new LinkedHashSet<>();
-		List<String> needles = identifiers.stream()
-			.map((s) -> s.strip().toLowerCase(Locale.ROOT))
-			.filter((s) -> s.length() >= 3)
+		List<String> all = identifiers.stream().map((s) -> s.strip().toLowerCase(Locale.ROOT)).toList();
+		List<String> needles = all.stream()
+			.filter((s) -> s.length() >= 5
+					&& (s.contains("@") || s.contains(" ") || s.chars().filter(Character::isDigit).count() >= 5))
 			.toList();
 		for (String needle : needles) {
 			List<Map<String, Object>> rows = this.jdbc.queryForList("""
@@ -78,12 +83,12 @@ class ImportErasure {
 			for (Map<String, Object> row : rows) {
 				String raw = (String) row.get("raw_cells");
 				String cells = raw == null ? null
-						: this.json.writeValueAsString(redact(this.json.readValue(raw, CELLS), needles));
+						: this.json.writeValueAsString(redact(this.json.readValue(raw, CELLS), needles, all));
 				this.jdbc.update("""
 						UPDATE import_problem SET raw_cells = :cells, message = :message
 						WHERE import_id = :importId AND row_no = :rowNo AND seq = :seq""",
 						new MapSqlParameterSource("cells", cells)
-							.addValue("message", redact(String.valueOf(row.get("message")), needles))
+							.addValue("message", redact(String.valueOf(row.get("message")), needles, all))
 							.addValue("importId", row.get("import_id"))
 							.addValue("rowNo", row.get("row_no"))
 							.addValue("seq", row.get("seq")));
@@ -93,17 +98,23 @@ class ImportErasure {
 		return runs;
 	}
 
-	private static List<String> redact(List<String> cells, List<String> needles) {
+	private static List<String> redact(List<String> cells, List<String> needles, List<String> all) {
 		List<String> out = new ArrayList<>();
 		for (String cell : cells) {
-			out.add(cell == null ? null : redact(cell, needles));
+			out.add(cell == null ? null : redact(cell, needles, all));
 		}
 		return out;
 	}
 
-	/** A cell that holds an identifier is replaced whole: a name is never half-kept. */
-	private static String redact(String text, List<String> needles) {
-		String lower = text.toLowerCase(Locale.ROOT);
+	/**
+	 * In a row that names the person, a cell holding an identifier, or being one of their
+	 * names, is replaced whole: a name is never half-kept.
+	 */
+	private static String redact(String text, List<String> needles, List<String> all) {
+		String lower = text.strip().toLowerCase(Locale.ROOT);
+		if (all.contains(lower)) {
+			return PersonErased.REDACTED;
+		}
 		for (String needle : needles) {
 			if (lower.contains(needle)) {
 				return PersonErased.REDACTED;

@@ -138,6 +138,10 @@ public class Imports {
 		ImportView run = this.runs.get(id);
 		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson mapping = MappingJson.read(this.json, stored.mappingJson());
+		if (!Files.exists(storedFile(stored))) {
+			// deleted by a person's erasure: the run and its log stay, its file does not
+			throw new NotFoundException("Import file", id);
+		}
 		ImportPlanner.Preview preview = this.planner.preview(storedFile(stored), run.fileName(), stored.sheetName(),
 				stored.headerRow(), previewRows);
 		return new MappingReview(run, preview.sheetNames(), stored.sheetName(), stored.headerRow(), mapping.headers(),
