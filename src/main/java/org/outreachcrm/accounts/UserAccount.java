@@ -17,11 +17,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "app_user")
+@Audited
 class UserAccount {
 
 	@Id
@@ -30,6 +33,8 @@ class UserAccount {
 
 	private String username;
 
+	// a password hash never goes into history
+	@NotAudited
 	private String passwordHash;
 
 	private String displayName;

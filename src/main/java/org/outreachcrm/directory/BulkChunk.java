@@ -87,7 +87,11 @@ final class BulkChunk {
 	static final List<String> ORG_FIELDS = List.of("city", "website", "email", "phone");
 
 	static final List<String> PERSON_FIELDS = List.of("given_name", "family_name", "preferred_language", "country",
-			"notes");
+			"notes", "consent_status", "consent_date", "consent_source", "consent_source_detail");
+
+	/** Filled together, and only while nobody recorded a consent (status NULL). */
+	static final List<String> CONSENT_FIELDS = List.of("consent_status", "consent_date", "consent_source",
+			"consent_source_detail");
 
 	final Map<String, Org> orgs = new LinkedHashMap<>();
 
@@ -203,6 +207,12 @@ final class BulkChunk {
 			person.fields.putIfAbsent("preferred_language", blankToNull(row.preferredLanguage()));
 			person.fields.putIfAbsent("country", blankToNull(row.country()));
 			person.fields.putIfAbsent("notes", blankToNull(row.notes()));
+			if (row.consentDate() != null && person.fields.get("consent_date") == null) {
+				person.fields.put("consent_status", ConsentStatus.GIVEN.name());
+				person.fields.put("consent_date", row.consentDate());
+				person.fields.put("consent_source", ConsentSource.IMPORT.name());
+				person.fields.put("consent_source_detail", row.consentFile());
+			}
 			if (row.phone() != null && !row.phone().isBlank()) {
 				person.newPhones.add(row.phone().strip());
 			}
@@ -277,8 +287,8 @@ final class BulkChunk {
 			return;
 		}
 		Map<Long, Map<String, @Nullable String>> stored = new HashMap<>();
-		this.jdbc.query("SELECT id, given_name, family_name, preferred_language, country, notes FROM contact "
-				+ "WHERE id IN (:ids)", Map.of("ids", existing.keySet()), (ResultSet rs) -> {
+		this.jdbc.query("SELECT id, " + String.join(", ", PERSON_FIELDS) + " FROM contact WHERE id IN (:ids)",
+				Map.of("ids", existing.keySet()), (ResultSet rs) -> {
 					Map<String, @Nullable String> values = new HashMap<>();
 					for (String field : PERSON_FIELDS) {
 						values.put(field, rs.getString(field));
@@ -292,6 +302,9 @@ final class BulkChunk {
 		for (Person person : existing.values()) {
 			Map<String, @Nullable String> values = stored.getOrDefault(person.id, Map.of());
 			Map<String, @Nullable String> wanted = new LinkedHashMap<>(person.fields);
+			if (values.get("consent_status") != null) {
+				CONSENT_FIELDS.forEach(wanted::remove);
+			}
 			person.fields.clear();
 			for (String field : PERSON_FIELDS) {
 				String current = values.get(field);

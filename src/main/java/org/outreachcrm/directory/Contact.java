@@ -1,6 +1,7 @@
 package org.outreachcrm.directory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +39,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.CONTACT, deduceAliasInjectionPoints = false)
 @Table(name = "contact")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Contact {
 
@@ -59,6 +64,19 @@ class Contact {
 
 	@Column(columnDefinition = "text")
 	private @Nullable String notes;
+
+	// NULL means UNKNOWN, so that an import can fill a consent nobody recorded yet
+	@Enumerated(EnumType.STRING)
+	private @Nullable ConsentStatus consentStatus;
+
+	private @Nullable LocalDate consentDate;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable ConsentSource consentSource;
+
+	private @Nullable String consentSourceDetail;
+
+	private @Nullable String consentPurpose;
 
 	@ElementCollection
 	@CollectionTable(name = "contact_email", joinColumns = @JoinColumn(name = "contact_id"))
@@ -107,6 +125,17 @@ class Contact {
 		return this.displayName;
 	}
 
+	List<String> nameParts() {
+		List<String> parts = new ArrayList<>();
+		if (this.givenName != null) {
+			parts.add(this.givenName);
+		}
+		if (this.familyName != null) {
+			parts.add(this.familyName);
+		}
+		return parts;
+	}
+
 	List<String> emails() {
 		return this.emails;
 	}
@@ -132,6 +161,40 @@ class Contact {
 		replace(this.phones, phones);
 		this.tags.clear();
 		this.tags.addAll(Tags.normalize(request.tags() == null ? List.of() : request.tags()));
+	}
+
+	Consent consent() {
+		return new Consent(this.consentStatus == null ? ConsentStatus.UNKNOWN : this.consentStatus, this.consentDate,
+				this.consentSource, this.consentSourceDetail, this.consentPurpose);
+	}
+
+	void applyConsent(ConsentRequest request) {
+		this.consentStatus = request.status() == ConsentStatus.UNKNOWN ? null : request.status();
+		this.consentDate = request.date();
+		this.consentSource = request.source();
+		this.consentSourceDetail = blankToNull(request.sourceDetail());
+		this.consentPurpose = blankToNull(request.purpose());
+	}
+
+	void withdrawConsent(LocalDate on) {
+		this.consentStatus = ConsentStatus.WITHDRAWN;
+		this.consentDate = on;
+	}
+
+	/**
+	 * Removes everything that identifies the person; the row stays so that counts and
+	 * links (interactions, invitations) keep their meaning. E-mails, phones and tags are
+	 * removed by the caller with SQL, so that no history row repeats them.
+	 */
+	void erase() {
+		this.givenName = null;
+		this.familyName = null;
+		this.displayName = "Erased person #" + id();
+		this.nameKey = TextFolding.key(this.displayName);
+		this.preferredLanguage = null;
+		this.notes = null;
+		this.consentSourceDetail = null;
+		this.consentPurpose = null;
 	}
 
 	static List<String> normalizedEmails(@Nullable List<String> emails) {
@@ -176,7 +239,7 @@ class Contact {
 	ContactDetails toDetails(List<AffiliationView> affiliations) {
 		return new ContactDetails(id(), this.givenName, this.familyName, this.displayName, List.copyOf(this.emails),
 				List.copyOf(this.phones), this.preferredLanguage, this.country, this.notes, new TreeSet<>(this.tags),
-				affiliations, this.createdAt, this.createdBy, this.updatedAt, this.updatedBy, this.version);
+				affiliations, this.createdAt, this.createdBy, this.updatedAt, this.updatedBy, this.version, consent());
 	}
 
 	private static <T> void replace(List<T> target, List<T> values) {

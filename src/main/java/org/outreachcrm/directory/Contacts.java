@@ -1,14 +1,27 @@
 package org.outreachcrm.directory;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.audit.AuditTrail;
+import org.outreachcrm.audit.AuditedEntity;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
+import org.outreachcrm.shared.TextFolding;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -32,14 +45,92 @@ public class Contacts {
 
 	private final CurrentScope scope;
 
+	private final JdbcTemplate jdbc;
+
+	private final AuditTrail auditTrail;
+
+	private final ApplicationEventPublisher events;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
 	Contacts(ContactRepository contacts, OrganizationRepository organizations, AffiliationRepository affiliations,
-			DirectorySearch search, SearchIndex index, CurrentScope scope) {
+			DirectorySearch search, SearchIndex index, CurrentScope scope, JdbcTemplate jdbc, AuditTrail auditTrail,
+			ApplicationEventPublisher events, EntityManager entityManager, Clock clock) {
 		this.scope = scope;
 		this.contacts = contacts;
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.search = search;
 		this.index = index;
+		this.jdbc = jdbc;
+		this.auditTrail = auditTrail;
+		this.events = events;
+		this.entityManager = entityManager;
+		this.clock = clock;
+	}
+
+	/** Changes a person's consent, based on the contact's {@code request.version()}. */
+	public ContactDetails updateConsent(long id, ConsentRequest request) {
+		Contact contact = find(id);
+		if (request.version() == null) {
+			throw new BusinessRuleException("validation.version.required",
+					"The version the change is based on is required");
+		}
+		StaleVersionException.check("Contact", id, request.version(), contact.version());
+		contact.applyConsent(request);
+		return details(this.contacts.saveAndFlush(contact));
+	}
+
+	/** Records that the person withdrew their consent today (one click, no version). */
+	public ContactDetails withdrawConsent(long id) {
+		Contact contact = find(id);
+		contact.withdrawConsent(LocalDate.now(this.clock));
+		return details(this.contacts.saveAndFlush(contact));
+	}
+
+	/**
+	 * Erases what identifies a person: the row stays as "Erased person #id" (so that
+	 * interactions, invitations and counts keep their meaning), names, notes, e-mails,
+	 * phones and tags go, here and in every past revision of the record, and
+	 * {@link PersonErased} lets the other modules remove their copies in the same
+	 * transaction.
+	 */
+	public void erase(long id) {
+		Contact contact = find(id);
+		List<String> identifiers = new ArrayList<>();
+		identifiers.add(contact.displayName());
+		identifiers.addAll(contact.nameParts());
+		identifiers
+			.addAll(this.jdbc.queryForList("SELECT email FROM contact_email WHERE contact_id = ?", String.class, id));
+		identifiers
+			.addAll(this.jdbc.queryForList("SELECT phone FROM contact_phone WHERE contact_id = ?", String.class, id));
+		contact.erase();
+		this.contacts.saveAndFlush(contact);
+		// below Envers on purpose: a removed e-mail would otherwise be written again into
+		// the history as "removed"
+		for (String table : List.of("contact_email", "contact_phone", "contact_tag")) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE contact_id = ?", id);
+		}
+		this.entityManager.detach(contact);
+		this.index.indexContact(id, List.of(contact.displayName()));
+		Set<Long> ids = Set.of(id);
+		Map<String, @Nullable Object> erased = new HashMap<>();
+		erased.put("given_name", null);
+		erased.put("family_name", null);
+		erased.put("display_name", contact.displayName());
+		erased.put("name_key", TextFolding.key(contact.displayName()));
+		erased.put("preferred_language", null);
+		erased.put("notes", null);
+		erased.put("consent_source_detail", null);
+		erased.put("consent_purpose", null);
+		this.auditTrail.overwrite(AuditedEntity.CONTACT, ids, erased);
+		for (String collection : List.of("emails", "phones", "tags")) {
+			this.auditTrail.forgetCollection(AuditedEntity.CONTACT, collection, ids);
+		}
+		this.events.publishEvent(new PersonErased(id,
+				identifiers.stream().filter((s) -> s != null && !s.isBlank()).distinct().toList()));
 	}
 
 	@Transactional(readOnly = true)

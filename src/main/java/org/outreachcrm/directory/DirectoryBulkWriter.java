@@ -160,7 +160,9 @@ public class DirectoryBulkWriter {
 			String display = Objects.requireNonNull(person.fields.get("display_name"));
 			rows.add(new Object[] { person.id, person.fields.get("given_name"), person.fields.get("family_name"),
 					display, TextFolding.key(display), person.fields.get("preferred_language"),
-					person.fields.get("country"), person.fields.get("notes"), now, actor, now, actor });
+					person.fields.get("country"), person.fields.get("notes"), person.fields.get("consent_status"),
+					person.fields.get("consent_date"), person.fields.get("consent_source"),
+					person.fields.get("consent_source_detail"), now, actor, now, actor });
 			if (person.email != null) {
 				emails.add(new Object[] { person.id, 0, person.email });
 			}
@@ -172,8 +174,9 @@ public class DirectoryBulkWriter {
 		}
 		this.jdbc.batchUpdate("""
 				INSERT INTO contact (id, given_name, family_name, display_name, name_key, preferred_language, country,
-				  notes, created_at, created_by, updated_at, updated_by, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
+				  notes, consent_status, consent_date, consent_source, consent_source_detail, created_at, created_by,
+				  updated_at, updated_by, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
 		this.jdbc.batchUpdate("INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)", emails);
 		this.jdbc.batchUpdate("INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)", phones);
 	}

@@ -11,13 +11,26 @@ import org.jspecify.annotations.Nullable;
  * E.164 where possible).
  *
  * @param rowNumber the row's number in its file, for messages and undo
+ * @param consentDate the ISO date on which the person gave consent, when the file says
+ * @param consentFile the file the consent came from (the consent's source detail)
  */
 public record DirectoryRow(long rowNumber, @Nullable String organizationName,
 		@Nullable OrganizationType organizationType, @Nullable String country, @Nullable String city,
 		@Nullable String website, @Nullable String organizationEmail, @Nullable String organizationPhone,
 		@Nullable String givenName, @Nullable String familyName, @Nullable String displayName, @Nullable String email,
 		@Nullable String phone, @Nullable String role, @Nullable String preferredLanguage, @Nullable String notes,
-		Set<String> tags) {
+		Set<String> tags, @Nullable String consentDate, @Nullable String consentFile) {
+
+	/** A row without consent. */
+	public DirectoryRow(long rowNumber, @Nullable String organizationName, @Nullable OrganizationType organizationType,
+			@Nullable String country, @Nullable String city, @Nullable String website,
+			@Nullable String organizationEmail, @Nullable String organizationPhone, @Nullable String givenName,
+			@Nullable String familyName, @Nullable String displayName, @Nullable String email, @Nullable String phone,
+			@Nullable String role, @Nullable String preferredLanguage, @Nullable String notes, Set<String> tags) {
+		this(rowNumber, organizationName, organizationType, country, city, website, organizationEmail,
+				organizationPhone, givenName, familyName, displayName, email, phone, role, preferredLanguage, notes,
+				tags, null, null);
+	}
 
 	public boolean hasOrganization() {
 		return this.organizationName != null && !this.organizationName.isBlank();

@@ -18,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION, deduceAliasInjectionPoints = false)
 @Table(name = "organization")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Organization {
 

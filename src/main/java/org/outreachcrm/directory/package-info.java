@@ -2,7 +2,7 @@
  * The partner directory: organizations, contacts (people), their affiliations, tags and
  * search.
  */
-@ApplicationModule(allowedDependencies = { "shared", "accounts" })
+@ApplicationModule(allowedDependencies = { "shared", "accounts", "audit" })
 @NullMarked
 package org.outreachcrm.directory;
 

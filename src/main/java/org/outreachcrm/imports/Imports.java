@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.audit.AuditSource;
+import org.outreachcrm.audit.ChangeSource;
 import org.outreachcrm.directory.DirectoryBulkWriter;
 import org.outreachcrm.directory.RecordChange;
 import org.outreachcrm.directory.RevertOutcome;
@@ -136,6 +138,10 @@ public class Imports {
 		ImportView run = this.runs.get(id);
 		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson mapping = MappingJson.read(this.json, stored.mappingJson());
+		if (!Files.exists(storedFile(stored))) {
+			// deleted by a person's erasure: the run and its log stay, its file does not
+			throw new NotFoundException("Import file", id);
+		}
 		ImportPlanner.Preview preview = this.planner.preview(storedFile(stored), run.fileName(), stored.sheetName(),
 				stored.headerRow(), previewRows);
 		return new MappingReview(run, preview.sheetNames(), stored.sheetName(), stored.headerRow(), mapping.headers(),
@@ -293,8 +299,8 @@ public class Imports {
 			throw new BusinessRuleException("import.undo.already", ImportMessages.UNDO_ALREADY);
 		}
 		List<RecordChange> changes = this.runs.changes(id);
-		RevertOutcome outcome = this.directory.revert(changes,
-				run.finishedAt() == null ? this.clock.instant() : run.finishedAt());
+		RevertOutcome outcome = AuditSource.with(ChangeSource.IMPORT_UNDO, String.valueOf(id), () -> this.directory
+			.revert(changes, run.finishedAt() == null ? this.clock.instant() : run.finishedAt()));
 		Map<String, Object> report = new HashMap<>();
 		report.put("outcome", outcome);
 		this.runs.undone(id, user, this.json.writeValueAsString(report), this.clock.instant());

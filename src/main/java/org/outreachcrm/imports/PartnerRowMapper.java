@@ -55,9 +55,17 @@ final class PartnerRowMapper {
 
 	private final DateNormalizer dates;
 
+	private final @Nullable String fileName;
+
 	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder) {
+		this(mapping, dateOrder, null);
+	}
+
+	/** With the name of the file, which becomes the source of consents it brings. */
+	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder, @Nullable String fileName) {
 		this.mapping = mapping;
 		this.dates = new DateNormalizer(dateOrder);
+		this.fileName = fileName;
 	}
 
 	RowResult map(SheetRow sheetRow) {
@@ -82,7 +90,7 @@ final class PartnerRowMapper {
 		String phone = phone(values, ImportField.PHONE, country, warnings, notes);
 		String organizationPhone = phone(values, ImportField.ORGANIZATION_PHONE, country, warnings, notes);
 		String language = language(values, warnings, notes);
-		consentDate(sheetRow, values, warnings, notes);
+		String consentDate = consentDate(sheetRow, values, warnings, notes);
 		keepInNotes(values, ImportField.ADDRESS, notes);
 		keepInNotes(values, ImportField.POSTAL_CODE, notes);
 		String typedNotes = blankToNull(text(values, ImportField.NOTES));
@@ -96,7 +104,8 @@ final class PartnerRowMapper {
 				blankToNull(text(values, ImportField.GIVEN_NAME)), blankToNull(text(values, ImportField.FAMILY_NAME)),
 				blankToNull(text(values, ImportField.FULL_NAME)), email, phone,
 				blankToNull(text(values, ImportField.JOB_TITLE)), language,
-				notes.isEmpty() ? null : String.join("\n", notes), tags(text(values, ImportField.TAGS)));
+				notes.isEmpty() ? null : String.join("\n", notes), tags(text(values, ImportField.TAGS)), consentDate,
+				consentDate == null ? null : consentFile());
 		if (rejections.isEmpty() && !row.hasOrganization() && !row.hasPerson()) {
 			rejections.add(new Problem(null, ImportMessages.NO_ORGANIZATION_NOR_PERSON));
 		}
@@ -164,15 +173,25 @@ final class PartnerRowMapper {
 		return null;
 	}
 
-	private void consentDate(SheetRow row, Map<ImportField, String> values, List<Problem> warnings,
+	/**
+	 * The consent date as an ISO date when it reads as one (the person's consent becomes
+	 * GIVEN, from this file); kept in the notes too, as typed or normalized.
+	 */
+	private @Nullable String consentDate(SheetRow row, Map<ImportField, String> values, List<Problem> warnings,
 			List<String> notes) {
 		String text = text(values, ImportField.CONSENT_DATE);
 		if (text.isBlank()) {
-			return;
+			return null;
 		}
 		NormalizedValue value = this.dates.normalize(text, this.mapping.isDate(row, ImportField.CONSENT_DATE));
 		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.CONSENT_DATE, notice.text())));
 		notes.add(header(ImportField.CONSENT_DATE) + ": " + (value.value().isEmpty() ? text.strip() : value.value()));
+		return value.value().matches("\\d{4}-\\d{2}-\\d{2}") ? value.value() : null;
+	}
+
+	private String consentFile() {
+		String name = this.fileName == null ? "import" : this.fileName;
+		return name.length() > 500 ? name.substring(0, 500) : name;
 	}
 
 	private void keepInNotes(Map<ImportField, String> values, ImportField field, List<String> notes) {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.outreachcrm.audit.AuditSource;
+import org.outreachcrm.audit.ChangeSource;
 import org.outreachcrm.directory.BulkOutcome;
 import org.outreachcrm.directory.BulkSession;
 import org.outreachcrm.directory.DirectoryBulkWriter;
@@ -57,7 +59,8 @@ class PartnerRowWriter implements ItemWriter<RowResult> {
 			}
 		}
 		BulkOutcome outcome = rows.isEmpty() ? new BulkOutcome(0, 0, 0, 0, 0, List.of(), List.of())
-				: this.directory.write(rows, this.mode, this.session, this.actor);
+				: AuditSource.with(ChangeSource.IMPORT, String.valueOf(this.importId),
+						() -> this.directory.write(rows, this.mode, this.session, this.actor));
 		Set<Long> skipped = new HashSet<>(outcome.skippedRows());
 		long warnings = 0;
 		for (RowResult result : chunk) {

@@ -17,4 +17,6 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 			nativeQuery = true)
 	long countByMeetingAndContact(long meetingId, long contactId);
 
+	List<Invitation> findByContactIdOrderById(long contactId);
+
 }

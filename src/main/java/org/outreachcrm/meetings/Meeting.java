@@ -11,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 import org.hibernate.annotations.Filter;
@@ -25,6 +26,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.MEETING, deduceAliasInjectionPoints = false)
 @Table(name = "meeting")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Meeting {
 

@@ -108,6 +108,13 @@ public class Meetings {
 		this.meetings.delete(meeting);
 	}
 
+	/** Every invitation of one person, with the meetings they were invited to. */
+	@Transactional(readOnly = true)
+	public List<Participation> participationOf(long contactId) {
+		List<InvitationView> views = views(this.invitations.findByContactIdOrderById(contactId));
+		return views.stream().map((v) -> new Participation(find(v.meetingId()).toView(), v)).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<InvitationView> invitations(long meetingId) {
 		find(meetingId);

@@ -2,7 +2,7 @@
  * International coordination meetings: invitations of people for their organizations,
  * attendance (logged as outreach interactions), delegations and exports.
  */
-@ApplicationModule(allowedDependencies = { "shared", "accounts", "directory", "outreach" })
+@ApplicationModule(allowedDependencies = { "shared", "accounts", "directory", "outreach", "audit" })
 @NullMarked
 package org.outreachcrm.meetings;
 

@@ -4,4 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
 
+	java.util.List<FollowUp> findByInteractionIdInOrderById(java.util.Collection<Long> interactionIds);
+
 }

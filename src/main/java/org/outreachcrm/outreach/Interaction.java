@@ -21,6 +21,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
@@ -37,6 +38,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION_ID, deduceAliasInjectionPoints = false)
 @Table(name = "interaction")
+@Audited
 @EntityListeners(AuditingEntityListener.class)
 class Interaction {
 

@@ -211,6 +211,26 @@ class RouteSecurityTest {
 		RULES.put("GET /reports/schedules/{id}/edit", Access.MANAGER);
 		RULES.put("POST /reports/schedules/{id}", Access.MANAGER);
 		RULES.put("POST /reports/schedules/{id}/delete", Access.MANAGER);
+		// audit history and personal-data rights
+		RULES.put("GET /organizations/{id}/history", Access.STAFF);
+		RULES.put("GET /contacts/{id}/history", Access.STAFF);
+		RULES.put("GET /meetings/{id}/history", Access.STAFF);
+		RULES.put("GET /admin/audit", Access.ADMIN);
+		RULES.put("GET /api/audit", Access.ADMIN);
+		RULES.put("GET /api/organizations/{id}/history", Access.STAFF);
+		RULES.put("GET /api/contacts/{id}/history", Access.STAFF);
+		RULES.put("PUT /api/contacts/{id}/consent", Access.STAFF);
+		RULES.put("POST /api/contacts/{id}/consent/withdraw", Access.STAFF);
+		RULES.put("POST /contacts/{id}/consent", Access.STAFF);
+		RULES.put("POST /contacts/{id}/consent/withdraw", Access.STAFF);
+		RULES.put("GET /api/contacts/{id}/personal-data", Access.ADMIN);
+		RULES.put("GET /api/contacts/{id}/personal-data.xlsx", Access.ADMIN);
+		RULES.put("POST /api/contacts/{id}/erasure", Access.ADMIN);
+		RULES.put("GET /api/erasures", Access.ADMIN);
+		RULES.put("GET /contacts/{id}/personal-data", Access.ADMIN);
+		RULES.put("GET /contacts/{id}/personal-data.xlsx", Access.ADMIN);
+		RULES.put("GET /contacts/{id}/erase", Access.ADMIN);
+		RULES.put("POST /contacts/{id}/erase", Access.ADMIN);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

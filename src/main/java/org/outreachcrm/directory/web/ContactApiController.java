@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.AffiliationView;
+import org.outreachcrm.directory.ConsentRequest;
 import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.ContactRequest;
 import org.outreachcrm.directory.ContactSummary;
@@ -79,6 +80,19 @@ class ContactApiController {
 	ResponseEntity<Void> delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version) {
 		this.contacts.delete(id, version);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/{id}/consent")
+	@Operation(summary = "Change a contact's consent",
+			description = "status GIVEN, WITHDRAWN or UNKNOWN; source FORM, IMPORT or MEETING with a detail (file, meeting); version is the contact's, a stale one answers 409")
+	ContactDetails consent(@PathVariable long id, @Valid @RequestBody ConsentRequest request) {
+		return this.contacts.updateConsent(id, request);
+	}
+
+	@PostMapping("/{id}/consent/withdraw")
+	@Operation(summary = "Record that the person withdrew their consent today")
+	ContactDetails withdrawConsent(@PathVariable long id) {
+		return this.contacts.withdrawConsent(id);
 	}
 
 	@GetMapping("/{id}/affiliations")

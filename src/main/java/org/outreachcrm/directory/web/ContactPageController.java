@@ -8,6 +8,9 @@ import java.util.Set;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.ConsentRequest;
+import org.outreachcrm.directory.ConsentSource;
+import org.outreachcrm.directory.ConsentStatus;
 import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.ContactRequest;
 import org.outreachcrm.directory.Contacts;
@@ -64,6 +67,16 @@ class ContactPageController {
 	@ModelAttribute("stages")
 	PartnershipStage[] stages() {
 		return PartnershipStage.values();
+	}
+
+	@ModelAttribute("consentStatuses")
+	ConsentStatus[] consentStatuses() {
+		return ConsentStatus.values();
+	}
+
+	@ModelAttribute("consentSources")
+	ConsentSource[] consentSources() {
+		return ConsentSource.values();
 	}
 
 	@GetMapping
@@ -146,6 +159,47 @@ class ContactPageController {
 			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
 			return form(model, id);
 		}
+	}
+
+	/** Changes the consent from the small form of the contact page. */
+	@PostMapping("/{id}/consent")
+	String consent(@PathVariable long id, @RequestParam ConsentStatus status,
+			@RequestParam(required = false) @Nullable LocalDate date,
+			@RequestParam(required = false) @Nullable ConsentSource source,
+			@RequestParam(required = false) @Nullable String sourceDetail,
+			@RequestParam(required = false) @Nullable String purpose,
+			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
+		ConsentRequest request = new ConsentRequest(status, date, source, trim(sourceDetail, 500), trim(purpose, 500),
+				version);
+		try {
+			this.contacts.updateConsent(id, request);
+			redirect.addFlashAttribute("flash", "consent.saved");
+		}
+		catch (StaleVersionException ex) {
+			redirect.addFlashAttribute("flashError", "contact.conflict");
+		}
+		return "redirect:/contacts/" + id;
+	}
+
+	/** One click: the person withdrew their consent today. */
+	@PostMapping("/{id}/consent/withdraw")
+	String withdrawConsent(@PathVariable long id, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+		ContactDetails contact = this.contacts.withdrawConsent(id);
+		if (htmx.isHtmxRequest()) {
+			model.addAttribute("contact", contact);
+			model.addAttribute("consentMessage", "consent.withdrawn");
+			return "directory/contact-detail :: consent";
+		}
+		redirect.addFlashAttribute("flash", "consent.withdrawn");
+		return "redirect:/contacts/" + id;
+	}
+
+	private static @Nullable String trim(@Nullable String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.length() > max ? stripped.substring(0, max) : stripped;
 	}
 
 	@PostMapping("/{id}/delete")

@@ -1,0 +1,85 @@
+package org.outreachcrm.privacy;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.outreachcrm.audit.AuditSource;
+import org.outreachcrm.audit.ChangeSource;
+import org.outreachcrm.audit.RecordHistory;
+import org.outreachcrm.directory.ContactDetails;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.meetings.Meetings;
+import org.outreachcrm.outreach.PersonalOutreach;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's data rights: the export of everything held about them, and erasure. An
+ * erasure runs in one transaction: the directory anonymizes the person and publishes
+ * {@code PersonErased}, every module removes its copies while handling it, and the log
+ * line is written; any failure rolls all of it back, so a person is never half-erased.
+ */
+@Service
+@Transactional
+public class PersonalData {
+
+	private final Contacts contacts;
+
+	private final PersonalOutreach outreach;
+
+	private final Meetings meetings;
+
+	private final RecordHistory history;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PersonalData(Contacts contacts, PersonalOutreach outreach, Meetings meetings, RecordHistory history,
+			JdbcClient jdbc, Clock clock) {
+		this.contacts = contacts;
+		this.outreach = outreach;
+		this.meetings = meetings;
+		this.history = history;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PersonalDataExport export(long contactId) {
+		ContactDetails contact = this.contacts.get(contactId);
+		return new PersonalDataExport(this.clock.instant(), currentUser(), contact, contact.consent(),
+				contact.affiliations(), this.outreach.interactionsOf(contactId), this.outreach.followUpsOf(contactId),
+				this.meetings.participationOf(contactId),
+				this.history.contact(contactId, contact.affiliations().stream().map((a) -> a.id()).toList()));
+	}
+
+	/** Erases the person's data everywhere and logs who did it and when. */
+	public void erase(long contactId) {
+		AuditSource.run(ChangeSource.ERASURE, String.valueOf(contactId), () -> this.contacts.erase(contactId));
+		this.jdbc.sql("INSERT INTO person_erasure (contact_id, erased_by, erased_at) VALUES (?, ?, ?)")
+			.params(contactId, currentUser(), LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.update();
+	}
+
+	/** The erasure log, newest first. */
+	@Transactional(readOnly = true)
+	public List<ErasureView> erasures() {
+		return this.jdbc.sql("SELECT id, contact_id, erased_by, erased_at FROM person_erasure ORDER BY id DESC")
+			.query((rs, n) -> new ErasureView(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+			.list();
+	}
+
+	private static String currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication == null || !authentication.isAuthenticated()) ? "system" : authentication.getName();
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.outreachcrm.privacy.web;
+
+import java.io.IOException;
+
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.privacy.PersonalData;
+import org.outreachcrm.privacy.PersonalDataExport;
+import org.outreachcrm.shared.web.PageController;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The contact page's export downloads and the erasure with its confirm step (ADMIN). */
+@PageController
+@PreAuthorize("hasRole('ADMIN')")
+class PersonalDataPageController {
+
+	private final PersonalData personalData;
+
+	private final Contacts contacts;
+
+	PersonalDataPageController(PersonalData personalData, Contacts contacts) {
+		this.personalData = personalData;
+		this.contacts = contacts;
+	}
+
+	@GetMapping(path = "/contacts/{id}/personal-data", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<PersonalDataExport> exportJson(@PathVariable long id) {
+		PersonalDataExport export = this.personalData.export(id);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, PersonalDataDownloads.attachment(export, "json"))
+			.body(export);
+	}
+
+	@GetMapping("/contacts/{id}/personal-data.xlsx")
+	@ResponseBody
+	ResponseEntity<byte[]> exportXlsx(@PathVariable long id) throws IOException {
+		return PersonalDataDownloads.xlsx(this.personalData.export(id));
+	}
+
+	@GetMapping("/contacts/{id}/erase")
+	String confirm(@PathVariable long id, Model model) {
+		model.addAttribute("contact", this.contacts.get(id));
+		return "privacy/erase-confirm";
+	}
+
+	@PostMapping("/contacts/{id}/erase")
+	String erase(@PathVariable long id, RedirectAttributes redirect) {
+		this.personalData.erase(id);
+		redirect.addFlashAttribute("flash", "privacy.erased");
+		return "redirect:/contacts/" + id;
+	}
+
+}
