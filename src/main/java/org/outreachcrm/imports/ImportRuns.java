@@ -124,33 +124,59 @@ class ImportRuns {
 			.update();
 	}
 
-	void addChanges(long id, List<RecordChange> changes) {
-		if (changes.isEmpty()) {
-			return;
-		}
-		long start = this.jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM import_change WHERE import_id = ?")
+	/** The last sequence number of a run's stored changes (0 when none). */
+	long lastChangeSeq(long id) {
+		return this.jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM import_change WHERE import_id = ?")
 			.param(id)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Stores a chunk's changes with sequence numbers after {@code lastSeq}, created
+	 * records of one kind with consecutive ids as one range row; answers the last
+	 * sequence number used.
+	 */
+	long addChanges(long id, List<RecordChange> changes, long lastSeq) {
 		List<Object[]> rows = new ArrayList<>();
-		long seq = start;
-		for (RecordChange change : changes) {
-			rows.add(new Object[] { id, ++seq, change.kind().name(), change.id(), change.field(), change.oldValue(),
-					change.newValue() });
+		long seq = lastSeq;
+		int i = 0;
+		while (i < changes.size()) {
+			RecordChange change = changes.get(i);
+			int count = 1;
+			if (change.created()) {
+				while (i + count < changes.size() && changes.get(i + count).created()
+						&& changes.get(i + count).kind() == change.kind()
+						&& changes.get(i + count).id() == change.id() + count) {
+					count++;
+				}
+			}
+			rows.add(new Object[] { id, ++seq, change.kind().name(), change.id(), count, change.field(),
+					change.oldValue(), change.newValue() });
+			i += count;
 		}
-		this.batch.batchUpdate("""
-				INSERT INTO import_change (import_id, seq, kind, record_id, field, old_value, new_value)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate("""
+					INSERT INTO import_change (import_id, seq, kind, record_id, record_count, field, old_value,
+					  new_value)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		}
+		return seq;
 	}
 
 	List<RecordChange> changes(long id) {
-		return this.jdbc.sql("""
-				SELECT kind, record_id, field, old_value, new_value FROM import_change
-				WHERE import_id = ? ORDER BY seq""")
-			.param(id)
-			.query((rs, n) -> new RecordChange(RecordChange.Kind.valueOf(rs.getString(1)), rs.getLong(2),
-					rs.getString(3), rs.getString(4), rs.getString(5)))
-			.list();
+		List<RecordChange> changes = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT kind, record_id, record_count, field, old_value, new_value FROM import_change
+				WHERE import_id = ? ORDER BY seq""").param(id).query((ResultSet rs) -> {
+			RecordChange.Kind kind = RecordChange.Kind.valueOf(rs.getString(1));
+			long first = rs.getLong(2);
+			int count = rs.getInt(3);
+			for (int n = 0; n < count; n++) {
+				changes.add(new RecordChange(kind, first + n, rs.getString(4), rs.getString(5), rs.getString(6)));
+			}
+		});
+		return changes;
 	}
 
 	void addProblems(long id, List<RowResult> results) {
