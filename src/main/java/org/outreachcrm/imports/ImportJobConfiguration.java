@@ -67,7 +67,7 @@ class ImportJobConfiguration {
 			ImportRuns runs, ObjectMapper json) {
 		ImportRuns.StoredPlan plan = plan(runs, importId);
 		PartnerRowMapper mapper = new PartnerRowMapper(MappingJson.read(json, plan.mappingJson()).toMapping(),
-				DateOrder.valueOf(plan.dateOrder()));
+				DateOrder.valueOf(plan.dateOrder()), plan.scope());
 		return mapper::map;
 	}
 
