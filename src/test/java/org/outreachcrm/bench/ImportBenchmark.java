@@ -167,7 +167,8 @@ public final class ImportBenchmark {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("app.log").toFile())
 			.start();
-		for (int i = 0; i < 240; i++) {
+		// up to ten minutes: the start is slow while other builds share the cores
+		for (int i = 0; i < 1200; i++) {
 			Thread.sleep(500);
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The application stopped; see " + work.resolve("app.log"));
