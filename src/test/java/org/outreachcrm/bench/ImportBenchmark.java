@@ -182,6 +182,7 @@ public final class ImportBenchmark {
 				// not up yet
 			}
 		}
+		process.destroy();
 		throw new IllegalStateException("The application did not start; see " + work.resolve("app.log"));
 	}
 
