@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DirectoryBulkWriter {
 
+	private static final int REVERT_BATCH = 1000;
+
 	private final NamedParameterJdbcTemplate named;
 
 	private final JdbcTemplate jdbc;
@@ -106,14 +108,41 @@ public class DirectoryBulkWriter {
 		Set<Long> touchedPeople = new HashSet<>();
 		addTags(chunk, changes, touchedOrgs, touchedPeople);
 		int affiliations = link(chunk.links, mode, now, actor, changes);
-		newOrgs.forEach((o) -> touchedOrgs.add(o.id));
+		// new records are indexed from what was just written; only records that existed
+		// before are re-read and re-indexed
+		indexNew(newOrgs, newPeople);
+		newOrgs.forEach((o) -> touchedOrgs.remove(o.id));
+		newPeople.forEach((p) -> touchedPeople.remove(p.id));
 		changedOrgs.forEach((o) -> touchedOrgs.add(o.id));
-		newPeople.forEach((p) -> touchedPeople.add(p.id));
 		changedPeople.forEach((p) -> touchedPeople.add(p.id));
 		this.index.reindexOrganizations(touchedOrgs);
 		this.index.reindexContacts(touchedPeople);
 		return new BulkOutcome(newOrgs.size(), changedOrgs.size(), newPeople.size(), changedPeople.size(), affiliations,
 				changes, chunk.skippedRows);
+	}
+
+	private void indexNew(List<Org> orgs, List<Person> people) {
+		Map<Long, List<@Nullable String>> orgTexts = new HashMap<>();
+		for (Org org : orgs) {
+			List<@Nullable String> texts = new ArrayList<>(List.of(org.name));
+			texts.add(org.fields.get("city"));
+			texts.add(org.fields.get("email"));
+			texts.add(org.fields.get("website"));
+			texts.addAll(org.tags);
+			orgTexts.put(Objects.requireNonNull(org.id), texts);
+		}
+		Map<Long, List<@Nullable String>> personTexts = new HashMap<>();
+		for (Person person : people) {
+			List<@Nullable String> texts = new ArrayList<>();
+			texts.add(person.fields.get("display_name"));
+			texts.add(person.fields.get("given_name"));
+			texts.add(person.fields.get("family_name"));
+			texts.add(person.email);
+			texts.addAll(person.tags);
+			personTexts.put(Objects.requireNonNull(person.id), texts);
+		}
+		this.index.addOrganizations(orgTexts);
+		this.index.addContacts(personTexts);
 	}
 
 	private void insertOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -254,8 +283,14 @@ public class DirectoryBulkWriter {
 	}
 
 	private int link(List<Link> links, ImportMode mode, LocalDateTime now, String actor, List<RecordChange> changes) {
+		// people created by this chunk have no affiliations yet: ask only about the
+		// others
 		Set<Long> people = new HashSet<>();
-		links.forEach((l) -> people.add(l.person().id));
+		links.forEach((l) -> {
+			if (!l.person().isNew) {
+				people.add(l.person().id);
+			}
+		});
 		Map<String, Object[]> existing = new HashMap<>();
 		if (!people.isEmpty()) {
 			this.named.query("SELECT id, contact_id, organization_id, role FROM affiliation WHERE contact_id IN (:ids)",
@@ -346,16 +381,22 @@ public class DirectoryBulkWriter {
 		}
 		int[] removed = new int[3];
 		for (Kind kind : List.of(Kind.AFFILIATION, Kind.CONTACT, Kind.ORGANIZATION)) {
-			for (RecordChange change : changes) {
-				if (change.created() && change.kind() == kind) {
-					String table = table(kind);
-					int deleted = this.jdbc.update("DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
-							change.id(), until);
-					if (deleted > 0) {
+			String table = table(kind);
+			List<Long> created = changes.stream()
+				.filter((change) -> change.created() && change.kind() == kind)
+				.map(RecordChange::id)
+				.toList();
+			// a batch of deletes per thousand records, not a statement per record
+			for (int from = 0; from < created.size(); from += REVERT_BATCH) {
+				List<Long> ids = created.subList(from, Math.min(created.size(), from + REVERT_BATCH));
+				int[] deleted = this.jdbc.batchUpdate("DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
+						ids.stream().map((id) -> new Object[] { id, until }).toList());
+				for (int i = 0; i < ids.size(); i++) {
+					if (deleted[i] > 0 || deleted[i] == java.sql.Statement.SUCCESS_NO_INFO) {
 						removed[kind.ordinal()]++;
 					}
-					else if (exists(table, change.id())) {
-						keptBecauseEdited.add(kind + " " + change.id() + " was edited after the import");
+					else if (exists(table, ids.get(i))) {
+						keptBecauseEdited.add(kind + " " + ids.get(i) + " was edited after the import");
 					}
 				}
 			}

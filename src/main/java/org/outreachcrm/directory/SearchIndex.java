@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.TextFolding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +75,38 @@ class SearchIndex {
 					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
 				});
 		replaceAll("contact_search_token", "contact_id", texts);
+	}
+
+	/**
+	 * Indexes organizations that were just inserted, from the values the caller wrote:
+	 * nothing to delete and nothing to read back.
+	 */
+	void addOrganizations(Map<Long, List<@Nullable String>> texts) {
+		insertAll("organization_search_token", "organization_id", texts);
+	}
+
+	/** Indexes contacts that were just inserted, from the values the caller wrote. */
+	void addContacts(Map<Long, List<@Nullable String>> texts) {
+		insertAll("contact_search_token", "contact_id", texts);
+	}
+
+	private void insertAll(String table, String idColumn, Map<Long, List<@Nullable String>> texts) {
+		List<Object[]> rows = new ArrayList<>();
+		texts.forEach((id, values) -> {
+			List<String> present = new ArrayList<>(values.size());
+			values.forEach((value) -> {
+				if (value != null) {
+					present.add(value);
+				}
+			});
+			TextFolding.tokens(present).forEach((token) -> rows.add(new Object[] { token, id }));
+		});
+		if (!rows.isEmpty()) {
+			// in primary-key order, so that InnoDB fills its pages in sequence
+			rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
+				.thenComparing((Object[] row) -> (Long) row[1]));
+			this.jdbc.batchUpdate("INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+		}
 	}
 
 	private void replaceAll(String table, String idColumn, Map<Long, List<String>> texts) {

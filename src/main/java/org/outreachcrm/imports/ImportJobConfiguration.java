@@ -67,7 +67,7 @@ class ImportJobConfiguration {
 			ImportRuns runs, ObjectMapper json) {
 		ImportRuns.StoredPlan plan = plan(runs, importId);
 		PartnerRowMapper mapper = new PartnerRowMapper(MappingJson.read(json, plan.mappingJson()).toMapping(),
-				DateOrder.valueOf(plan.dateOrder()), plan.fileName());
+				DateOrder.valueOf(plan.dateOrder()), plan.fileName(), plan.scope());
 		return mapper::map;
 	}
 

@@ -41,6 +41,11 @@ final class ImportMessages {
 
 	static final String SHEET_UNUSABLE = "The sheet \"{0}\" cannot be imported: {1}";
 
+	static final String COUNTRY_OUT_OF_SCOPE = "The country {0} is outside your scope, so the row was not imported.";
+
+	static final String NO_COUNTRY_IN_SCOPE = "The row has no country, and you may only import rows of your "
+			+ "countries ({0}).";
+
 	private ImportMessages() {
 	}
 

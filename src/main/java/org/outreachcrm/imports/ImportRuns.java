@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.ImportMode;
 import org.outreachcrm.directory.RecordChange;
 import org.outreachcrm.imports.RowResult.Problem;
+import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -49,16 +50,16 @@ class ImportRuns {
 	}
 
 	long create(String fileName, String storedFile, String source, ImportOptions options, String user, Instant now,
-			boolean awaitingReview) {
+			boolean awaitingReview, CountryScope scope) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO import_run (file_name, stored_file, source, mode, dry_run, date_order, mapping_template,
 				  sheet_name, status, rows_read, rows_imported, rows_rejected, rows_skipped, warnings,
 				  organizations_created, organizations_updated, contacts_created, contacts_updated,
-				  affiliations_created, created_by, created_at, awaiting_review, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, 0)""")
+				  affiliations_created, created_by, created_at, awaiting_review, country_scope, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, 0)""")
 			.params(fileName, storedFile, source, options.mode().name(), options.dryRun(), options.dateOrder().name(),
-					options.mappingTemplate(), options.sheetName(), user, utc(now), awaitingReview)
+					options.mappingTemplate(), options.sheetName(), user, utc(now), awaitingReview, scopeColumn(scope))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -73,23 +74,24 @@ class ImportRuns {
 	 * Ends the review of a prepared run with the mapping the admin chose. False when the
 	 * run was not waiting (already started, e.g. by a second click), so it starts once.
 	 */
-	boolean release(long id, boolean dryRun, String mappingJson) {
+	boolean release(long id, boolean dryRun, String mappingJson, CountryScope scope) {
 		return this.jdbc.sql("""
-				UPDATE import_run SET awaiting_review = FALSE, dry_run = ?, mapping = ?
+				UPDATE import_run SET awaiting_review = FALSE, dry_run = ?, mapping = ?, country_scope = ?
 				WHERE id = ? AND awaiting_review = TRUE AND status = 'QUEUED'""")
-			.params(dryRun, mappingJson, id)
+			.params(dryRun, mappingJson, scopeColumn(scope), id)
 			.update() == 1;
 	}
 
 	/** The plan of a run; empty when the run has none (its file could not be read). */
 	Optional<StoredPlan> storedPlan(long id) {
 		return this.jdbc.sql("""
-				SELECT stored_file, file_name, sheet_name, header_row, mapping, mode, dry_run, date_order, created_by
+				SELECT stored_file, file_name, sheet_name, header_row, mapping, mode, dry_run, date_order, created_by,
+				  country_scope
 				FROM import_run WHERE id = ? AND mapping IS NOT NULL""")
 			.param(id)
 			.query((rs, n) -> new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5), ImportMode.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getString(8),
-					rs.getString(9)))
+					rs.getString(9), scope(rs.getString(10))))
 			.optional();
 	}
 
@@ -124,33 +126,59 @@ class ImportRuns {
 			.update();
 	}
 
-	void addChanges(long id, List<RecordChange> changes) {
-		if (changes.isEmpty()) {
-			return;
-		}
-		long start = this.jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM import_change WHERE import_id = ?")
+	/** The last sequence number of a run's stored changes (0 when none). */
+	long lastChangeSeq(long id) {
+		return this.jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM import_change WHERE import_id = ?")
 			.param(id)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Stores a chunk's changes with sequence numbers after {@code lastSeq}, created
+	 * records of one kind with consecutive ids as one range row; answers the last
+	 * sequence number used.
+	 */
+	long addChanges(long id, List<RecordChange> changes, long lastSeq) {
 		List<Object[]> rows = new ArrayList<>();
-		long seq = start;
-		for (RecordChange change : changes) {
-			rows.add(new Object[] { id, ++seq, change.kind().name(), change.id(), change.field(), change.oldValue(),
-					change.newValue() });
+		long seq = lastSeq;
+		int i = 0;
+		while (i < changes.size()) {
+			RecordChange change = changes.get(i);
+			int count = 1;
+			if (change.created()) {
+				while (i + count < changes.size() && changes.get(i + count).created()
+						&& changes.get(i + count).kind() == change.kind()
+						&& changes.get(i + count).id() == change.id() + count) {
+					count++;
+				}
+			}
+			rows.add(new Object[] { id, ++seq, change.kind().name(), change.id(), count, change.field(),
+					change.oldValue(), change.newValue() });
+			i += count;
 		}
-		this.batch.batchUpdate("""
-				INSERT INTO import_change (import_id, seq, kind, record_id, field, old_value, new_value)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate("""
+					INSERT INTO import_change (import_id, seq, kind, record_id, record_count, field, old_value,
+					  new_value)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		}
+		return seq;
 	}
 
 	List<RecordChange> changes(long id) {
-		return this.jdbc.sql("""
-				SELECT kind, record_id, field, old_value, new_value FROM import_change
-				WHERE import_id = ? ORDER BY seq""")
-			.param(id)
-			.query((rs, n) -> new RecordChange(RecordChange.Kind.valueOf(rs.getString(1)), rs.getLong(2),
-					rs.getString(3), rs.getString(4), rs.getString(5)))
-			.list();
+		List<RecordChange> changes = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT kind, record_id, record_count, field, old_value, new_value FROM import_change
+				WHERE import_id = ? ORDER BY seq""").param(id).query((ResultSet rs) -> {
+			RecordChange.Kind kind = RecordChange.Kind.valueOf(rs.getString(1));
+			long first = rs.getLong(2);
+			int count = rs.getInt(3);
+			for (int n = 0; n < count; n++) {
+				changes.add(new RecordChange(kind, first + n, rs.getString(4), rs.getString(5), rs.getString(6)));
+			}
+		});
+		return changes;
 	}
 
 	void addProblems(long id, List<RowResult> results) {
@@ -269,6 +297,17 @@ class ImportRuns {
 		return value == null ? null : value.toInstant(ZoneOffset.UTC);
 	}
 
+	private static @Nullable String scopeColumn(CountryScope scope) {
+		return scope.all() ? null : String.join(",", new java.util.TreeSet<>(scope.countries()));
+	}
+
+	private static CountryScope scope(@Nullable String column) {
+		if (column == null) {
+			return CountryScope.everything();
+		}
+		return CountryScope.of(java.util.Arrays.stream(column.split(",")).filter((c) -> !c.isBlank()).toList());
+	}
+
 	private static LocalDateTime utc(Instant instant) {
 		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
@@ -278,9 +317,12 @@ class ImportRuns {
 			long organizationsUpdated, long contactsCreated, long contactsUpdated, long affiliationsCreated) {
 	}
 
-	/** What the job needs to read a run's file. */
+	/**
+	 * What the job needs to read a run's file; {@code scope} is the country scope of the
+	 * user who started it.
+	 */
 	record StoredPlan(String storedFile, String fileName, String sheetName, int headerRow, String mappingJson,
-			ImportMode mode, boolean dryRun, String dateOrder, String createdBy) {
+			ImportMode mode, boolean dryRun, String dateOrder, String createdBy, CountryScope scope) {
 	}
 
 	/** A rejected row for the rejection report. */

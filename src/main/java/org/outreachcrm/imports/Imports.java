@@ -27,6 +27,8 @@ import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.NotFoundException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -57,8 +59,12 @@ public class Imports {
 
 	private final Clock clock;
 
+	private final CurrentScope scope;
+
 	Imports(ImportRuns runs, ImportLauncher launcher, ImportPlanner planner, MappingTemplates templates,
-			DirectoryBulkWriter directory, ImportsProperties properties, ObjectMapper json, Clock clock) {
+			DirectoryBulkWriter directory, ImportsProperties properties, ObjectMapper json, Clock clock,
+			CurrentScope scope) {
+		this.scope = scope;
 		this.runs = runs;
 		this.launcher = launcher;
 		this.planner = planner;
@@ -76,11 +82,20 @@ public class Imports {
 	 * message.
 	 */
 	public ImportView submit(InputStream content, String fileName, ImportOptions options, String source, String user) {
-		ImportView prepared = prepare(content, fileName, options, source, user);
+		return submit(content, fileName, options, source, user, this.scope.get());
+	}
+
+	/**
+	 * As {@link #submit(InputStream, String, ImportOptions, String, String)}, in the
+	 * given country scope rather than the current one (the inbox folder has no user).
+	 */
+	ImportView submit(InputStream content, String fileName, ImportOptions options, String source, String user,
+			CountryScope scope) {
+		ImportView prepared = prepare(content, fileName, options, source, user, scope);
 		if (prepared.status() == ImportStatus.FAILED) {
 			return prepared;
 		}
-		return start(prepared.id(), options.dryRun(), Map.of(), null, user);
+		return start(prepared.id(), options.dryRun(), Map.of(), null, user, scope);
 	}
 
 	/**
@@ -90,6 +105,11 @@ public class Imports {
 	 * file that cannot be imported ends FAILED at once, as in {@link #submit}.
 	 */
 	public ImportView prepare(InputStream content, String fileName, ImportOptions options, String source, String user) {
+		return prepare(content, fileName, options, source, user, this.scope.get());
+	}
+
+	private ImportView prepare(InputStream content, String fileName, ImportOptions options, String source, String user,
+			CountryScope scope) {
 		String stored = UUID.randomUUID() + ".upload";
 		Path file = this.properties.storageDir().resolve(stored);
 		try {
@@ -100,7 +120,7 @@ public class Imports {
 			throw new UncheckedIOException("Could not store the uploaded file", ex);
 		}
 		String safeName = Path.of(fileName.replace('\\', '/')).getFileName().toString();
-		long id = this.runs.create(safeName, stored, source, options, user, this.clock.instant(), true);
+		long id = this.runs.create(safeName, stored, source, options, user, this.clock.instant(), true, scope);
 		plan(id, file, safeName, options);
 		return this.runs.get(id);
 	}
@@ -159,6 +179,15 @@ public class Imports {
 	 */
 	public ImportView start(long id, boolean dryRun, Map<Integer, @Nullable ImportField> columnOverrides,
 			@Nullable String saveTemplateAs, String user) {
+		return start(id, dryRun, columnOverrides, saveTemplateAs, user, this.scope.get());
+	}
+
+	/**
+	 * The run imports only rows of the countries in {@code scope}, the scope of whoever
+	 * starts it; it is stored with the run, so a resumed job keeps it.
+	 */
+	private ImportView start(long id, boolean dryRun, Map<Integer, @Nullable ImportField> columnOverrides,
+			@Nullable String saveTemplateAs, String user, CountryScope scope) {
 		this.runs.get(id);
 		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson planned = MappingJson.read(this.json, stored.mappingJson());
@@ -172,7 +201,7 @@ public class Imports {
 			}
 		});
 		String mappingJson = MappingJson.of(mapping(planned.headers(), fields)).write(this.json);
-		if (!this.runs.release(id, dryRun, mappingJson)) {
+		if (!this.runs.release(id, dryRun, mappingJson, scope)) {
 			throw new BusinessRuleException("import.start.notAwaiting", ImportMessages.NOT_AWAITING_REVIEW);
 		}
 		if (saveTemplateAs != null && !saveTemplateAs.isBlank()) {
@@ -197,8 +226,9 @@ public class Imports {
 			.orElseThrow(() -> new NotFoundException("Import plan", dryRunId));
 		ImportOptions options = new ImportOptions(dry.mode(), false, null, stored.sheetName(),
 				DateOrder.valueOf(stored.dateOrder()), Map.of());
+		// the scope of whoever imports it for real, as for any other start
 		long id = this.runs.create(dry.fileName(), stored.storedFile(), dry.source(), options, user,
-				this.clock.instant(), false);
+				this.clock.instant(), false, this.scope.get());
 		this.runs.plan(id, String.valueOf(dry.format()), stored.sheetName(), stored.headerRow(), stored.mappingJson(),
 				dry.rowsTotal());
 		this.launcher.launch(id);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.outreachcrm.shared.CountryScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +118,9 @@ class InboxFolder {
 		String name = file.getFileName().toString();
 		ImportView run;
 		try (InputStream content = Files.newInputStream(claimed)) {
-			run = this.imports.submit(content, name, ImportOptions.defaults(), "INBOX", INBOX_USER);
+			// a dropped file has no user: it imports rows of every country
+			run = this.imports.submit(content, name, ImportOptions.defaults(), "INBOX", INBOX_USER,
+					CountryScope.everything());
 		}
 		Files.move(claimed, processing.resolve(run.id() + "__" + name));
 		log.info("Inbox: importing {} as import {}", name, run.id());

@@ -21,12 +21,14 @@ import org.outreachcrm.imports.mapping.NormalizedValue;
 import org.outreachcrm.imports.mapping.OrganizationTypeNormalizer;
 import org.outreachcrm.imports.mapping.PhoneNormalizer;
 import org.outreachcrm.imports.reading.SheetRow;
+import org.outreachcrm.shared.CountryScope;
 
 /**
  * Turns one sheet row into a directory row: picks the mapped columns, normalizes each
  * value and decides whether the row is usable. A value that cannot be normalized never
  * loses the row (it is kept in the notes, with a warning); only a malformed email, or a
- * row that names neither an organization nor a person, rejects it.
+ * row that names neither an organization nor a person, rejects it, and for a user limited
+ * to some countries a row of another country or without one.
  */
 final class PartnerRowMapper {
 
@@ -57,15 +59,23 @@ final class PartnerRowMapper {
 
 	private final @Nullable String fileName;
 
+	private final CountryScope scope;
+
 	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder) {
-		this(mapping, dateOrder, null);
+		this(mapping, dateOrder, null, CountryScope.everything());
 	}
 
-	/** With the name of the file, which becomes the source of consents it brings. */
-	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder, @Nullable String fileName) {
+	/**
+	 * @param fileName the name of the file, which becomes the source of consents it
+	 * brings
+	 * @param scope the countries of the user who started the import: rows of other
+	 * countries, or without a country, are rejected unless it is all countries
+	 */
+	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder, @Nullable String fileName, CountryScope scope) {
 		this.mapping = mapping;
 		this.dates = new DateNormalizer(dateOrder);
 		this.fileName = fileName;
+		this.scope = scope;
 	}
 
 	RowResult map(SheetRow sheetRow) {
@@ -82,6 +92,13 @@ final class PartnerRowMapper {
 
 		String country = normalized(ImportField.COUNTRY, COUNTRIES.normalize(text(values, ImportField.COUNTRY)),
 				warnings, rejections);
+		if (!this.scope.includes(country)) {
+			rejections.add(problem(ImportField.COUNTRY,
+					(country == null)
+							? ImportMessages.format(ImportMessages.NO_COUNTRY_IN_SCOPE,
+									String.join(", ", new java.util.TreeSet<>(this.scope.countries())))
+							: ImportMessages.format(ImportMessages.COUNTRY_OUT_OF_SCOPE, country)));
+		}
 		OrganizationType type = organizationType(values, warnings);
 		String email = normalized(ImportField.EMAIL, EMAILS.normalize(text(values, ImportField.EMAIL)), warnings,
 				rejections);

@@ -35,6 +35,13 @@ class PartnerRowWriter implements ItemWriter<RowResult> {
 
 	private final String actor;
 
+	/**
+	 * Sequence number of the run's last stored change; read once per step execution (a
+	 * restart starts after what the interrupted one committed), then counted here instead
+	 * of asked for every chunk.
+	 */
+	private long lastChangeSeq = -1;
+
 	PartnerRowWriter(DirectoryBulkWriter directory, ImportRuns runs, long importId, ImportMode mode, boolean dryRun,
 			String actor) {
 		this.directory = directory;
@@ -74,7 +81,12 @@ class PartnerRowWriter implements ItemWriter<RowResult> {
 						result.rejections()));
 			}
 		}
-		this.runs.addChanges(this.importId, outcome.changes());
+		if (!outcome.changes().isEmpty()) {
+			if (this.lastChangeSeq < 0) {
+				this.lastChangeSeq = this.runs.lastChangeSeq(this.importId);
+			}
+			this.lastChangeSeq = this.runs.addChanges(this.importId, outcome.changes(), this.lastChangeSeq);
+		}
 		this.runs.addProblems(this.importId, results);
 		this.runs.addCounts(this.importId,
 				new ImportRuns.Counts(chunk.size(), rows.size() - skipped.size(), rejected, skipped.size(), warnings,

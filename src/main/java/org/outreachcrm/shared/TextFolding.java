@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -18,7 +20,9 @@ import com.ibm.icu.text.Transliterator;
  * The same function folds stored values and queries, so whatever it does to a script it
  * does on both sides. ASCII input takes a fast path; Latin text with diacritics is
  * decomposed and stripped; only other scripts go through ICU's transliterator, which is
- * the slow part.
+ * the slow part: it is applied word by word (words are separated by ASCII white space,
+ * which the transliterator keeps as it is), and the result of each word is remembered, so
+ * a name that recurs in a list (a first name, a city) is transliterated once.
  */
 public final class TextFolding {
 
@@ -26,6 +30,13 @@ public final class TextFolding {
 
 	private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal
 		.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+
+	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+	/** Enough for the distinct non-Latin words of a large import; cleared when full. */
+	private static final int TRANSLITERATED_LIMIT = 100_000;
+
+	private static final ConcurrentHashMap<String, String> TRANSLITERATED = new ConcurrentHashMap<>();
 
 	private TextFolding() {
 	}
@@ -36,7 +47,7 @@ public final class TextFolding {
 	 */
 	public static String fold(String text) {
 		String ascii = toAscii(text);
-		return ascii.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+		return WHITE_SPACE.matcher(ascii.toLowerCase(Locale.ROOT).trim()).replaceAll(" ");
 	}
 
 	/**
@@ -93,7 +104,39 @@ public final class TextFolding {
 		if (isAscii(stripped)) {
 			return stripped;
 		}
-		return TO_ASCII.get().transliterate(stripped);
+		StringBuilder out = new StringBuilder(stripped.length() + 16);
+		int length = stripped.length();
+		int start = 0;
+		while (start < length) {
+			int end = start;
+			while (end < length && !isAsciiSpace(stripped.charAt(end))) {
+				end++;
+			}
+			String word = stripped.substring(start, end);
+			out.append(isAscii(word) ? word : transliterate(word));
+			while (end < length && isAsciiSpace(stripped.charAt(end))) {
+				out.append(stripped.charAt(end++));
+			}
+			start = end;
+		}
+		return out.toString();
+	}
+
+	private static String transliterate(String word) {
+		String known = TRANSLITERATED.get(word);
+		if (known != null) {
+			return known;
+		}
+		String ascii = TO_ASCII.get().transliterate(word);
+		if (TRANSLITERATED.size() >= TRANSLITERATED_LIMIT) {
+			TRANSLITERATED.clear();
+		}
+		TRANSLITERATED.put(word, ascii);
+		return ascii;
+	}
+
+	private static boolean isAsciiSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
 	}
 
 	private static String stripLatinMarks(String text) {

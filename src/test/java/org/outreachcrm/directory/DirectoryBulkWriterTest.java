@@ -46,6 +46,9 @@ class DirectoryBulkWriterTest {
 	@Autowired
 	Contacts contacts;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void createsOrganizationsPeopleAndAffiliationsThatSearchFinds() {
 		String m = marker();
@@ -183,6 +186,33 @@ class DirectoryBulkWriterTest {
 		assertThat(reverted.keptBecauseEdited()).singleElement().asString().contains("city");
 		assertThat(orgs("created " + m)).isEmpty();
 		assertThat(orgs("lublin " + m)).as("search index follows the undo").isEmpty();
+	}
+
+	@Test
+	void revertKeepsACreatedRecordEditedSinceAndRemovesTheOthersOfItsBatch() {
+		String m = marker();
+		BulkOutcome outcome = write(ImportMode.CREATE_AND_UPDATE, org(1, "First " + m, "PL"),
+				org(2, "Second " + m, "PL"), org(3, "Third " + m, "PL"));
+		Instant finished = Instant.now().plusSeconds(1);
+		long second = outcome.changes()
+			.stream()
+			.filter((c) -> c.created() && c.kind() == RecordChange.Kind.ORGANIZATION)
+			.mapToLong(RecordChange::id)
+			.sorted()
+			.skip(1)
+			.findFirst()
+			.orElseThrow();
+		this.jdbc.update("UPDATE organization SET updated_at = ? WHERE id = ?",
+				java.time.LocalDateTime.ofInstant(finished.plusSeconds(3600), java.time.ZoneOffset.UTC), second);
+
+		RevertOutcome reverted = this.writer.revert(outcome.changes(), finished);
+
+		assertThat(reverted.organizationsRemoved()).isEqualTo(2);
+		assertThat(reverted.keptBecauseEdited()).singleElement()
+			.asString()
+			.contains(String.valueOf(second))
+			.contains("edited after the import");
+		assertThat(orgs(m)).singleElement().satisfies((o) -> assertThat(o.id()).isEqualTo(second));
 	}
 
 	@Test

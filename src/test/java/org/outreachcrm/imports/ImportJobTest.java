@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,6 +22,8 @@ import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.RevertOutcome;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.testsupport.DatabaseTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,9 @@ class ImportJobTest {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	CurrentScope scope;
 
 	@Test
 	void importsAPolishListWithTitleRowsWarningsAndRejections() throws Exception {
@@ -158,6 +164,56 @@ class ImportJobTest {
 		assertThat(orgs("lodzka " + m)).singleElement().satisfies((o) -> assertThat(o.city()).isEqualTo("Łódź"));
 		assertThat(people("zolc " + m)).singleElement()
 			.satisfies((p) -> assertThat(p.displayName()).isEqualTo("Grażyna Żółć"));
+	}
+
+	@Test
+	void aUserLimitedToSomeCountriesImportsOnlyRowsOfThoseCountries() throws Exception {
+		String m = marker();
+		String csv = "Nazwa organizacji;Kraj;Imię;Nazwisko;E-mail\r\n" //
+				+ "Fundacja Polska " + m + ";Polska;Anna;Nowak;" + m + "anna@example.pl\r\n" //
+				+ "Stiftung Berlin " + m + ";Deutschland;Jan;Schmidt;" + m + "jan@example.de\r\n" //
+				+ "Bez Kraju " + m + ";;Ewa;Lis;" + m + "ewa@example.pl\r\n" //
+				+ "Fundația Română " + m + ";Romania;Ion;Pop;" + m + "ion@example.ro\r\n";
+		ImportView[] submitted = new ImportView[1];
+		// the scope in force when the admin submits; the job itself runs on another
+		// thread, with the scope stored with the run
+		this.scope.runAs(CountryScope.of(Set.of("PL", "RO")),
+				() -> submitted[0] = this.imports.submit(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+						"lista.csv", ImportOptions.defaults(), "API", "scoped-admin"));
+
+		ImportView run = finished(submitted[0]);
+
+		assertThat(run.status()).isEqualTo(ImportStatus.COMPLETED);
+		assertThat(run.rowsRejected()).isEqualTo(2);
+		assertThat(run.organizationsCreated()).isEqualTo(2);
+		assertThat(orgs(m)).extracting(OrganizationSummary::country).containsExactlyInAnyOrder("PL", "RO");
+		assertThat(people(m)).extracting(ContactSummary::displayName)
+			.containsExactlyInAnyOrder("Anna Nowak", "Ion Pop");
+		assertThat(this.imports.problems(run.id(), 10))
+			.extracting(ProblemView::row, ProblemView::severity, ProblemView::column)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "REJECTED", "Kraj"),
+					org.assertj.core.groups.Tuple.tuple(4L, "REJECTED", "Kraj"));
+		assertThat(this.imports.problems(run.id(), 10).get(0).message()).contains("country DE is outside your scope");
+		assertThat(this.imports.problems(run.id(), 10).get(1).message()).contains("no country").contains("PL, RO");
+	}
+
+	@Test
+	void aDryRunOfAScopedUserRejectsTheSameRows() throws Exception {
+		String m = marker();
+		String csv = "Nazwa organizacji;Kraj\r\n" + "Fundacja " + m + ";PL\r\n" + "Stiftung " + m + ";DE\r\n";
+		ImportView[] submitted = new ImportView[1];
+		this.scope.runAs(CountryScope.of(Set.of("DE")), () -> submitted[0] = this.imports.submit(
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "lista.csv",
+				new ImportOptions(ImportMode.CREATE_AND_UPDATE, true, null, null, DateOrder.DAY_FIRST, Map.of()), "API",
+				"scoped-admin"));
+
+		ImportView dry = finished(submitted[0]);
+
+		assertThat(dry.rowsRejected()).isEqualTo(1);
+		assertThat(dry.organizationsCreated()).isEqualTo(1);
+		assertThat(this.imports.problems(dry.id(), 10)).singleElement()
+			.satisfies((p) -> assertThat(p.message()).contains("country PL is outside your scope"));
+		assertThat(orgs(m)).isEmpty();
 	}
 
 	private ImportView submit(byte[] file, ImportOptions options) {

@@ -33,6 +33,27 @@ class TextFoldingTest {
 	}
 
 	@Test
+	void transliteratingWordByWordGivesWhatTheWholeTextWouldGive() {
+		// the stored identity keys were made from whole texts: the memoized word-by-word
+		// path must not change any of them
+		com.ibm.icu.text.Transliterator whole = com.ibm.icu.text.Transliterator
+			.getInstance("Any-Latin; Latin-ASCII; Lower");
+		List<String> texts = List.of("Оксана Nazwisko5", "Organizacja 17 王小明", "Фонд «Добро» Київ",
+				"Ελληνική Εταιρεία Σύμβουλος", "東京 大学 研究所", "서울 시민 연대", "جمعية الهلال الأحمر", "עמותת ידידים",
+				"สมาคม ไทย", "Մարդ Երևան", "ქართული ფონდი", "Ἀθῆναι  Σοφία\tΛόγος", "Аліна  Ščerbakova-Петренко",
+				"उत्तर प्रदेश संस्था", "Ålborg 王 Оксана 3", "ایران خانه");
+		for (String text : texts) {
+			String expected = whole.transliterate(
+					java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{Mn}", ""));
+			assertThat(TextFolding.fold(text)).as(text)
+				.isEqualTo(expected.toLowerCase(java.util.Locale.ROOT).trim().replaceAll("\\s+", " "));
+			// twice: the second answer comes from the memo
+			assertThat(TextFolding.fold(text)).as(text)
+				.isEqualTo(expected.toLowerCase(java.util.Locale.ROOT).trim().replaceAll("\\s+", " "));
+		}
+	}
+
+	@Test
 	void keyIgnoresCasePunctuationAndRepeatedSpaces() {
 		assertThat(TextFolding.key("  Fundacja   ABC, Sp. z o.o. "))
 			.isEqualTo(TextFolding.key("fundacja abc sp z o o"));
