@@ -1,6 +1,7 @@
 package org.outreachcrm.imports;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -48,30 +49,34 @@ class ImportHistory implements HistorySource {
 			return List.of();
 		}
 		Map<String, Group> groups = new LinkedHashMap<>();
+		long lowest = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+		long highest = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+		// created records are kept as ranges of consecutive ids (record_id, record_count)
+		this.jdbc.query("""
+				SELECT c.import_id, c.record_id, c.record_count, r.created_by, r.created_at, r.finished_at,
+				  r.undone_by, r.undone_at
+				FROM import_change c JOIN import_run r ON r.id = c.import_id
+				WHERE c.kind = :kind AND c.field IS NULL AND c.record_id <= :highest
+				  AND c.record_id + c.record_count > :lowest
+				ORDER BY c.import_id, c.seq""", Map.of("kind", kind.name(), "lowest", lowest, "highest", highest),
+				(ResultSet rs) -> {
+					long first = rs.getLong(2);
+					long end = first + rs.getLong(3);
+					for (long id : ids) {
+						if (id >= first && id < end) {
+							group(groups, rs, id, 4).created = true;
+						}
+					}
+				});
 		this.jdbc.query("""
 				SELECT c.import_id, c.record_id, c.field, c.old_value, c.new_value, r.created_by, r.created_at,
 				  r.finished_at, r.undone_by, r.undone_at
 				FROM import_change c JOIN import_run r ON r.id = c.import_id
-				WHERE c.kind = :kind AND c.record_id IN (:ids) ORDER BY c.import_id, c.seq""",
-				Map.of("kind", kind.name(), "ids", ids), (ResultSet rs) -> {
-					long importId = rs.getLong(1);
-					long recordId = rs.getLong(2);
-					String key = importId + ":" + recordId;
-					Group group = groups.get(key);
-					if (group == null) {
-						group = new Group(importId, recordId, rs.getString(6),
-								instant(rs.getObject(8, LocalDateTime.class), rs.getObject(7, LocalDateTime.class)),
-								rs.getString(9), optionalInstant(rs.getObject(10, LocalDateTime.class)));
-						groups.put(key, group);
-					}
-					String field = rs.getString(3);
-					if (field == null) {
-						group.created = true;
-					}
-					else {
-						group.changes.add(new FieldChange(field, rs.getString(4), rs.getString(5)));
-					}
-				});
+				WHERE c.kind = :kind AND c.field IS NOT NULL AND c.record_id IN (:ids)
+				ORDER BY c.import_id, c.seq""", Map.of("kind", kind.name(), "ids", ids), (ResultSet rs) -> {
+			group(groups, rs, rs.getLong(2), 6).changes
+				.add(new FieldChange(rs.getString(3), rs.getString(4), rs.getString(5)));
+		});
 		List<HistoryEntry> entries = new ArrayList<>();
 		for (Group group : groups.values()) {
 			String reference = String.valueOf(group.importId);
@@ -87,6 +92,25 @@ class ImportHistory implements HistorySource {
 			}
 		}
 		return entries;
+	}
+
+	/**
+	 * The group of one import's changes to one record; run columns start at
+	 * {@code runColumn}.
+	 */
+	private static Group group(Map<String, Group> groups, ResultSet rs, long recordId, int runColumn)
+			throws SQLException {
+		long importId = rs.getLong(1);
+		String key = importId + ":" + recordId;
+		Group group = groups.get(key);
+		if (group == null) {
+			group = new Group(importId, recordId, rs.getString(runColumn),
+					instant(rs.getObject(runColumn + 2, LocalDateTime.class),
+							rs.getObject(runColumn + 1, LocalDateTime.class)),
+					rs.getString(runColumn + 3), optionalInstant(rs.getObject(runColumn + 4, LocalDateTime.class)));
+			groups.put(key, group);
+		}
+		return group;
 	}
 
 	private static Instant instant(@Nullable LocalDateTime finished, LocalDateTime created) {

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +38,14 @@ class ImportedConsentTest {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	UserAccounts users;
+
+	@BeforeEach
+	void olgaHasAnAccountWithAllCountries() {
+		Staff.ensureAccount(this.users, "olga", Role.STAFF);
+	}
 
 	@Test
 	void newPersonGetsConsentGivenFromTheFile() {
