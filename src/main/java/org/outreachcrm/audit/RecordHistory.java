@@ -17,11 +17,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.audit.HistoryEntry.Action;
 import org.outreachcrm.audit.HistoryEntry.FieldChange;
 
+import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.ScopeSql;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +44,12 @@ public class RecordHistory {
 
 	private final List<HistorySource> sources;
 
-	RecordHistory(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources) {
+	private final ScopeSql scope;
+
+	RecordHistory(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources, ScopeSql scope) {
 		this.jdbc = jdbc;
 		this.sources = sources;
+		this.scope = scope;
 	}
 
 	/** The history of one record. */
@@ -54,6 +62,7 @@ public class RecordHistory {
 	 * follow-ups.
 	 */
 	public List<HistoryEntry> organization(long id) {
+		requireVisible("organization", id, this.scope::organizations);
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.ORGANIZATION, Set.of(id)));
 		all.addAll(entries(AuditedEntity.AFFILIATION, idsWhere(AuditedEntity.AFFILIATION, "organization_id", id)));
 		all.addAll(entries(AuditedEntity.INTERACTION, idsWhere(AuditedEntity.INTERACTION, "organization_id", id)));
@@ -72,6 +81,7 @@ public class RecordHistory {
 	 * knows.
 	 */
 	public List<HistoryEntry> contact(long id, Collection<Long> affiliationIds) {
+		requireVisible("contact", id, this.scope::contacts);
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.CONTACT, Set.of(id)));
 		Set<Long> affiliations = idsWhere(AuditedEntity.AFFILIATION, "contact_id", id);
 		affiliations.addAll(affiliationIds);
@@ -81,9 +91,28 @@ public class RecordHistory {
 
 	/** A meeting's history with that of its invitations. */
 	public List<HistoryEntry> meeting(long id) {
+		requireVisible("meeting", id, this.scope::meetings);
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.MEETING, Set.of(id)));
 		all.addAll(entries(AuditedEntity.INVITATION, idsWhere(AuditedEntity.INVITATION, "meeting_id", id)));
 		return sorted(all);
+	}
+
+	/**
+	 * A user limited to some countries sees the history of a record only while the record
+	 * itself is visible to them: 404 otherwise, as for the record (existence does not
+	 * leak). Users with every country also see the history of deleted records.
+	 */
+	private void requireVisible(String table, long id, BiFunction<String, MapSqlParameterSource, String> predicate) {
+		if (this.scope.current().all()) {
+			return;
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+		String condition = predicate.apply("r", params);
+		Long visible = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " r WHERE r.id = :id" + condition,
+				params, Long.class);
+		if (visible == null || visible == 0) {
+			throw new NotFoundException(table, id);
+		}
 	}
 
 	/** Ids of the records whose history ever had {@code column = value}. */

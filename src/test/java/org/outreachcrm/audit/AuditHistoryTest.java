@@ -227,7 +227,7 @@ class AuditHistoryTest {
 		var fragment = this.mvc.get()
 			.uri("/organizations/" + id + "/history")
 			.header("HX-Request", "true")
-			.with(user("staff").roles("STAFF"))
+			.with(user(this.me.username()).roles("STAFF"))
 			.exchange();
 		assertThat(fragment).hasStatusOk();
 		assertThat(fragment).bodyText()
@@ -241,7 +241,7 @@ class AuditHistoryTest {
 			.contains("API");
 		var api = this.mvc.get()
 			.uri("/api/organizations/" + id + "/history")
-			.with(user("staff").roles("STAFF"))
+			.with(user(this.me.username()).roles("STAFF"))
 			.exchange();
 		assertThat(api).hasStatusOk();
 		assertThat(api).bodyJson().extractingPath("$[0].source").isEqualTo("WEB");

@@ -182,7 +182,10 @@ class CountryScopeTest {
 				"/contacts/" + c + "/affiliations/" + this.romanianLink.id() + "/edit",
 				"/meetings/" + this.romanianMeeting.id(), "/meetings/" + this.romanianMeeting.id() + "/edit",
 				"/meetings/" + this.romanianMeeting.id() + "/export.xlsx",
-				"/meetings/" + this.romanianMeeting.id() + "/export.ics");
+				"/meetings/" + this.romanianMeeting.id() + "/export.ics", "/api/organizations/" + o + "/history",
+				"/api/contacts/" + c + "/history", "/organizations/" + o + "/history", "/contacts/" + c + "/history",
+				"/meetings/" + this.romanianMeeting.id() + "/history", "/api/contacts/" + c + "/personal-data",
+				"/api/contacts/" + c + "/personal-data.xlsx");
 	}
 
 	List<String> lists() {
