@@ -80,17 +80,27 @@ public final class ScaleBenchmark {
 			ScaleDataGenerator generator = new ScaleDataGenerator(context);
 			long haveOrgs = generator.count("organization");
 			long haveInteractions = generator.count("interaction");
+			boolean resume = Boolean.getBoolean("bench.resume");
 			dataset.put("reused", haveOrgs > 0);
-			if (haveOrgs == 0) {
+			if (haveOrgs == 0 || resume) {
 				System.out.printf(Locale.ROOT,
 						"Generating %,d organizations, %,d people, %,d interactions into %s %s%n", organizations,
 						contacts, interactions, db, database);
 				Instant start = Instant.now();
 				List<Long> staff = generator.staff();
-				generator.directory(organizations, contacts, Integer.getInteger("bench.chunk", 1000), threads);
+				// an interrupted run left whole chunks (each is one transaction): redo
+				// the
+				// last few, whose organizations the bulk path finds and leaves alone
+				long from = resume ? Math.max(0, haveOrgs - 4_000) : 0;
+				if (haveOrgs < organizations) {
+					generator.directory(from, organizations, contacts, Integer.getInteger("bench.chunk", 1000),
+							threads);
+				}
 				double directorySeconds = seconds(start);
 				Instant interactionStart = Instant.now();
-				generator.interactions(interactions, staff, Instant.now());
+				if (haveInteractions < interactions) {
+					generator.interactions(interactions - haveInteractions, staff, Instant.now());
+				}
 				dataset.put("directorySeconds", directorySeconds);
 				dataset.put("interactionSeconds", seconds(interactionStart));
 			}

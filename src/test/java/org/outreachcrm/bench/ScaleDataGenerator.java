@@ -86,12 +86,14 @@ final class ScaleDataGenerator {
 	}
 
 	/**
-	 * Writes {@code organizations} organizations with {@code contacts} people spread over
+	 * Writes organizations {@code fromOrganization} to {@code organizations} of a data
+	 * set of {@code organizations} organizations with {@code contacts} people spread over
 	 * them, in chunks of about {@code chunkRows} rows, on {@code threads} threads.
 	 */
-	void directory(long organizations, long contacts, int chunkRows, int threads) throws Exception {
+	void directory(long fromOrganization, long organizations, long contacts, int chunkRows, int threads)
+			throws Exception {
 		DirectoryBulkWriter writer = this.context.getBean(DirectoryBulkWriter.class);
-		AtomicLong nextOrganization = new AtomicLong();
+		AtomicLong nextOrganization = new AtomicLong(fromOrganization);
 		AtomicLong rowsDone = new AtomicLong();
 		long perChunk = Math.max(1, chunkRows * organizations / Math.max(organizations, contacts));
 		Instant start = Instant.now();
@@ -107,9 +109,9 @@ final class ScaleDataGenerator {
 						long last = (o + 1) * contacts / organizations;
 						rows.addAll(ScaleData.rows(o, first, last - first));
 					}
-					writer.write(rows, ImportMode.CREATE_ONLY, BulkSession.real(), "bench");
+					write(writer, rows);
 					long done = rowsDone.addAndGet(rows.size());
-					if (from / perChunk % 50 == 0) {
+					if (from / perChunk % 20 == 0) {
 						progress("directory", done, Math.max(organizations, contacts), start);
 					}
 				}
@@ -125,6 +127,24 @@ final class ScaleDataGenerator {
 		this.jdbc.update("""
 				UPDATE organization SET stage = CASE MOD(id, 7) WHEN 0 THEN 'CONTACTED' WHEN 1 THEN 'ENGAGED'
 				  WHEN 2 THEN 'PARTNER' WHEN 3 THEN 'DORMANT' WHEN 4 THEN 'CONTACTED' ELSE 'PROSPECT' END""");
+	}
+
+	/**
+	 * Writes one chunk; two writers may deadlock on the foreign keys' locks, and the
+	 * loser (rolled back whole) simply tries again.
+	 */
+	private static void write(DirectoryBulkWriter writer, List<DirectoryRow> rows) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				writer.write(rows, ImportMode.CREATE_ONLY, BulkSession.real(), "bench");
+				return;
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**
