@@ -172,7 +172,14 @@ public final class ScaleBenchmark {
 				"--crm.imports.storage-dir=" + out.resolve("scale-uploads").toAbsolutePath(),
 				"--logging.level.root=WARN"));
 		if (h2) {
-			args.add("--crm.data-dir=" + Path.of(database).toAbsolutePath());
+			// named explicitly: the test class path's config/application.yml points at an
+			// in-memory database
+			Path folder = Path.of(database).toAbsolutePath();
+			args.add("--crm.data-dir=" + folder);
+			args.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("outreach-crm")
+					+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=FALSE");
+			args.add("--spring.datasource.username=sa");
+			args.add("--spring.datasource.password=");
 		}
 		else {
 			args.add("--crm.data-dir=" + out.resolve("scale-data").toAbsolutePath());
