@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param initialAdmin the admin created on first start with an empty database
  * @param loginThrottle limits on failed logins
+ * @param verifiedPasswordTtl how long a successful password check is remembered, so that
+ * HTTP Basic API calls do not run bcrypt every time; zero turns it off
  */
 @Validated
 @ConfigurationProperties("crm.accounts")
-record AccountsProperties(InitialAdmin initialAdmin, LoginThrottle loginThrottle) {
+record AccountsProperties(InitialAdmin initialAdmin, LoginThrottle loginThrottle,
+		@DefaultValue("5m") Duration verifiedPasswordTtl) {
 
 	/**
 	 * @param maxFailuresPerAccount failed logins for one user name before it is locked

@@ -1,6 +1,7 @@
 package org.outreachcrm.accounts;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -100,10 +101,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	PasswordEncoder passwordEncoder(AccountsProperties properties, Clock clock) {
 		// bcrypt today, with the algorithm id stored beside each hash so it can be
-		// upgraded later
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		// upgraded later; successful checks are remembered briefly so that HTTP Basic
+		// does not pay bcrypt on every API request
+		return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				properties.verifiedPasswordTtl(), clock);
 	}
 
 	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception ex)

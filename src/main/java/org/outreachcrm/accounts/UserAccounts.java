@@ -63,6 +63,12 @@ public class UserAccounts {
 		return this.users.findByUsername(username).map(UserAccount::toView);
 	}
 
+	/** The id of the user with this user name, read without roles or countries. */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOf(String username) {
+		return this.users.findIdByUsername(username);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(long id) {
 		return this.users.existsById(id);

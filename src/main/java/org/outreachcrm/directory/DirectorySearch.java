@@ -99,10 +99,20 @@ class DirectorySearch {
 				orgWhere.append(" AND ao.stage = :stage");
 				params.addValue("stage", query.stage().name());
 			}
-			where.append(
-					" AND c.id IN (SELECT a.contact_id FROM affiliation a JOIN organization ao ON ao.id = a.organization_id")
-				.append(orgWhere)
-				.append(")");
+			String affiliated = "SELECT a.contact_id FROM affiliation a JOIN organization ao ON ao.id = a.organization_id"
+					+ orgWhere;
+			if (hasWords(query.q())) {
+				// The words already narrow the people to a few thousand: check each one's
+				// affiliations by index. As an IN (semi-join) MariaDB materialized every
+				// person of e.g. all NGOs first: 4.7 s instead of 0.36 s at 330k people.
+				// A correlated COUNT is never flattened into a join, on any database.
+				where.append(" AND (")
+					.append(affiliated.replace("SELECT a.contact_id", "SELECT COUNT(*)"))
+					.append(" AND a.contact_id = c.id) > 0");
+			}
+			else {
+				where.append(" AND c.id IN (").append(affiliated).append(")");
+			}
 		}
 		long total = count("SELECT COUNT(*) FROM contact c" + where, params);
 		if (total == 0) {
@@ -149,6 +159,10 @@ class DirectorySearch {
 			params.addValue("tag", Tags.normalize(query.tag()));
 		}
 		return where.toString();
+	}
+
+	private static boolean hasWords(@Nullable String q) {
+		return q != null && !TextFolding.words(q).isEmpty();
 	}
 
 	private static void words(@Nullable String q, MapSqlParameterSource params, StringBuilder where, String idColumn,

@@ -2,7 +2,6 @@ package org.outreachcrm.outreach;
 
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
-import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.shared.BusinessRuleException;
 
 import org.springframework.security.core.Authentication;
@@ -30,8 +29,7 @@ public class CurrentUser {
 		if (authentication == null || !authentication.isAuthenticated()) {
 			throw new BusinessRuleException("outreach.user.unknown", "The current login has no user account", "");
 		}
-		return this.users.findByUsername(authentication.getName())
-			.map(UserView::id)
+		return this.users.idOf(authentication.getName())
 			.orElseThrow(() -> new BusinessRuleException("outreach.user.unknown",
 					"The current login " + authentication.getName() + " has no user account",
 					authentication.getName()));

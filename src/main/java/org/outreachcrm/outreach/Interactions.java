@@ -84,7 +84,7 @@ public class Interactions {
 		Interaction interaction = new Interaction();
 		interaction.apply(request, zone, staffOf(request), organization.country());
 		interaction = this.interactions.saveAndFlush(interaction);
-		this.activity.refresh(organization.id(), organization.createdAt());
+		this.activity.logged(organization.id(), organization.createdAt(), request.occurredAt());
 		if (request.followUp() != null) {
 			FollowUpRequest followUp = request.followUp();
 			long assignee = followUp.assigneeId() == null ? this.currentUser.id() : followUp.assigneeId();

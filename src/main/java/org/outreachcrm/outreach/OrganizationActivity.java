@@ -47,6 +47,22 @@ class OrganizationActivity {
 				WHERE organization_id = :id""", Map.of("id", organizationId));
 	}
 
+	/**
+	 * Records a newly logged interaction: the last interaction can only move forward, so
+	 * one conditional update does it (no look-up of the newest interaction).
+	 */
+	void logged(long organizationId, Instant knownSince, Instant occurredAt) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", organizationId).addValue("at", utc(occurredAt));
+		String forward = """
+				UPDATE outreach_organization SET last_interaction_at = :at
+				WHERE organization_id = :id AND (last_interaction_at IS NULL OR last_interaction_at < :at)""";
+		if (this.jdbc.update(forward, params) == 0) {
+			// not known yet, or an older interaction than the last one
+			known(organizationId, knownSince);
+			this.jdbc.update(forward, params);
+		}
+	}
+
 	static LocalDateTime utc(Instant instant) {
 		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

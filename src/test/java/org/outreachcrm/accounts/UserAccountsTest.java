@@ -114,6 +114,50 @@ class UserAccountsTest {
 	}
 
 	@Test
+	void aPasswordRememberedAfterALoginStopsWorkingAtOnceWhenReset() {
+		String username = "m" + marker();
+		UserView user = this.users.create(newUser(username, Role.STAFF));
+		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
+			.hasStatusOk();
+
+		this.users.resetPassword(user.id(), "Another-good-passphrase-7", false);
+
+		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aPasswordRememberedAfterALoginStopsWorkingAtOnceWhenChangedByItsUser() {
+		String username = "o" + marker();
+		this.users.create(newUser(username, Role.STAFF));
+		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
+			.hasStatusOk();
+
+		this.users.changeOwnPassword(username, PASSWORD, "Another-good-passphrase-7");
+
+		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get()
+			.uri("/api/organizations")
+			.with(httpBasic(username, "Another-good-passphrase-7"))
+			.exchange()).hasStatusOk();
+	}
+
+	@Test
+	void aUserDisabledAfterALoginIsRefusedAtOnce() {
+		String username = "x" + marker();
+		UserView user = this.users.create(newUser(username, Role.STAFF));
+		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
+			.hasStatusOk();
+
+		this.users.update(user.id(), new UserChange("Gone", null, false, Set.of(Role.STAFF), Set.of(), user.version()),
+				"admin");
+
+		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	void rolesChangeWhatAUserMayDo() {
 		String username = "c" + marker();
 		UserView user = this.users.create(newUser(username, Role.STAFF));

@@ -118,6 +118,26 @@ class ContactsTest {
 	}
 
 	@Test
+	void filtersPeopleByTheirOrganizationsTypeWithAndWithoutWords() {
+		String m = marker();
+		long ngo = this.organizations.create(organization("Green " + m, OrganizationType.NGO, "PL")).id();
+		long media = this.organizations.create(organization("Radio " + m, OrganizationType.MEDIA, "PL")).id();
+		ContactDetails atNgo = this.contacts.create(person("Zofia", "Łęcka " + m, null, "PL"));
+		ContactDetails atMedia = this.contacts.create(person("Zofia", "Łęcka-Radio " + m, null, "PL"));
+		this.contacts.affiliate(atNgo.id(), new AffiliationRequest(ngo, null, true, null, null, null));
+		this.contacts.affiliate(atMedia.id(), new AffiliationRequest(media, null, true, null, null, null));
+
+		var withWords = this.contacts.search(
+				new DirectoryQuery("zofia lecka " + m, OrganizationType.NGO, null, null, null, null),
+				PageRequest.of(0, 5));
+		assertThat(withWords.getContent()).extracting(ContactSummary::id).containsExactly(atNgo.id());
+		assertThat(withWords.getTotalElements()).isEqualTo(1);
+		assertThat(this.contacts
+			.search(new DirectoryQuery(null, OrganizationType.MEDIA, null, null, null, media), PageRequest.of(0, 5))
+			.getContent()).extracting(ContactSummary::id).containsExactly(atMedia.id());
+	}
+
+	@Test
 	void aNewPrimaryAffiliationMakesTheOthersNonPrimary() {
 		String m = marker();
 		long a = this.organizations.create(organization("A " + m, OrganizationType.NGO, "RO")).id();

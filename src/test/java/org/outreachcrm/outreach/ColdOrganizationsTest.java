@@ -83,6 +83,22 @@ class ColdOrganizationsTest {
 			.containsExactly(neverContacted.id(), contactedLater.id(), young.id());
 	}
 
+	@Test
+	void anOlderInteractionLoggedLaterKeepsTheNewestAsLastContact() {
+		this.clock.set(T0);
+		OrganizationDetails organization = create();
+		this.interactions.log(InteractionRequest.of(organization.id(), List.of(), InteractionType.CALL,
+				T0.plus(Duration.ofDays(60)), null, Direction.OUTBOUND, "Recent call"));
+		this.interactions.log(InteractionRequest.of(organization.id(), List.of(), InteractionType.EMAIL,
+				T0.plus(Duration.ofDays(10)), null, Direction.OUTBOUND, "Back-dated email"));
+
+		this.clock.set(T0.plus(Duration.ofDays(200)));
+		List<ColdOrganization> cold = mine(this.cold.list(null, PageRequest.of(0, 200)).getContent(), organization);
+		assertThat(cold).singleElement()
+			.extracting(ColdOrganization::lastInteractionAt)
+			.isEqualTo(T0.plus(Duration.ofDays(60)));
+	}
+
 	private OrganizationDetails create() {
 		return this.organizations.create(organization("Cold " + marker(), OrganizationType.MEDIA, "HU"));
 	}

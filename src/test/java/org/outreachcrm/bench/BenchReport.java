@@ -1,0 +1,247 @@
+package org.outreachcrm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prints the scale benchmark's table and writes it as {@code results.json} and as
+ * {@code results.html}: a self-contained page (inline SVG charts, no script, no network)
+ * that opens offline.
+ */
+final class BenchReport {
+
+	static final double SEARCH_P95_TARGET_MS = 50;
+
+	static final double LOGGING_RPS_TARGET = 1500;
+
+	static final double LOGGING_P95_TARGET_MS = 50;
+
+	private final String db;
+
+	private final Map<String, Object> machine;
+
+	private final Map<String, Object> dataset;
+
+	private final List<HttpLoad.Sample> latencies;
+
+	private final HttpLoad.Throughput logging;
+
+	private final String measuredAt = Instant.now().toString();
+
+	BenchReport(String db, Map<String, Object> machine, Map<String, Object> dataset, List<HttpLoad.Sample> latencies,
+			HttpLoad.Throughput logging) {
+		this.db = db;
+		this.machine = machine;
+		this.dataset = dataset;
+		this.latencies = latencies;
+		this.logging = logging;
+	}
+
+	void print() {
+		System.out.println();
+		System.out.printf(Locale.ROOT, "Scale benchmark, %s, %s%n", this.db, this.measuredAt);
+		System.out.println("machine: " + this.machine);
+		System.out.println("data set: " + this.dataset);
+		System.out.println("| measurement | requests | errors | p50 ms | p95 ms | p99 ms | target |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+		for (HttpLoad.Sample s : this.latencies) {
+			System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %s |%n", s.name(), s.millis().length,
+					s.errors(), s.percentile(50), s.percentile(95), s.percentile(99), searchTarget(s));
+		}
+		HttpLoad.Sample l = this.logging.latency();
+		System.out.printf(Locale.ROOT,
+				"| %s, %d clients, %.0f s: **%,.0f req/s** | %,d | %d | %.1f | %.1f | %.1f | %s |%n",
+				this.logging.name(), this.logging.clients(), this.logging.seconds(), this.logging.requestsPerSecond(),
+				this.logging.ok(), this.logging.errors(), l.percentile(50), l.percentile(95), l.percentile(99),
+				loggingTarget());
+		for (HttpLoad.Sample s : this.latencies) {
+			if (!s.firstError().isEmpty()) {
+				System.out.println("first error of " + s.name() + ": " + s.firstError());
+			}
+		}
+		if (!this.logging.firstError().isEmpty()) {
+			System.out.println("first error of logging: " + this.logging.firstError());
+		}
+	}
+
+	private static String searchTarget(HttpLoad.Sample s) {
+		if (!s.name().startsWith("search")) {
+			return "";
+		}
+		return (s.percentile(95) < SEARCH_P95_TARGET_MS ? "met" : "MISSED") + " (p95 < 50 ms)";
+	}
+
+	private String loggingTarget() {
+		boolean met = this.logging.requestsPerSecond() >= LOGGING_RPS_TARGET
+				&& this.logging.latency().percentile(95) < LOGGING_P95_TARGET_MS;
+		return (met ? "met" : "MISSED") + " (>= 1,500 req/s, p95 < 50 ms)";
+	}
+
+	void write(Path out) throws IOException {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("benchmark", "scale");
+		json.put("measuredAt", this.measuredAt);
+		json.put("database", this.db);
+		json.put("machine", this.machine);
+		json.put("dataset", this.dataset);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (HttpLoad.Sample s : this.latencies) {
+			Map<String, Object> row = HttpLoad.summary(s);
+			if (s.name().startsWith("search")) {
+				row.put("target", searchTarget(s));
+			}
+			rows.add(row);
+		}
+		json.put("latencies", rows);
+		Map<String, Object> log = HttpLoad.summary(this.logging.latency());
+		log.put("clients", this.logging.clients());
+		log.put("seconds", HttpLoad.round(this.logging.seconds()));
+		log.put("requestsPerSecond", HttpLoad.round(this.logging.requestsPerSecond()));
+		log.put("perSecond", this.logging.perSecond());
+		log.put("target", loggingTarget());
+		json.put("interactionLogging", log);
+		Files.writeString(out.resolve("results.json"),
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+		Files.writeString(out.resolve("results.html"), html());
+		System.out.println("Wrote " + out.resolve("results.json") + " and " + out.resolve("results.html"));
+	}
+
+	private String html() {
+		StringBuilder page = new StringBuilder();
+		page.append(
+				"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Outreach CRM scale benchmark")
+			.append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}")
+			.append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:right}")
+			.append("td:first-child,th:first-child{text-align:left}.missed{color:#b00020;font-weight:bold}")
+			.append("</style></head><body><h1>Outreach CRM scale benchmark</h1>");
+		page.append("<p>").append(esc(this.db)).append(", measured ").append(esc(this.measuredAt)).append("</p>");
+		page.append("<h2>Machine</h2>").append(definitions(this.machine));
+		page.append("<h2>Data set</h2>").append(definitions(this.dataset));
+		page.append("<h2>Latency (ms)</h2><table><tr><th>measurement</th><th>requests</th><th>errors</th>")
+			.append("<th>p50</th><th>p95</th><th>p99</th><th>target</th></tr>");
+		for (HttpLoad.Sample s : this.latencies) {
+			page.append(row(s, searchTarget(s)));
+		}
+		page.append(row(this.logging.latency(), ""));
+		page.append("</table>");
+		page.append(latencyChart());
+		page.append("<h2>Interaction logging</h2><p>")
+			.append(String.format(Locale.ROOT, "%,.0f requests/s over %.0f s from %d clients; p95 %.1f ms. ",
+					this.logging.requestsPerSecond(), this.logging.seconds(), this.logging.clients(),
+					this.logging.latency().percentile(95)))
+			.append("<span class=\"")
+			.append(loggingTarget().startsWith("met") ? "" : "missed")
+			.append("\">")
+			.append(esc(loggingTarget()))
+			.append("</span></p>");
+		page.append(throughputChart());
+		page.append("</body></html>\n");
+		return page.toString();
+	}
+
+	private static String row(HttpLoad.Sample s, String target) {
+		return String.format(Locale.ROOT,
+				"<tr><td>%s</td><td>%,d</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td class=\"%s\">%s</td></tr>",
+				esc(s.name()), s.millis().length, s.errors(), s.percentile(50), s.percentile(95), s.percentile(99),
+				target.startsWith("MISSED") ? "missed" : "", esc(target));
+	}
+
+	/** Grouped horizontal bars: p50, p95 and p99 of each measurement, a line at 50 ms. */
+	private String latencyChart() {
+		List<HttpLoad.Sample> all = new ArrayList<>(this.latencies);
+		all.add(this.logging.latency());
+		double max = SEARCH_P95_TARGET_MS * 1.2;
+		for (HttpLoad.Sample s : all) {
+			max = Math.max(max, s.percentile(99));
+		}
+		int label = 260;
+		int width = 600;
+		int rowHeight = 42;
+		int height = all.size() * rowHeight + 40;
+		StringBuilder svg = new StringBuilder();
+		svg.append(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
+						+ "aria-label=\"p50, p95 and p99 latency per measurement\" font-size=\"12\">",
+				label + width + 80, height));
+		String[] colors = { "#4e79a7", "#f28e2b", "#e15759" };
+		double[] ps = { 50, 95, 99 };
+		for (int i = 0; i < all.size(); i++) {
+			HttpLoad.Sample s = all.get(i);
+			int y = 10 + i * rowHeight;
+			svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 20, esc(s.name())));
+			for (int p = 0; p < 3; p++) {
+				double value = s.percentile(ps[p]);
+				double w = Double.isNaN(value) ? 0 : value / max * width;
+				svg.append(String.format(Locale.ROOT,
+						"<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"11\" fill=\"%s\"><title>p%.0f %.1f ms</title></rect>"
+								+ "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%.1f</text>",
+						label, y + p * 12, w, colors[p], ps[p], value, label + w + 3, y + p * 12 + 9, value));
+			}
+		}
+		double target = label + SEARCH_P95_TARGET_MS / max * width;
+		svg.append(String.format(Locale.ROOT,
+				"<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#b00020\" stroke-dasharray=\"4 3\"/>"
+						+ "<text x=\"%.1f\" y=\"%d\" fill=\"#b00020\">50 ms</text>",
+				target, target, height - 20, target + 3, height - 8));
+		svg.append(String.format(Locale.ROOT,
+				"<text x=\"%d\" y=\"%d\" fill=\"%s\">p50</text><text x=\"%d\" y=\"%d\" fill=\"%s\">p95</text>"
+						+ "<text x=\"%d\" y=\"%d\" fill=\"%s\">p99</text>",
+				0, height - 8, colors[0], 40, height - 8, colors[1], 80, height - 8, colors[2]));
+		return svg.append("</svg>").toString();
+	}
+
+	/** Completed POSTs per second of the logging run, with the 1,500/s target line. */
+	private String throughputChart() {
+		long[] perSecond = this.logging.perSecond();
+		double max = LOGGING_RPS_TARGET * 1.1;
+		for (long n : perSecond) {
+			max = Math.max(max, n);
+		}
+		int width = 720;
+		int height = 220;
+		double bar = (double) width / Math.max(1, perSecond.length);
+		StringBuilder svg = new StringBuilder();
+		svg.append(
+				String.format(Locale.ROOT,
+						"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
+								+ "aria-label=\"interactions logged per second\" font-size=\"12\">",
+						width + 60, height + 30));
+		for (int i = 0; i < perSecond.length; i++) {
+			double h = perSecond[i] / max * height;
+			svg.append(String.format(Locale.ROOT,
+					"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4e79a7\"><title>second %d: %d</title></rect>",
+					50 + i * bar, height - h, Math.max(1, bar - 1), h, i + 1, perSecond[i]));
+		}
+		double target = height - LOGGING_RPS_TARGET / max * height;
+		svg.append(String.format(Locale.ROOT,
+				"<line x1=\"50\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b00020\" stroke-dasharray=\"4 3\"/>"
+						+ "<text x=\"0\" y=\"%.1f\" fill=\"#b00020\">1,500/s</text>"
+						+ "<text x=\"50\" y=\"%d\">seconds of the run; bars: requests completed per second</text>",
+				width + 50, target, target, target + 4, height + 20));
+		return svg.append("</svg>").toString();
+	}
+
+	private static String definitions(Map<String, Object> values) {
+		StringBuilder dl = new StringBuilder("<table>");
+		values.forEach((k, v) -> dl.append("<tr><td>")
+			.append(esc(k))
+			.append("</td><td>")
+			.append(esc(String.valueOf(v)))
+			.append("</td></tr>"));
+		return dl.append("</table>").toString();
+	}
+
+	private static String esc(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+}

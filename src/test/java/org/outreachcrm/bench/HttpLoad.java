@@ -1,0 +1,198 @@
+package org.outreachcrm.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * The HTTP side of the scale benchmark: a JDK {@link HttpClient} (HTTP/1.1, kept-alive
+ * connections) that measures latencies of sequential GETs and the throughput of
+ * concurrent POSTs from a fixed pool of client threads, each request bounded in time.
+ */
+final class HttpLoad {
+
+	private final HttpClient http;
+
+	private final String base;
+
+	private final String authorization;
+
+	HttpLoad(int port, String username, String password, int connections) {
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.executor(Executors.newFixedThreadPool(Math.max(2, connections)))
+			.build();
+		this.base = "http://127.0.0.1:" + port;
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Latencies in milliseconds, with the share of answers that were not 2xx. */
+	record Sample(String name, double[] millis, long errors, String firstError) {
+
+		double percentile(double p) {
+			if (this.millis.length == 0) {
+				return Double.NaN;
+			}
+			double[] sorted = this.millis.clone();
+			Arrays.sort(sorted);
+			int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+			return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+		}
+
+	}
+
+	/** Throughput of a timed run, and completions per second for a chart. */
+	record Throughput(String name, int clients, double seconds, long ok, long errors, String firstError, Sample latency,
+			long[] perSecond) {
+
+		double requestsPerSecond() {
+			return this.ok / this.seconds;
+		}
+
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Each path once, one after the other; the first {@code warmUp} are not counted. */
+	Sample sequential(String name, List<String> paths, int warmUp) throws Exception {
+		for (int i = 0; i < Math.min(warmUp, paths.size()); i++) {
+			get(paths.get(i));
+		}
+		double[] millis = new double[paths.size()];
+		long errors = 0;
+		String firstError = "";
+		for (int i = 0; i < paths.size(); i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = get(paths.get(i));
+			millis[i] = (System.nanoTime() - start) / 1e6;
+			if (response.statusCode() / 100 != 2) {
+				errors++;
+				if (firstError.isEmpty()) {
+					firstError = response.statusCode() + " " + paths.get(i) + ": " + abbreviate(response.body());
+				}
+			}
+		}
+		return new Sample(name, millis, errors, firstError);
+	}
+
+	/**
+	 * POSTs the bodies {@code body} makes, from {@code clients} threads, for
+	 * {@code seconds}; each thread sends its next request when the previous one answered.
+	 */
+	Throughput post(String name, String path, IntFunction<String> body, int clients, int seconds) throws Exception {
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		long began = System.nanoTime();
+		AtomicLong sequence = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		long[] perSecond = new long[seconds + 2];
+		List<String> firstError = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<double[]>> results = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			results.add(pool.submit(() -> {
+				double[] mine = new double[1024];
+				int n = 0;
+				while (System.nanoTime() < end) {
+					HttpRequest request = request(path).timeout(Duration.ofSeconds(30))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body.apply((int) sequence.incrementAndGet())))
+						.build();
+					long start = System.nanoTime();
+					HttpResponse<String> response;
+					try {
+						response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+					}
+					catch (IOException ex) {
+						errors.incrementAndGet();
+						synchronized (firstError) {
+							if (firstError.isEmpty()) {
+								firstError.add(ex.toString());
+							}
+						}
+						continue;
+					}
+					long now = System.nanoTime();
+					if (response.statusCode() / 100 == 2) {
+						if (n == mine.length) {
+							mine = Arrays.copyOf(mine, n * 2);
+						}
+						mine[n++] = (now - start) / 1e6;
+						int second = (int) ((now - began) / 1_000_000_000L);
+						synchronized (perSecond) {
+							perSecond[Math.min(perSecond.length - 1, second)]++;
+						}
+					}
+					else {
+						errors.incrementAndGet();
+						synchronized (firstError) {
+							if (firstError.isEmpty()) {
+								firstError.add(response.statusCode() + ": " + abbreviate(response.body()));
+							}
+						}
+					}
+				}
+				return Arrays.copyOf(mine, n);
+			}));
+		}
+		pool.shutdown();
+		List<double[]> all = new ArrayList<>();
+		for (Future<double[]> result : results) {
+			all.add(result.get());
+		}
+		double elapsed = (System.nanoTime() - began) / 1e9;
+		double[] millis = all.stream().flatMapToDouble(Arrays::stream).toArray();
+		String error = firstError.isEmpty() ? "" : firstError.get(0);
+		return new Throughput(name, clients, elapsed, millis.length, errors.get(), error,
+				new Sample(name, millis, errors.get(), error), Arrays.copyOf(perSecond, seconds));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", this.authorization)
+			.header("Accept", "application/json");
+	}
+
+	static Map<String, Object> summary(Sample sample) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("name", sample.name());
+		row.put("requests", sample.millis().length);
+		row.put("errors", sample.errors());
+		row.put("p50Ms", round(sample.percentile(50)));
+		row.put("p95Ms", round(sample.percentile(95)));
+		row.put("p99Ms", round(sample.percentile(99)));
+		row.put("maxMs", round(sample.percentile(100)));
+		if (!sample.firstError().isEmpty()) {
+			row.put("firstError", sample.firstError());
+		}
+		return row;
+	}
+
+	static double round(double value) {
+		return Double.isNaN(value) ? -1 : Math.round(value * 10) / 10.0;
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+	}
+
+}

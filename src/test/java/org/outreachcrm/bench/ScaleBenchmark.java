@@ -1,0 +1,311 @@
+package org.outreachcrm.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.outreachcrm.OutreachCrmApplication;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Scale benchmark: fills the configured database with a realistic data set (200,000
+ * organizations, 1,000,000 people, 2,000,000 interactions by default on MariaDB) through
+ * the application's own bulk path, then starts the real application in its own JVM and
+ * measures it through its HTTP API: directory search, list pages, timelines, and
+ * interaction logging under concurrent load. Prints a table and writes
+ * {@code target/bench/results.json} and {@code target/bench/results.html}.
+ *
+ * <pre>
+ * ./mvnw -q -Pbench test-compile exec:exec -Dbench.suite=scale -Dbench.db=mariadb
+ * </pre>
+ *
+ * A database that already holds the requested sizes is reused; one holding something else
+ * is refused unless {@code -Dbench.fresh=true} (drop and regenerate).
+ */
+public final class ScaleBenchmark {
+
+	static final String ADMIN_PASSWORD = "Bench-Passw0rd-2026";
+
+	private ScaleBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String db = System.getProperty("bench.db", "mariadb");
+		boolean h2 = "h2".equals(db);
+		long organizations = Long.getLong("bench.organizations", h2 ? 20_000 : 200_000);
+		long contacts = Long.getLong("bench.contacts", h2 ? 100_000 : 1_000_000);
+		long interactions = Long.getLong("bench.interactions", h2 ? 200_000 : 2_000_000);
+		int searches = Integer.getInteger("bench.searches", 1000);
+		int clients = Integer.getInteger("bench.clients", 8);
+		int seconds = Integer.getInteger("bench.duration", 60);
+		int threads = Integer.getInteger("bench.threads", 2);
+		String heap = System.getProperty("bench.heap", "512m");
+		boolean fresh = Boolean.getBoolean("bench.fresh");
+		String database = System.getProperty("bench.database", "");
+		if (database.isBlank()) {
+			database = h2 ? "target/bench/h2-scale" : "crm_bench_scale";
+		}
+		Path out = Path.of("target/bench");
+		Files.createDirectories(out);
+
+		List<String> appArgs = applicationArguments(h2, database, out);
+		if (fresh) {
+			drop(h2, database);
+		}
+		Map<String, Object> machine = new LinkedHashMap<>();
+		Map<String, Object> dataset = new LinkedHashMap<>();
+		long[][] sample;
+		String loadBefore = loadAverage();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OutreachCrmApplication.class)
+			// the security configuration needs a web context: one on a random port,
+			// unused
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0")
+			.run(appArgs.toArray(String[]::new))) {
+			ScaleDataGenerator generator = new ScaleDataGenerator(context);
+			long haveOrgs = generator.count("organization");
+			long haveInteractions = generator.count("interaction");
+			boolean resume = Boolean.getBoolean("bench.resume");
+			dataset.put("reused", haveOrgs > 0);
+			if (haveOrgs == 0 || resume) {
+				System.out.printf(Locale.ROOT,
+						"Generating %,d organizations, %,d people, %,d interactions into %s %s%n", organizations,
+						contacts, interactions, db, database);
+				Instant start = Instant.now();
+				List<Long> staff = generator.staff();
+				// an interrupted run left whole chunks (each is one transaction): redo
+				// the
+				// last few, whose organizations the bulk path finds and leaves alone
+				long from = resume ? Math.max(0, haveOrgs - 4_000) : 0;
+				if (haveOrgs < organizations) {
+					generator.directory(from, organizations, contacts, Integer.getInteger("bench.chunk", 1000),
+							threads);
+				}
+				double directorySeconds = seconds(start);
+				Instant interactionStart = Instant.now();
+				if (haveInteractions < interactions) {
+					generator.interactions(interactions - haveInteractions, staff, Instant.now());
+				}
+				dataset.put("directorySeconds", directorySeconds);
+				dataset.put("interactionSeconds", seconds(interactionStart));
+			}
+			else if (!"any".equals(System.getProperty("bench.reuse"))
+					&& (haveOrgs != organizations || haveInteractions < interactions)) {
+				throw new IllegalStateException("The database " + database + " holds " + haveOrgs
+						+ " organizations and " + haveInteractions + " interactions, not the sizes asked for; "
+						+ "pass -Dbench.fresh=true to drop and regenerate it");
+			}
+			else {
+				System.out.println("Reusing the data set already in " + database);
+			}
+			for (String table : List.of("organization", "contact", "affiliation", "interaction",
+					"organization_search_token", "contact_search_token")) {
+				dataset.put(table, generator.count(table));
+			}
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			machine.put("database", h2 ? "H2 " + jdbc.queryForObject("SELECT H2VERSION()", String.class)
+					: "MariaDB/MySQL " + jdbc.queryForObject("SELECT VERSION()", String.class));
+			sample = sample(jdbc, 5000);
+		}
+		machine.put("cores", Runtime.getRuntime().availableProcessors());
+		machine.put("memoryGb", memoryGigabytes());
+		machine.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		machine.put("appHeap", heap);
+		machine.put("loadAverageBefore", loadBefore);
+
+		ScaleQueries queries = new ScaleQueries(sample[0], sample[1]);
+		int port = freePort();
+		Process app = start(out, port, appArgs, heap);
+		List<HttpLoad.Sample> latencies = new ArrayList<>();
+		HttpLoad.Throughput logging;
+		try {
+			HttpLoad load = new HttpLoad(port, "admin", ADMIN_PASSWORD, clients);
+			machine.put("loadAverageAtMeasure", loadAverage());
+			List<String> search = queries.searches(searches);
+			List<String> orgSearch = search.stream().filter((p) -> p.startsWith("/api/organizations")).toList();
+			List<String> contactSearch = search.stream().filter((p) -> p.startsWith("/api/contacts")).toList();
+			// warm up the JIT and the database's buffers with a separate mix
+			load.sequential("warm-up", new ScaleQueries(sample[0], sample[1]).searches(200), 0);
+			latencies.add(load.sequential("search organizations", orgSearch, 0));
+			latencies.add(load.sequential("search people", contactSearch, 0));
+			latencies.add(load.sequential("timeline", queries.timelines(300), 20));
+			latencies.add(load.sequential("organization list page", queries.organizationPages(300), 20));
+			latencies.add(load.sequential("people list page", queries.contactPages(200), 20));
+			latencies.add(load.sequential("interaction list (organization)", queries.interactionPages(200), 20));
+			load.post("logging warm-up", "/api/interactions", queries::interaction, clients, Math.min(10, seconds));
+			logging = load.post("log interaction (POST)", "/api/interactions",
+					(n) -> queries.interaction(n + 1_000_000), clients, seconds);
+			machine.put("loadAverageAfter", loadAverage());
+		}
+		finally {
+			app.destroy();
+			app.waitFor();
+		}
+		HttpLoad.Sample allSearch = merge("search (all)", latencies.get(0), latencies.get(1));
+		latencies.add(0, allSearch);
+		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging);
+		report.print();
+		report.write(out);
+		System.exit(0);
+	}
+
+	private static List<String> applicationArguments(boolean h2, String database, Path out) {
+		List<String> args = new ArrayList<>(List.of("--crm.accounts.initial-admin.username=admin",
+				"--crm.accounts.initial-admin.password=" + ADMIN_PASSWORD,
+				"--crm.imports.inbox-dir=" + out.resolve("scale-inbox").toAbsolutePath(),
+				"--crm.imports.storage-dir=" + out.resolve("scale-uploads").toAbsolutePath(),
+				"--logging.level.root=WARN"));
+		if (h2) {
+			// named explicitly: the test class path's config/application.yml points at an
+			// in-memory database
+			Path folder = Path.of(database).toAbsolutePath();
+			args.add("--crm.data-dir=" + folder);
+			args.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("outreach-crm")
+					+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=FALSE");
+			args.add("--spring.datasource.username=sa");
+			args.add("--spring.datasource.password=");
+		}
+		else {
+			args.add("--crm.data-dir=" + out.resolve("scale-data").toAbsolutePath());
+			args.add("--spring.datasource.url=" + mariadbUrl(database));
+			args.add("--spring.datasource.username=" + System.getProperty("bench.db.user", "root"));
+			args.add("--spring.datasource.password=" + System.getProperty("bench.db.password", ""));
+		}
+		return args;
+	}
+
+	private static String mariadbUrl(String database) {
+		return "jdbc:mysql://" + System.getProperty("bench.db.host", "127.0.0.1:3306") + "/" + database
+				+ "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
+				+ "&rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+	}
+
+	private static void drop(boolean h2, String database) throws Exception {
+		if (h2) {
+			try (var files = Files.list(Files.createDirectories(Path.of(database)))) {
+				for (Path file : files.toList()) {
+					if (file.getFileName().toString().startsWith("outreach-crm")) {
+						Files.delete(file);
+					}
+				}
+			}
+			return;
+		}
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:mysql://" + System.getProperty("bench.db.host", "127.0.0.1:3306")
+						+ "/?useSSL=false&allowPublicKeyRetrieval=true",
+				System.getProperty("bench.db.user", "root"), System.getProperty("bench.db.password", ""));
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database);
+			statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+	}
+
+	/**
+	 * Up to {@code n} organizations spread over the data set, each with one of its
+	 * people.
+	 */
+	private static long[][] sample(JdbcTemplate jdbc, int n) {
+		Long affiliations = jdbc.queryForObject("SELECT COUNT(*) FROM affiliation", Long.class);
+		long step = Math.max(1, (affiliations == null ? 0 : affiliations) / n);
+		List<long[]> rows = jdbc.query(
+				"SELECT organization_id, contact_id FROM affiliation WHERE MOD(id, " + step + ") = 0 ORDER BY id",
+				(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) });
+		long[][] sample = new long[2][rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			sample[0][i] = rows.get(i)[0];
+			sample[1][i] = rows.get(i)[1];
+		}
+		return sample;
+	}
+
+	private static Process start(Path out, int port, List<String> appArgs, String heap) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+						"-Xlog:gc:file=" + out.resolve("scale-gc.log").toAbsolutePath()));
+		if (Boolean.getBoolean("bench.jfr")) {
+			command.add("-XX:StartFlightRecording=filename=" + out.resolve("scale.jfr").toAbsolutePath()
+					+ ",settings=profile");
+		}
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication",
+				"--server.port=" + port));
+		command.addAll(appArgs);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(out.resolve("scale-app.log").toFile())
+			.start();
+		HttpLoad probe = new HttpLoad(port, "admin", ADMIN_PASSWORD, 1);
+		for (int i = 0; i < 360; i++) {
+			Thread.sleep(500);
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The application stopped; see " + out.resolve("scale-app.log"));
+			}
+			try {
+				if (probe.get("/actuator/health").statusCode() == 200) {
+					return process;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+		}
+		throw new IllegalStateException("The application did not start; see " + out.resolve("scale-app.log"));
+	}
+
+	private static HttpLoad.Sample merge(String name, HttpLoad.Sample a, HttpLoad.Sample b) {
+		double[] all = new double[a.millis().length + b.millis().length];
+		System.arraycopy(a.millis(), 0, all, 0, a.millis().length);
+		System.arraycopy(b.millis(), 0, all, a.millis().length, b.millis().length);
+		return new HttpLoad.Sample(name, all, a.errors() + b.errors(),
+				a.firstError().isEmpty() ? b.firstError() : a.firstError());
+	}
+
+	private static double seconds(Instant start) {
+		return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private static long memoryGigabytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+				if (line.startsWith("MemTotal:")) {
+					return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// not Linux
+		}
+		return Runtime.getRuntime().maxMemory() >> 30;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
