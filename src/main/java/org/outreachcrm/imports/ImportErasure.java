@@ -2,6 +2,7 @@ package org.outreachcrm.imports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +51,9 @@ class ImportErasure {
 
 	@EventListener
 	void on(PersonErased event) {
-		Set<Long> runs = new LinkedHashSet<>(this.jdbc.queryForList(
-				"SELECT DISTINCT import_id FROM import_change WHERE kind = :kind AND record_id = :id",
+		Set<Long> runs = new LinkedHashSet<>(this.jdbc.queryForList("""
+				SELECT DISTINCT import_id FROM import_change WHERE kind = :kind
+				  AND (record_id = :id OR (field IS NULL AND record_id < :id AND record_id + record_count > :id))""",
 				Map.of("kind", RecordChange.Kind.CONTACT.name(), "id", event.contactId()), Long.class));
 		this.jdbc.update("""
 				UPDATE import_change SET
@@ -133,7 +135,10 @@ class ImportErasure {
 		}
 		List<String> files = this.jdbc.queryForList("SELECT stored_file FROM import_run WHERE id IN (:ids)",
 				Map.of("ids", runs), String.class);
-		Runnable delete = () -> files.forEach(this::deleteUpload);
+		Runnable delete = () -> {
+			files.forEach(this::deleteUpload);
+			runs.forEach(this::deleteInboxCopies);
+		};
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -144,6 +149,33 @@ class ImportErasure {
 		}
 		else {
 			delete.run();
+		}
+	}
+
+	/**
+	 * A spreadsheet that came through the inbox is also filed in its {@code processed/}
+	 * or {@code failed/} folder beside a result text naming the run: that copy goes too,
+	 * the result text (counts only) stays.
+	 */
+	private void deleteInboxCopies(long run) {
+		String firstWords = InboxFolder.resultHeading(run);
+		for (String folder : List.of("processed", "failed")) {
+			Path directory = this.properties.inboxDir().resolve(folder);
+			if (!Files.isDirectory(directory)) {
+				continue;
+			}
+			try (DirectoryStream<Path> results = Files.newDirectoryStream(directory, "*.result.txt")) {
+				for (Path result : results) {
+					if (Files.readString(result).startsWith(firstWords)) {
+						String name = result.getFileName().toString();
+						Files.deleteIfExists(
+								result.resolveSibling(name.substring(0, name.length() - ".result.txt".length())));
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

@@ -163,15 +163,14 @@ class InboxFolder {
 		return candidate;
 	}
 
+	/** How a run's result text starts: erasure finds a run's filed spreadsheet by it. */
+	static String resultHeading(long runId) {
+		return "Import " + runId + " of ";
+	}
+
 	static String resultText(ImportView run) {
 		StringBuilder text = new StringBuilder();
-		text.append("Import ")
-			.append(run.id())
-			.append(" of ")
-			.append(run.fileName())
-			.append(": ")
-			.append(run.status())
-			.append('\n');
+		text.append(resultHeading(run.id())).append(run.fileName()).append(": ").append(run.status()).append('\n');
 		if (run.message() != null) {
 			text.append(run.message()).append('\n');
 		}

@@ -114,6 +114,9 @@ class PersonalDataTest {
 	@Value("${crm.imports.storage-dir}")
 	Path storageDir;
 
+	@Value("${crm.imports.inbox-dir}")
+	Path inboxDir;
+
 	UserView me;
 
 	String m;
@@ -230,6 +233,16 @@ class PersonalDataTest {
 		String storedFile = this.jdbc.queryForObject("SELECT stored_file FROM import_run WHERE id = ?", String.class,
 				this.run.id());
 		assertThat(this.storageDir.resolve(storedFile)).exists();
+		// as the inbox files a run's spreadsheet: beside a result text naming the run
+		Path filed = java.nio.file.Files.createDirectories(this.inboxDir.resolve("processed"))
+			.resolve("lista-" + this.m + ".xlsx");
+		java.nio.file.Files.writeString(filed, "spreadsheet naming " + this.family);
+		java.nio.file.Files.writeString(filed.resolveSibling(filed.getFileName() + ".result.txt"),
+				"Import " + this.run.id() + " of lista.xlsx: COMPLETED\n");
+		Path other = filed.resolveSibling("other-" + this.m + ".xlsx");
+		java.nio.file.Files.writeString(other, "another run's file");
+		java.nio.file.Files.writeString(other.resolveSibling(other.getFileName() + ".result.txt"),
+				"Import " + (this.run.id() + 1000) + " of other.xlsx: COMPLETED\n");
 		assertThat(everything()).as("the person is there before").contains(this.email).contains(this.family);
 
 		this.clock.advance(Duration.ofHours(1));
@@ -261,6 +274,10 @@ class PersonalDataTest {
 				.contains("[erased]");
 		}
 		assertThat(this.storageDir.resolve(storedFile)).as("stored upload").doesNotExist();
+		assertThat(filed).as("the inbox's filed copy of that run").doesNotExist();
+		assertThat(filed.resolveSibling(filed.getFileName() + ".result.txt")).as("its result text (counts only)")
+			.exists();
+		assertThat(other).as("another run's filed spreadsheet").exists();
 		assertThat(counts()).as("report-style counts").isEqualTo(before);
 		assertThat(this.history.contact(id)).first()
 			.satisfies((e) -> assertThat(e.source()).isEqualTo(ChangeSource.ERASURE));
