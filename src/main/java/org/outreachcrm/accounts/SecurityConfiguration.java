@@ -101,12 +101,15 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder(AccountsProperties properties, Clock clock) {
+	PasswordEncoder passwordEncoder(ObjectProvider<AccountsProperties> properties, ObjectProvider<Clock> clock) {
 		// bcrypt today, with the algorithm id stored beside each hash so it can be
 		// upgraded later; successful checks are remembered briefly so that HTTP Basic
-		// does not pay bcrypt on every API request
-		return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-				properties.verifiedPasswordTtl(), clock);
+		// does not pay bcrypt on every API request (web slice tests have neither bean:
+		// they get plain bcrypt)
+		PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		AccountsProperties settings = properties.getIfAvailable();
+		return (settings == null) ? bcrypt
+				: new VerifiedPasswords(bcrypt, settings.verifiedPasswordTtl(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, Exception ex)
