@@ -231,7 +231,7 @@ class Contact {
 		if (this.familyName != null) {
 			texts.add(this.familyName);
 		}
-		texts.addAll(this.emails);
+		this.emails.forEach((email) -> texts.add(SearchIndex.personalPart(email)));
 		texts.addAll(this.tags);
 		return texts;
 	}

@@ -20,6 +20,7 @@ import org.outreachcrm.directory.BulkChunk.Org;
 import org.outreachcrm.directory.BulkChunk.Person;
 import org.outreachcrm.directory.RecordChange.Kind;
 import org.outreachcrm.shared.TextFolding;
+import org.outreachcrm.shared.BatchRows;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -137,7 +138,7 @@ public class DirectoryBulkWriter {
 			texts.add(person.fields.get("display_name"));
 			texts.add(person.fields.get("given_name"));
 			texts.add(person.fields.get("family_name"));
-			texts.add(person.email);
+			texts.add((person.email != null) ? SearchIndex.personalPart(person.email) : null);
 			texts.addAll(person.tags);
 			personTexts.put(Objects.requireNonNull(person.id), texts);
 		}
@@ -155,7 +156,7 @@ public class DirectoryBulkWriter {
 					PartnershipStage.PROSPECT.name(), now, actor, now, actor });
 			changes.add(RecordChange.created(Kind.ORGANIZATION, org.id));
 		}
-		this.jdbc.batchUpdate("""
+		BatchRows.execute(this.jdbc, """
 				INSERT INTO organization (id, name, name_key, type, country, city, website, email, phone, stage,
 				  created_at, created_by, updated_at, updated_by, version)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
@@ -201,13 +202,15 @@ public class DirectoryBulkWriter {
 			}
 			changes.add(RecordChange.created(Kind.CONTACT, person.id));
 		}
-		this.jdbc.batchUpdate("""
+		BatchRows.execute(this.jdbc, """
 				INSERT INTO contact (id, given_name, family_name, display_name, name_key, preferred_language, country,
 				  notes, consent_status, consent_date, consent_source, consent_source_detail, created_at, created_by,
 				  updated_at, updated_by, version)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
-		this.jdbc.batchUpdate("INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)", emails);
-		this.jdbc.batchUpdate("INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)", phones);
+		BatchRows.execute(this.jdbc, "INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)",
+				emails);
+		BatchRows.execute(this.jdbc, "INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)",
+				phones);
 	}
 
 	private void updatePeople(List<Person> people, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -241,7 +244,8 @@ public class DirectoryBulkWriter {
 			this.named.update("UPDATE contact SET " + String.join("", sets.stream().map((s) -> s + ", ").toList())
 					+ "updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id", params);
 		}
-		this.jdbc.batchUpdate("INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)", phones);
+		BatchRows.execute(this.jdbc, "INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)",
+				phones);
 	}
 
 	private void addTags(BulkChunk chunk, List<RecordChange> changes, Set<Long> touchedOrgs, Set<Long> touchedPeople) {
@@ -279,7 +283,7 @@ public class DirectoryBulkWriter {
 				touched.add(id);
 			}
 		}));
-		this.jdbc.batchUpdate("INSERT INTO " + table + " (" + idColumn + ", tag) VALUES (?, ?)", rows);
+		BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (" + idColumn + ", tag) VALUES (?, ?)", rows);
 	}
 
 	private int link(List<Link> links, ImportMode mode, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -326,7 +330,7 @@ public class DirectoryBulkWriter {
 			rows.add(new Object[] { id, link.person().id, link.org().id, link.role(), now, actor, now, actor });
 			changes.add(RecordChange.created(Kind.AFFILIATION, id));
 		}
-		this.jdbc.batchUpdate("""
+		BatchRows.execute(this.jdbc, """
 				INSERT INTO affiliation (id, contact_id, organization_id, role, primary_affiliation, created_at,
 				  created_by, updated_at, updated_by, version)
 				VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?, 0)""", rows);
@@ -389,7 +393,8 @@ public class DirectoryBulkWriter {
 			// a batch of deletes per thousand records, not a statement per record
 			for (int from = 0; from < created.size(); from += REVERT_BATCH) {
 				List<Long> ids = created.subList(from, Math.min(created.size(), from + REVERT_BATCH));
-				int[] deleted = this.jdbc.batchUpdate("DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
+				int[] deleted = BatchRows.execute(this.jdbc,
+						"DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
 						ids.stream().map((id) -> new Object[] { id, until }).toList());
 				for (int i = 0; i < ids.size(); i++) {
 					if (deleted[i] > 0 || deleted[i] == java.sql.Statement.SUCCESS_NO_INFO) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.TextFolding;
+import org.outreachcrm.shared.BatchRows;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -68,13 +69,24 @@ class SearchIndex {
 				});
 		this.named.query("SELECT contact_id, email FROM contact_email WHERE contact_id IN (:ids)", Map.of("ids", ids),
 				(java.sql.ResultSet rs) -> {
-					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(personalPart(rs.getString(2)));
 				});
 		this.named.query("SELECT contact_id, tag FROM contact_tag WHERE contact_id IN (:ids)", Map.of("ids", ids),
 				(java.sql.ResultSet rs) -> {
 					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
 				});
 		replaceAll("contact_search_token", "contact_id", texts);
+	}
+
+	/**
+	 * What of a person's e-mail address is searched as words: the part before the "@".
+	 * The domain is shared by everyone of a partner organization (and its last part by
+	 * millions), so as tokens it would double the index and find nothing in particular; a
+	 * whole address typed into the search is matched through the e-mail index instead.
+	 */
+	static String personalPart(String email) {
+		int at = email.lastIndexOf('@');
+		return (at < 0) ? email : email.substring(0, at);
 	}
 
 	/**
@@ -105,7 +117,7 @@ class SearchIndex {
 			// in primary-key order, so that InnoDB fills its pages in sequence
 			rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
 				.thenComparing((Object[] row) -> (Long) row[1]));
-			this.jdbc.batchUpdate("INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+			BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
 		}
 	}
 
@@ -116,7 +128,7 @@ class SearchIndex {
 			values.removeIf(java.util.Objects::isNull);
 			TextFolding.tokens(values).forEach((token) -> rows.add(new Object[] { token, id }));
 		});
-		this.jdbc.batchUpdate("INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+		BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
 	}
 
 	void indexOrganization(long id, Collection<String> texts) {
@@ -130,7 +142,7 @@ class SearchIndex {
 	private void replace(String table, String idColumn, long id, Set<String> tokens) {
 		this.jdbc.update("DELETE FROM " + table + " WHERE " + idColumn + " = ?", id);
 		List<Object[]> rows = tokens.stream().map((token) -> new Object[] { token, id }).toList();
-		this.jdbc.batchUpdate("INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+		BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
 	}
 
 }

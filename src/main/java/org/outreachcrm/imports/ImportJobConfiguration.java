@@ -57,8 +57,8 @@ class ImportJobConfiguration {
 			ImportsProperties properties) {
 		ImportRuns.StoredPlan plan = plan(runs, importId);
 		return new PartnerListReader(new SpreadsheetOpener(properties.readingLimits()),
-				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(),
-				plan.headerRow());
+				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(), plan.headerRow(),
+				properties.readAhead());
 	}
 
 	@Bean

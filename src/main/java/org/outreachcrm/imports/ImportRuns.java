@@ -16,6 +16,7 @@ import org.outreachcrm.directory.RecordChange;
 import org.outreachcrm.imports.RowResult.Problem;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.BatchRows;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -158,7 +159,7 @@ class ImportRuns {
 			i += count;
 		}
 		if (!rows.isEmpty()) {
-			this.batch.batchUpdate("""
+			BatchRows.execute(this.batch, """
 					INSERT INTO import_change (import_id, seq, kind, record_id, record_count, field, old_value,
 					  new_value)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
@@ -195,7 +196,7 @@ class ImportRuns {
 						null });
 			}
 		}
-		this.batch.batchUpdate("""
+		BatchRows.execute(this.batch, """
 				INSERT INTO import_problem (import_id, row_no, seq, severity, column_name, message, raw_cells)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
 	}

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("crm.imports")
 record ImportsProperties(@NotNull Path inboxDir, @NotNull Duration inboxPollInterval, @NotNull Duration inboxSettleTime,
 		@NotNull Path storageDir, @Min(10) int chunkSize, @Min(1) long maxXlsBytes, @Min(1) long maxOdsBytes,
-		@Min(1) long maxOdsContentBytes, @NotNull Duration resumeInterval, @NotNull Duration claimTimeout) {
+		@Min(1) long maxOdsContentBytes, @NotNull Duration resumeInterval, @NotNull Duration claimTimeout,
+		@Min(0) int readAhead) {
 
 	ReadingLimits readingLimits() {
 		return new ReadingLimits(this.maxXlsBytes, this.maxOdsBytes, this.maxOdsContentBytes);

@@ -3,6 +3,7 @@ package org.outreachcrm.imports;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.imports.reading.PrefetchingRows;
 import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.imports.reading.SheetRows;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
@@ -26,23 +27,29 @@ class PartnerListReader extends AbstractItemCountingItemStreamItemReader<SheetRo
 
 	private final int headerRow;
 
+	private final int readAhead;
+
 	private @Nullable SpreadsheetReader reader;
 
 	private @Nullable SheetRows rows;
 
-	PartnerListReader(SpreadsheetOpener opener, Path file, String fileName, String sheetName, int headerRow) {
+	PartnerListReader(SpreadsheetOpener opener, Path file, String fileName, String sheetName, int headerRow,
+			int readAhead) {
 		this.opener = opener;
 		this.file = file;
 		this.fileName = fileName;
 		this.sheetName = sheetName;
 		this.headerRow = headerRow;
+		this.readAhead = readAhead;
 		setName("partnerListReader");
 	}
 
 	@Override
 	protected void doOpen() {
 		this.reader = this.opener.open(this.file, this.fileName);
-		this.rows = this.reader.rows(this.sheetName);
+		SheetRows sheet = this.reader.rows(this.sheetName);
+		// parsing the file overlaps writing the previous rows
+		this.rows = (this.readAhead > 0) ? new PrefetchingRows(sheet, this.readAhead) : sheet;
 	}
 
 	@Override

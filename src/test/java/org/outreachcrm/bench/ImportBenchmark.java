@@ -85,14 +85,15 @@ public final class ImportBenchmark {
 		System.out.println();
 		System.out.printf(Locale.ROOT, "Import benchmark: database %s, heap -Xmx%s, %d cores, Java %s%n", db, heap,
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-		System.out
-			.println("| rows | format | file MB | seconds | rows/s | app CPU s | peak heap MB (before GC) | status |");
-		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+		System.out.println(
+				"| rows | format | file MB | seconds | rows/s | app CPU s | DB server CPU s | peak heap MB (before GC) | status |");
+		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 		results.forEach(System.out::println);
 	}
 
 	private static String measure(Process app, int port, Path file, int rows, String format) throws Exception {
 		Duration cpuBefore = cpu(app);
+		double serverBefore = serverCpuSeconds();
 		Instant start = Instant.now();
 		long id = upload(port, file);
 		JsonNode run;
@@ -107,10 +108,39 @@ public final class ImportBenchmark {
 		Instant end = run.hasNonNull("finishedAt") ? Instant.parse(run.get("finishedAt").asString()) : Instant.now();
 		double seconds = Duration.between(start, end).toMillis() / 1000.0;
 		double cpuSeconds = cpu(app).minus(cpuBefore).toMillis() / 1000.0;
-		return String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %.1f | %d | %s %s |", rows, format,
+		double serverSeconds = serverCpuSeconds() - serverBefore;
+		return String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %.1f | %s | %d | %s %s |", rows, format,
 				Files.size(file) / 1e6, seconds, run.get("rowsRead").asLong() / seconds, cpuSeconds,
+				serverSeconds < 0 ? "" : String.format(Locale.ROOT, "%.1f", serverSeconds),
 				peakHeapMegabytes(file.resolveSibling("gc.log")), run.get("status").asString(),
 				run.get("message").isNull() ? "" : run.get("message").asString());
+	}
+
+	/**
+	 * CPU seconds the local database server ({@code mariadbd} or {@code mysqld}, found in
+	 * {@code /proc}) has used so far, all its clients included; negative when there is no
+	 * such process here (a remote server, or not Linux).
+	 */
+	static double serverCpuSeconds() {
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path dir : (Iterable<Path>) processes::iterator) {
+				Path comm = dir.resolve("comm");
+				if (!dir.getFileName().toString().chars().allMatch(Character::isDigit) || !Files.isReadable(comm)) {
+					continue;
+				}
+				String name = Files.readString(comm).strip();
+				if (name.equals("mariadbd") || name.equals("mysqld")) {
+					String stat = Files.readString(dir.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					// utime and stime, in clock ticks (100 per second on Linux)
+					return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		return -1;
 	}
 
 	/** CPU time the application has used so far (all its threads, user and system). */
@@ -160,7 +190,8 @@ public final class ImportBenchmark {
 			command.add("--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/"
 					+ System.getProperty("bench.db.name", "crm_bench") + "?createDatabaseIfNotExist=true"
 					+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true"
-					+ "&useSSL=false&allowPublicKeyRetrieval=true");
+					+ "&useSSL=false&allowPublicKeyRetrieval=true"
+					+ System.getProperty("bench.db.urlParams", "").strip());
 			command.add("--spring.datasource.username=" + System.getProperty("bench.db.user", "root"));
 			command.add("--spring.datasource.password=" + System.getProperty("bench.db.password", ""));
 		}

@@ -78,6 +78,24 @@ class ContactsTest {
 	}
 
 	@Test
+	void findsAPersonByAPastedOrStartedAddressButNotByTheSharedDomainAlone() {
+		String m = marker();
+		ContactDetails created = this.contacts
+			.create(person("Ana", "Pop " + m, "ana_pop." + m + "@Fundatia-Verde.ro", "RO"));
+
+		assertThat(ids("ana_pop." + m + "@fundatia-verde.ro")).containsExactly(created.id());
+		assertThat(ids("ANA_POP." + m + "@FUNDATIA")).containsExactly(created.id());
+		assertThat(ids("pop " + m + "@")).isEmpty();
+		assertThat(ids("ana " + "ana_pop." + m + "@fundatia-verde.ro")).containsExactly(created.id());
+		// the local part is words like the name; the domain is not a word of the person
+		assertThat(ids("ana pop " + m)).containsExactly(created.id());
+		assertThat(ids(m + " fundatia")).isEmpty();
+		// LIKE wildcards in a typed address are literal characters
+		assertThat(ids("ana%pop." + m + "@fundatia-verde.ro")).isEmpty();
+		assertThat(ids("ana_pop_" + m + "@fundatia-verde.ro")).isEmpty();
+	}
+
+	@Test
 	void refusesASecondContactWithTheSameEmail() {
 		String email = marker() + "@example.org";
 		this.contacts.create(person("Ana", "One", email, "RO"));
