@@ -222,15 +222,27 @@ class DirectorySearch {
 				.append(i)
 				.append(" WHERE t")
 				.append(i)
-				.append(".token LIKE :w")
+				.append(".token ")
+				.append(isPrefix(words.get(i)) ? "LIKE" : "=")
+				.append(" :w")
 				.append(i)
 				.append(')');
-			params.addValue("w" + i, words.get(i) + "%");
+			params.addValue("w" + i, isPrefix(words.get(i)) ? words.get(i) + "%" : words.get(i));
 		}
 		if (words.isEmpty()) {
 			// only punctuation: nothing can match
 			where.append(" AND 1=0");
 		}
+	}
+
+	/**
+	 * Whether a query word matches as the start of words. A single letter or digit
+	 * matches only itself (an initial, a number): as a prefix it would match a tenth of
+	 * the index (measured at 200,000 organizations: 330,000 tokens for "b", 1.9 s for "y
+	 * l" among a million people), and the next keystroke narrows it anyway.
+	 */
+	private static boolean isPrefix(String word) {
+		return word.codePointCount(0, word.length()) > 1;
 	}
 
 	private long count(String sql, MapSqlParameterSource params) {

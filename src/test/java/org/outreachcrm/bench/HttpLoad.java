@@ -91,7 +91,29 @@ final class HttpLoad {
 				}
 			}
 		}
+		writeSlowest(name, paths, millis);
 		return new Sample(name, millis, errors, firstError);
+	}
+
+	/**
+	 * Lists the 20 slowest requests of a measurement in
+	 * {@code target/bench/slowest-<name>.txt}, to see which queries make the tail.
+	 */
+	private static void writeSlowest(String name, List<String> paths, double[] millis) throws java.io.IOException {
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < millis.length; i++) {
+			order.add(i);
+		}
+		order.sort((a, b) -> Double.compare(millis[b], millis[a]));
+		StringBuilder out = new StringBuilder();
+		order.stream()
+			.limit(20)
+			.forEach(
+					(i) -> out.append(String.format(java.util.Locale.ROOT, "%9.1f ms  %s%n", millis[i], paths.get(i))));
+		java.nio.file.Path file = java.nio.file.Path.of("target", "bench",
+				"slowest-" + name.replace(' ', '-') + ".txt");
+		java.nio.file.Files.createDirectories(file.getParent());
+		java.nio.file.Files.writeString(file, out);
 	}
 
 	/**

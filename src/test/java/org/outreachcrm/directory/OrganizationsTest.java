@@ -56,6 +56,19 @@ class OrganizationsTest {
 	}
 
 	@Test
+	void aSingleLetterMatchesThatWholeWordWhileLongerWordsMatchAsPrefixes() {
+		String m = marker();
+		OrganizationDetails initial = this.organizations
+			.create(organization("Plan B " + m, OrganizationType.SOCIAL_MOVEMENT, "PL"));
+		OrganizationDetails word = this.organizations
+			.create(organization("Bieszczady Brigade " + m, OrganizationType.NGO, "PL"));
+
+		assertThat(search("b " + m)).extracting(OrganizationSummary::id).containsExactly(initial.id());
+		assertThat(search("bi " + m)).extracting(OrganizationSummary::id).containsExactly(word.id());
+		assertThat(search("br " + m)).extracting(OrganizationSummary::id).containsExactly(word.id());
+	}
+
+	@Test
 	void findsByEmailWebsiteAndTag() {
 		String m = marker();
 		OrganizationRequest request = new OrganizationRequest("Union " + m, OrganizationType.TRADE_UNION, "PL", null,
