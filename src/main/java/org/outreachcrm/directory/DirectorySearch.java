@@ -50,18 +50,36 @@ class DirectorySearch {
 		this.scope = scope;
 	}
 
+	/**
+	 * With query words the matches are a bounded set: the page and the total come from
+	 * one evaluation of the conditions (the filters through affiliations are the costly
+	 * part) instead of a count and a page query. Without words the total is a plain count
+	 * and the page walks an index, which a window over the whole table would prevent.
+	 */
+	private static final String WINDOW_TOTAL = ", COUNT(*) OVER () AS total_rows";
+
 	Page<OrganizationSummary> organizations(DirectoryQuery query, Pageable pageable) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = organizationConditions(query, params, "o");
-		long total = count("SELECT COUNT(*) FROM organization o" + where, params);
+		String countSql = "SELECT COUNT(*) FROM organization o" + where;
+		boolean counted = hasWords(query.q());
+		long total = counted ? -1 : count(countSql, params);
 		if (total == 0) {
 			return Page.empty(pageable);
 		}
-		String sql = """
-				SELECT o.id, o.name, o.type, o.country, o.city, o.stage, o.email, o.updated_at, o.version
-				FROM organization o""" + where + orderBy(pageable.getSort(), ORGANIZATION_SORTS, "o.name_key", "o.id")
-				+ page(pageable, params);
-		List<OrganizationSummary> rows = this.jdbc.query(sql, params, (rs, n) -> organization(rs));
+		long[] windowTotal = { 0 };
+		String sql = "SELECT o.id, o.name, o.type, o.country, o.city, o.stage, o.email, o.updated_at, o.version"
+				+ (counted ? WINDOW_TOTAL : "") + " FROM organization o" + where
+				+ orderBy(pageable.getSort(), ORGANIZATION_SORTS, "o.name_key", "o.id") + page(pageable, params);
+		List<OrganizationSummary> rows = this.jdbc.query(sql, params, (rs, n) -> {
+			if (counted) {
+				windowTotal[0] = rs.getLong("total_rows");
+			}
+			return organization(rs);
+		});
+		if (counted) {
+			total = totalOf(rows.size(), windowTotal[0], pageable, countSql, params);
+		}
 		Map<Long, List<String>> tags = tags("organization_tag", "organization_id",
 				rows.stream().map(OrganizationSummary::id).toList());
 		List<OrganizationSummary> content = rows.stream()
@@ -115,17 +133,29 @@ class DirectorySearch {
 				where.append(" AND c.id IN (").append(affiliated).append(")");
 			}
 		}
-		long total = count("SELECT COUNT(*) FROM contact c" + where, params);
+		String countSql = "SELECT COUNT(*) FROM contact c" + where;
+		boolean counted = hasWords(query.q()) || !java.util.Objects.equals(q, query.q());
+		long total = counted ? -1 : count(countSql, params);
 		if (total == 0) {
 			return Page.empty(pageable);
 		}
-		String sql = "SELECT c.id, c.display_name, c.country, c.version, "
-				+ "(SELECT MIN(e.email) FROM contact_email e WHERE e.contact_id = c.id AND e.position = 0) AS email "
-				+ "FROM contact c" + where + orderBy(pageable.getSort(), CONTACT_SORTS, "c.name_key", "c.id")
+		long[] windowTotal = { 0 };
+		String sql = "SELECT c.id, c.display_name, c.country, c.version" + (counted ? WINDOW_TOTAL : "")
+				+ " FROM contact c" + where + orderBy(pageable.getSort(), CONTACT_SORTS, "c.name_key", "c.id")
 				+ page(pageable, params);
-		List<Object[]> rows = this.jdbc.query(sql, params, (rs, n) -> new Object[] { rs.getLong("id"),
-				rs.getString("display_name"), rs.getString("country"), rs.getLong("version"), rs.getString("email") });
+		List<Object[]> rows = this.jdbc.query(sql, params, (rs, n) -> {
+			if (counted) {
+				windowTotal[0] = rs.getLong("total_rows");
+			}
+			return new Object[] { rs.getLong("id"), rs.getString("display_name"), rs.getString("country"),
+					rs.getLong("version"), null };
+		});
+		if (counted) {
+			total = totalOf(rows.size(), windowTotal[0], pageable, countSql, params);
+		}
 		List<Long> ids = rows.stream().map((r) -> (Long) r[0]).toList();
+		Map<Long, String> emails = firstEmails(ids);
+		rows.forEach((r) -> r[4] = emails.get((Long) r[0]));
 		Map<Long, List<String>> tags = tags("contact_tag", "contact_id", ids);
 		Map<Long, Object[]> organizations = currentOrganizations(ids);
 		List<ContactSummary> content = new ArrayList<>();
@@ -243,6 +273,28 @@ class DirectorySearch {
 	 */
 	private static boolean isPrefix(String word) {
 		return word.codePointCount(0, word.length()) > 1;
+	}
+
+	/**
+	 * The page's total from the window count its rows carry; a page past the end has no
+	 * rows to carry it, so then it is counted.
+	 */
+	private long totalOf(int rows, long windowTotal, Pageable pageable, String countSql, MapSqlParameterSource params) {
+		if (rows > 0) {
+			return windowTotal;
+		}
+		return (pageable.getOffset() == 0) ? 0 : count(countSql, params);
+	}
+
+	private Map<Long, String> firstEmails(List<Long> contactIds) {
+		Map<Long, String> emails = new HashMap<>();
+		if (!contactIds.isEmpty()) {
+			this.jdbc.query("SELECT contact_id, email FROM contact_email WHERE position = 0 AND contact_id IN (:ids)",
+					Map.of("ids", contactIds), (java.sql.ResultSet rs) -> {
+						emails.put(rs.getLong(1), rs.getString(2));
+					});
+		}
+		return emails;
 	}
 
 	private long count(String sql, MapSqlParameterSource params) {

@@ -89,6 +89,9 @@ class ContactsTest {
 		assertThat(ids("ana " + "ana_pop." + m + "@fundatia-verde.ro")).containsExactly(created.id());
 		// the local part is words like the name; the domain is not a word of the person
 		assertThat(ids("ana pop " + m)).containsExactly(created.id());
+		var page = this.contacts.search(DirectoryQuery.text("ana pop " + m), PageRequest.of(0, 10));
+		assertThat(page.getTotalElements()).isEqualTo(1);
+		assertThat(page.getContent().get(0).email()).isEqualTo("ana_pop." + m + "@fundatia-verde.ro");
 		assertThat(ids(m + " fundatia")).isEmpty();
 		// LIKE wildcards in a typed address are literal characters
 		assertThat(ids("ana%pop." + m + "@fundatia-verde.ro")).isEmpty();

@@ -120,6 +120,11 @@ class OrganizationsTest {
 		assertThat(first.getContent()).extracting(OrganizationSummary::name)
 			.containsExactly("Ananas " + m, "Bóbr " + m);
 		assertThat(last.getContent()).extracting(OrganizationSummary::name).containsExactly("Żółw " + m);
+		assertThat(last.getTotalElements()).isEqualTo(5);
+		Page<OrganizationSummary> beyond = this.organizations.search(DirectoryQuery.text(m),
+				PageRequest.of(7, 2, Sort.by("name")));
+		assertThat(beyond.getContent()).isEmpty();
+		assertThat(beyond.getTotalElements()).as("counted although the page has no rows").isEqualTo(5);
 		assertThat(this.organizations.search(DirectoryQuery.text(m), PageRequest.of(0, 5, Sort.by("name").descending()))
 			.getContent()
 			.get(0)
