@@ -15,6 +15,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +26,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -62,18 +72,27 @@ class ClusterIT {
 
 	private List<String> shared = List.of();
 
+	private GreenMail smtp;
+
 	@BeforeAll
 	void startTwoInstances() throws Exception {
 		String testUrl = System.getProperty("crm.test.mariadb.url", "");
 		assumeTrue(!testUrl.isBlank(), "two instances need a shared MySQL-protocol database: run with -Pmariadb");
 		String url = recreateDatabase(testUrl, "crm_cluster_it");
+		// before the instances: their health check connects to it
+		this.smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		this.smtp.start();
 		List<String> shared = List.of("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + System.getProperty("crm.test.mariadb.username", "root"),
 				"--spring.datasource.password=" + System.getProperty("crm.test.mariadb.password", ""),
 				"--crm.accounts.initial-admin.username=admin", "--crm.accounts.initial-admin.password=" + PASSWORD,
 				"--crm.imports.inbox-dir=" + this.work.resolve("inbox"), "--crm.imports.inbox-poll-interval=1s",
 				"--crm.imports.inbox-settle-time=1s", "--crm.imports.storage-dir=" + this.work.resolve("uploads"),
-				"--crm.imports.chunk-size=100", "--crm.imports.resume-interval=2s", "--crm.imports.claim-timeout=30s");
+				"--crm.imports.chunk-size=100", "--crm.imports.resume-interval=2s", "--crm.imports.claim-timeout=30s",
+				// both schedulers tick every second, and both look for unclaimed runs
+				"--crm.reports.directory=" + this.work.resolve("reports"), "--crm.reports.tick-cron=* * * * * *",
+				"--crm.reports.resume-interval=1s", "--crm.reports.claim-timeout=30s", "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + this.smtp.getSmtp().getPort());
 		this.shared = shared;
 		// the first creates the schema and the admin, then the second joins it
 		this.first = start("first", shared);
@@ -83,6 +102,9 @@ class ClusterIT {
 	@AfterAll
 	void stopInstances() {
 		this.instances.forEach(ApplicationProcess::close);
+		if (this.smtp != null) {
+			this.smtp.stop();
+		}
 	}
 
 	@Test
@@ -167,6 +189,64 @@ class ClusterIT {
 		assertThat(finished.get("rowsRead").asLong()).isEqualTo(rows);
 		assertThat(finished.get("contactsCreated").asLong()).isEqualTo(rows);
 		assertThat(total(this.first, "/api/contacts?q=clustertakeover")).isEqualTo(rows);
+	}
+
+	@Test
+	void aScheduledReportRunsOnceAcrossBothInstances() throws Exception {
+		// a slot a few seconds ahead, in a cron that matches no other time this year
+		ZonedDateTime slot = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+		String cron = slot.getSecond() + " " + slot.getMinute() + " " + slot.getHour() + " " + slot.getDayOfMonth()
+				+ " " + slot.getMonthValue() + " *";
+		HttpResponse<String> created = this.first
+			.send(json(this.first, "/api/reports/schedules").POST(HttpRequest.BodyPublishers.ofString("""
+					{"name":"Cluster activity","type":"OUTREACH_ACTIVITY","period":"LAST_WEEK","frequency":"CRON",
+					 "cron":"%s","timeZone":"UTC","recipients":["board@cluster.example.org"],
+					 "skipWhenEmpty":false,"enabled":true}""".formatted(cron))));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode schedule = this.json.readTree(created.body());
+		long scheduleId = schedule.get("id").asLong();
+		assertThat(Instant.parse(schedule.get("nextRunAt").asString())).isEqualTo(slot.toInstant());
+
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> scheduledRuns(scheduleId).stream()
+				.anyMatch((run) -> "SENT".equals(run.get("deliveryStatus").asString())));
+		// several more ticks of both schedulers and resume looks: still one run, one
+		// email
+		await().during(Duration.ofSeconds(4))
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> scheduledRuns(scheduleId).size() == 1
+					&& this.smtp.getReceivedMessagesForDomain("cluster.example.org").length == 1);
+
+		JsonNode run = scheduledRuns(scheduleId).get(0);
+		long runId = run.get("id").asLong();
+		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+		String fileName = run.get("fileName").asString();
+		assertThat(fileName).endsWith("_" + runId + ".xlsx");
+		try (Stream<Path> files = Files.list(this.work.resolve("reports"))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly(fileName);
+		}
+		JsonNode deliveries = this.json
+			.readTree(this.second.get("/api/reports/runs/" + runId + "/deliveries", "admin", PASSWORD).body());
+		assertThat(deliveries).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.get("succeeded").asBoolean()).isTrue());
+		MimeMessage message = this.smtp.getReceivedMessagesForDomain("cluster.example.org")[0];
+		assertThat(((Multipart) message.getContent()).getCount()).as("summary and workbook").isEqualTo(2);
+		JsonNode after = this.json
+			.readTree(this.second.get("/api/reports/schedules/" + scheduleId, "admin", PASSWORD).body());
+		assertThat(after.get("lastOutcome").asString()).startsWith("Run " + runId + " queued");
+	}
+
+	private List<JsonNode> scheduledRuns(long scheduleId) throws IOException {
+		JsonNode page = this.json.readTree(this.second.get("/api/reports/runs?size=100", "admin", PASSWORD).body());
+		List<JsonNode> runs = new ArrayList<>();
+		for (JsonNode run : page.get("content")) {
+			if (run.get("scheduleId") != null && run.get("scheduleId").asLong() == scheduleId) {
+				runs.add(run);
+			}
+		}
+		return runs;
 	}
 
 	private JsonNode importRun(ApplicationProcess instance, long id) throws IOException {

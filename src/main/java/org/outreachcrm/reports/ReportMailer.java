@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
@@ -43,10 +46,13 @@ class ReportMailer {
 
 	private final ReportsProperties properties;
 
+	private final LockingTaskExecutor locks;
+
 	private final Clock clock;
 
 	ReportMailer(ObjectProvider<JavaMailSender> senders, RunStore store, ReportFiles files, ReportQueries queries,
-			ReportTexts texts, ITemplateEngine templates, ReportsProperties properties, Clock clock) {
+			ReportTexts texts, ITemplateEngine templates, ReportsProperties properties, LockingTaskExecutor locks,
+			Clock clock) {
 		this.senders = senders;
 		this.store = store;
 		this.files = files;
@@ -54,14 +60,25 @@ class ReportMailer {
 		this.texts = texts;
 		this.templates = templates;
 		this.properties = properties;
+		this.locks = locks;
 		this.clock = clock;
 	}
 
-	/** One delivery attempt for the run, recorded whatever its outcome. */
+	/**
+	 * One delivery attempt for the run, recorded whatever its outcome, when one is due.
+	 * Under the run's cluster-wide lock ({@code report-mail-<id>}): the worker that
+	 * completed the run and a scheduler tick on any instance may both try, and the one
+	 * that comes second finds the attempt made (sent, or the next one not yet due).
+	 */
 	void deliver(long runId) {
+		LockConfiguration lock = new LockConfiguration(ClockProvider.now(), "report-mail-" + runId,
+				this.properties.claimTimeout(), Duration.ZERO);
+		this.locks.executeWithLock((Runnable) () -> attempt(runId), lock);
+	}
+
+	private void attempt(long runId) {
 		RunStore.StoredRun run = this.store.find(runId).orElse(null);
-		if (run == null || run.view().deliveryStatus() != DeliveryStatus.PENDING
-				|| run.view().status() != ReportRunStatus.COMPLETED) {
+		if (run == null || !this.store.deliveryDue(runId, this.clock.instant())) {
 			return;
 		}
 		int attempt = run.view().deliveryAttempts() + 1;

@@ -104,8 +104,7 @@ class ReportScheduler {
 		}
 		for (long runId : this.store.dueDeliveries(now)) {
 			try {
-				this.locks.executeWithLock((Runnable) () -> this.mailer.deliver(runId),
-						lock("report-mail-" + runId + "-" + now.getEpochSecond() / 60));
+				this.mailer.deliver(runId);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Delivery of report run {} could not be retried", runId, ex);

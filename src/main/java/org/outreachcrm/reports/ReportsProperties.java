@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param coldAfterDays an organization without interaction for this long is going cold
  * @param tickCron when the scheduler looks for due schedules and deliveries to retry
  * @param lockAtMostFor how long a schedule slot's cluster-wide lock is held at most
+ * @param resumeInterval how often runs left unfinished by a stopped instance are looked
+ * for
+ * @param claimTimeout how long after its instance died a run's claim expires (its holder
+ * keeps it alive while it works)
  * @param mail delivery by email
  */
 @Validated
@@ -29,7 +34,9 @@ import org.springframework.validation.annotation.Validated;
 public record ReportsProperties(@DefaultValue("reports") @NotNull Path directory,
 		@DefaultValue("2") @Min(1) int threads, @DefaultValue("50") @Min(1) int queueCapacity,
 		@DefaultValue("90") @Min(1) int coldAfterDays, @DefaultValue("0 * * * * *") @NotBlank String tickCron,
-		@DefaultValue("10m") @NotNull Duration lockAtMostFor, @DefaultValue @Valid @NotNull Mail mail) {
+		@DefaultValue("10m") @NotNull Duration lockAtMostFor, @DefaultValue("60s") @NotNull Duration resumeInterval,
+		@DefaultValue("2m") @NotNull @DurationMin(seconds = 30) Duration claimTimeout,
+		@DefaultValue @Valid @NotNull Mail mail) {
 
 	/**
 	 * @param from the sender address of report emails

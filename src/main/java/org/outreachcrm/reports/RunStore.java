@@ -113,12 +113,15 @@ class RunStore {
 			.single();
 	}
 
-	/** QUEUED → RUNNING; false when someone else took it (or it is not queued). */
+	/**
+	 * QUEUED (or RUNNING, left by a stopped instance) → RUNNING; false when it is
+	 * finished. Called only with the run's claim held, which is what tells a dead run
+	 * from a live one.
+	 */
 	boolean start(long id, Instant now) {
-		return this.jdbc
-			.sql("UPDATE report_run SET status = 'RUNNING', started_at = ? WHERE id = ? AND status = 'QUEUED'")
-			.params(utc(now), id)
-			.update() == 1;
+		return this.jdbc.sql("""
+				UPDATE report_run SET status = 'RUNNING', started_at = ?
+				 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""").params(utc(now), id).update() == 1;
 	}
 
 	void finish(long id, ReportRunStatus status, @Nullable String fileName, @Nullable String message, Instant now) {
@@ -139,6 +142,16 @@ class RunStore {
 			.param(utc(now))
 			.query(Long.class)
 			.list();
+	}
+
+	/** Whether the run waits for a delivery attempt that is due now. */
+	boolean deliveryDue(long id, Instant now) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM report_run WHERE id = ? AND delivery_status = 'PENDING' AND status = 'COMPLETED'
+				   AND (next_delivery_at IS NULL OR next_delivery_at <= ?)""")
+			.params(id, utc(now))
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	void recordDelivery(long id, int attempt, List<String> recipients, @Nullable String error, DeliveryStatus status,
@@ -165,7 +178,7 @@ class RunStore {
 			.list();
 	}
 
-	/** Runs left QUEUED or RUNNING by a stopped process. */
+	/** Runs waiting or being computed, or left so by a stopped instance; oldest first. */
 	List<Long> unfinished() {
 		return this.jdbc.sql("SELECT id FROM report_run WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
 			.query(Long.class)

@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -67,6 +71,9 @@ class ReportMailTest {
 
 	@Autowired
 	RunStore store;
+
+	@Autowired
+	ReportMailer mailer;
 
 	@Autowired
 	UserAccounts users;
@@ -166,6 +173,46 @@ class ReportMailTest {
 		ReportRunView sent = this.store.find(runId).orElseThrow().view();
 		assertThat(sent.deliveryStatus()).isEqualTo(DeliveryStatus.SENT);
 		assertThat(this.store.deliveries(runId)).extracting(DeliveryAttempt::succeeded).containsExactly(false, true);
+	}
+
+	@Test
+	void anAttemptIsMadeOnceWhenSeveralTryAtTheSameTime() throws Exception {
+		ScheduleView schedule = this.schedules.create(ReportSchedulerTest.weekly("UTC", List.of("ana@example.org")));
+		smtp.stop();
+		this.clock.set(Instant.parse("2031-03-10T08:31:00Z"));
+		this.scheduler.tick();
+		long runId = runOf(schedule.id());
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.store.deliveries(runId).size() == 1);
+		// the next attempt is not due yet: trying again (a late tick, another instance)
+		// does
+		// nothing
+		this.mailer.deliver(runId);
+		assertThat(this.store.deliveries(runId)).hasSize(1);
+
+		smtp = new GreenMail(ServerSetupTest.SMTP.withPort(PORT));
+		smtp.start();
+		this.clock.set(Instant.parse("2031-03-10T08:37:00Z"));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> tries = List.of(instances.submit(() -> deliverAfter(start, runId)),
+					instances.submit(() -> deliverAfter(start, runId)));
+			start.countDown();
+			for (Future<?> attempt : tries) {
+				attempt.get();
+			}
+		}
+		finally {
+			instances.shutdown();
+		}
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(this.store.deliveries(runId)).extracting(DeliveryAttempt::succeeded).containsExactly(false, true);
+	}
+
+	private Object deliverAfter(CountDownLatch start, long runId) throws InterruptedException {
+		start.await();
+		this.mailer.deliver(runId);
+		return "tried";
 	}
 
 	private long runOf(long scheduleId) {

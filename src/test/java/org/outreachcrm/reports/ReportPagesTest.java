@@ -46,9 +46,11 @@ class ReportPagesTest {
 
 	UserView manager;
 
+	ReportScenario scenario;
+
 	@BeforeEach
 	void setUp() {
-		new ReportScenario(new ReportSeed(this.jdbc));
+		this.scenario = new ReportScenario(new ReportSeed(this.jdbc));
 		this.clock.set(ReportScenario.NOW);
 		String m = DirectoryData.marker();
 		this.manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
@@ -108,6 +110,55 @@ class ReportPagesTest {
 			.contains("Ana Seed")
 			.contains("/webjars/chart.js/4.4.1/dist/chart.umd.js")
 			.doesNotContain("<script>");
+	}
+
+	@Test
+	void theRunAndScheduleFormsOfferTheSameFilterFields() {
+		MvcTestResult runForm = this.mvc.get()
+			.uri("/reports")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(runForm).bodyText()
+			.contains("name=\"type\"", "name=\"period\"", "<option value=\"CUSTOM\"", "name=\"from\"", "name=\"to\"",
+					"name=\"countries\"", "name=\"campaignId\"", ">Spring drive</option>");
+		MvcTestResult backwards = this.mvc.post()
+			.uri("/reports/runs")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.with(csrf())
+			.param("type", "OUTREACH_ACTIVITY")
+			.param("period", "CUSTOM")
+			.param("from", "2031-03-09")
+			.param("to", "2031-03-03")
+			.exchange();
+		assertThat(backwards).hasStatusOk();
+		assertThat(backwards).bodyText().contains("id=\"to-error\"").contains("value=\"2031-03-09\"");
+
+		String name = "Filters " + DirectoryData.marker();
+		MvcTestResult saved = this.mvc.post()
+			.uri("/reports/schedules")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.with(csrf())
+			.param("name", name)
+			.param("type", "COVERAGE")
+			.param("period", "LAST_MONTH")
+			.param("countries", "tv")
+			.param("campaignId", String.valueOf(this.scenario.campaign))
+			.param("frequency", "DAILY")
+			.param("time", "08:30")
+			.param("timeZone", "UTC")
+			.param("enabled", "true")
+			.exchange();
+		assertThat(saved).hasStatus(HttpStatus.FOUND);
+		long id = this.jdbc.sql("SELECT id FROM report_schedule WHERE name = ?").param(name).query(Long.class).single();
+		MvcTestResult scheduleForm = this.mvc.get()
+			.uri("/reports/schedules/" + id + "/edit")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(scheduleForm).bodyText()
+			.contains("<option value=\"COVERAGE\" selected=\"selected\"",
+					"<option value=\"LAST_MONTH\" selected=\"selected\"", "name=\"countries\"", "value=\"TV\"",
+					"<option value=\"" + this.scenario.campaign + "\" selected=\"selected\">Spring drive</option>")
+			.doesNotContain("name=\"from\"", "<option value=\"CUSTOM\"");
 	}
 
 	@Test

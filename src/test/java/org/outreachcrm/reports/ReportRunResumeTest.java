@@ -1,0 +1,166 @@
+package org.outreachcrm.reports;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs left QUEUED or RUNNING by an instance that stopped: another instance computes them
+ * once the dead one's claim has expired, exactly once, and never while the claim is
+ * alive.
+ */
+@CommittingReportTest
+class ReportRunResumeTest {
+
+	@Autowired
+	RunStore store;
+
+	@Autowired
+	ReportRunner runner;
+
+	@Autowired
+	ReportQueries queries;
+
+	@Autowired
+	ReportWorkbook workbook;
+
+	@Autowired
+	ReportFiles files;
+
+	@Autowired
+	ReportMailer mailer;
+
+	@Autowired
+	ReportsProperties properties;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	ReportSeed seed;
+
+	@BeforeEach
+	void seed() {
+		this.seed = new ReportSeed(this.jdbc);
+		new ReportScenario(this.seed);
+		this.clock.set(ReportScenario.NOW);
+	}
+
+	@AfterEach
+	void cleanUp() {
+		this.seed.cleanUp();
+		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+	}
+
+	@Test
+	void aRunningRunIsLeftAloneWhileItsInstanceHoldsTheClaim() {
+		long id = abandonedRun(LocalDateTime.of(2999, 1, 1, 0, 0));
+
+		assertThat(this.runner.runClaimed(id)).isFalse();
+		ReportRunView run = this.store.find(id).orElseThrow().view();
+		assertThat(run.status()).isEqualTo(ReportRunStatus.RUNNING);
+		assertThat(run.fileName()).isNull();
+	}
+
+	@Test
+	void aRunWhoseInstanceDiedIsComputedByExactlyOneOfTwoInstances() throws Exception {
+		long id = abandonedRun(LocalDateTime.of(2000, 1, 1, 0, 0));
+		ReportRunner other = otherInstance();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Boolean>> claims = List.of(instances.submit(() -> claimAfter(start, this.runner, id)),
+					instances.submit(() -> claimAfter(start, other, id)));
+			start.countDown();
+			assertThat(List.of(claims.get(0).get(), claims.get(1).get())).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			instances.shutdown();
+			other.destroy();
+		}
+		ReportRunView run = this.store.find(id).orElseThrow().view();
+		assertThat(run.status()).isEqualTo(ReportRunStatus.COMPLETED);
+		assertThat(run.startedAt()).isEqualTo(ReportScenario.NOW);
+		assertThat(run.fileName()).isEqualTo(ReportFiles.name(id, ReportScenario.filter(ReportType.OUTREACH_ACTIVITY)));
+		assertThat(Files.exists(this.files.resolve(run.fileName()).orElseThrow())).isTrue();
+		// and an instance that looks again later finds it finished
+		assertThat(this.runner.runClaimed(id)).isFalse();
+	}
+
+	@Test
+	void theResumeTickPicksUpRunsWhoseClaimExpiredAndRunsNoInstanceStarted() {
+		long abandoned = abandonedRun(LocalDateTime.of(2000, 1, 1, 0, 0));
+		long live = abandonedRun(LocalDateTime.of(2999, 1, 1, 0, 0));
+		long queued = this.store.insert(ReportScenario.filter(ReportType.COVERAGE), ReportScenario.SCOPE,
+				Locale.ENGLISH, "resume-test", ReportScenario.NOW);
+
+		this.runner.resumeInterrupted();
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> status(abandoned) == ReportRunStatus.COMPLETED && status(queued) == ReportRunStatus.COMPLETED);
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> status(live) == ReportRunStatus.RUNNING);
+	}
+
+	// a run an instance started, and the claim it held: alive until the given time
+	private long abandonedRun(LocalDateTime claimedUntil) {
+		long id = this.store.insert(ReportScenario.filter(ReportType.OUTREACH_ACTIVITY), ReportScenario.SCOPE,
+				Locale.ENGLISH, "resume-test", ReportScenario.NOW.minusSeconds(600));
+		this.jdbc.sql("UPDATE report_run SET status = 'RUNNING', started_at = ? WHERE id = ?")
+			.params(RunStore.utc(ReportScenario.NOW.minusSeconds(590)), id)
+			.update();
+		this.jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES (?, ?, ?, 'stopped')")
+			.params("report-run-" + id, claimedUntil, LocalDateTime.of(2000, 1, 1, 0, 0))
+			.update();
+		return id;
+	}
+
+	private ReportRunStatus status(long id) {
+		return this.store.find(id).orElseThrow().view().status();
+	}
+
+	private ReportRunner otherInstance() {
+		return new ReportRunner(this.store, this.queries, this.workbook, this.files, this.mailer,
+				new DefaultLockingTaskExecutor(
+						new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+							.withJdbcTemplate(new JdbcTemplate(this.dataSource))
+							.usingDbTime()
+							.build())),
+				this.clock, this.properties);
+	}
+
+	private static boolean claimAfter(CountDownLatch start, ReportRunner runner, long id) throws InterruptedException {
+		start.await();
+		return runner.runClaimed(id);
+	}
+
+}
