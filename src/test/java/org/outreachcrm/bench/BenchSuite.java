@@ -11,6 +11,7 @@ public final class BenchSuite {
 	}
 
 	public static void main(String[] args) throws Exception {
+		dropBlankSettings();
 		String suite = System.getProperty("bench.suite", "import").strip();
 		switch (suite) {
 			case "", "import" -> ImportBenchmark.main(args);
@@ -18,6 +19,19 @@ public final class BenchSuite {
 			case "scale" -> ScaleBenchmark.main(args);
 			default ->
 				throw new IllegalArgumentException("Unknown bench.suite " + suite + "; use import, reports or scale");
+		}
+	}
+
+	/**
+	 * The Maven profile passes every suite's {@code -Dbench.*} property, empty when not
+	 * given on the command line: remove those, so that each benchmark sees "not set" and
+	 * takes its own default instead of each one treating blank as absent.
+	 */
+	static void dropBlankSettings() {
+		for (String name : System.getProperties().stringPropertyNames()) {
+			if (name.startsWith("bench.") && System.getProperty(name).isBlank()) {
+				System.clearProperty(name);
+			}
 		}
 	}
 

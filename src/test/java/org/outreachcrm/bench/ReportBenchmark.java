@@ -71,9 +71,8 @@ public final class ReportBenchmark {
 	public static void main(String[] args) throws Exception {
 		int rows = Integer.parseInt(System.getProperty("bench.rows", "1000000").split(",")[0].strip());
 		String heap = System.getProperty("bench.heap", "512m");
-		// the bench profile passes every suite's properties, empty when not given
-		String database = System.getProperty("bench.database", "").isBlank() ? "crm_bench_reports"
-				: System.getProperty("bench.database").strip();
+		// blank settings of the bench profile are dropped by BenchSuite
+		String database = System.getProperty("bench.database", "crm_bench_reports").strip();
 		String jdbcUrl = "jdbc:mysql://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true"
 				+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true"
 				+ "&useSSL=false&allowPublicKeyRetrieval=true";
