@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import org.outreachcrm.directory.DirectoryBulkWriter;
 import org.outreachcrm.imports.mapping.DateOrder;
-import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
 import tools.jackson.databind.ObjectMapper;
 
@@ -15,17 +14,16 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The partner-list import job: one chunk-oriented step that reads the sheet, maps and
- * normalizes each row, and writes chunks through the directory's bulk path. The job
- * repository lives in the application database, so a job interrupted by a crash is
- * restarted where it stopped.
+ * The partner-list import job: one chunk-oriented step whose reader reads the sheet and
+ * maps and normalizes each row, and whose writer writes chunks through the directory's
+ * bulk path. The job repository lives in the application database, so a job interrupted
+ * by a crash is restarted where it stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
@@ -41,12 +39,10 @@ class ImportJobConfiguration {
 
 	@Bean
 	Step importRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PartnerListReader partnerListReader, ItemProcessor<SheetRow, RowResult> partnerRowProcessor,
-			PartnerRowWriter partnerRowWriter, ImportsProperties properties) {
-		return new StepBuilder("importRows", jobRepository).<SheetRow, RowResult>chunk(properties.chunkSize())
+			PartnerListReader partnerListReader, PartnerRowWriter partnerRowWriter, ImportsProperties properties) {
+		return new StepBuilder("importRows", jobRepository).<RowResult, RowResult>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(partnerListReader)
-			.processor(partnerRowProcessor)
 			.writer(partnerRowWriter)
 			.build();
 	}
@@ -54,21 +50,15 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	PartnerListReader partnerListReader(@Value("#{jobParameters['importId']}") Long importId, ImportRuns runs,
-			ImportsProperties properties) {
+			ImportsProperties properties, ObjectMapper json) {
 		ImportRuns.StoredPlan plan = plan(runs, importId);
-		return new PartnerListReader(new SpreadsheetOpener(properties.readingLimits()),
-				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(), plan.headerRow(),
-				properties.readAhead());
-	}
-
-	@Bean
-	@StepScope
-	ItemProcessor<SheetRow, RowResult> partnerRowProcessor(@Value("#{jobParameters['importId']}") Long importId,
-			ImportRuns runs, ObjectMapper json) {
-		ImportRuns.StoredPlan plan = plan(runs, importId);
+		// the reader maps each row as it reads it (on its read-ahead thread): the mapper
+		// is stateless, so no processor step is needed
 		PartnerRowMapper mapper = new PartnerRowMapper(MappingJson.read(json, plan.mappingJson()).toMapping(),
 				DateOrder.valueOf(plan.dateOrder()), plan.fileName(), plan.scope());
-		return mapper::map;
+		return new PartnerListReader(new SpreadsheetOpener(properties.readingLimits()),
+				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(), plan.headerRow(),
+				properties.readAhead(), mapper::map);
 	}
 
 	@Bean

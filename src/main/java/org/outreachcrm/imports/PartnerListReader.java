@@ -1,9 +1,11 @@
 package org.outreachcrm.imports;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.imports.reading.PrefetchingRows;
+import org.outreachcrm.imports.reading.ReadAhead;
 import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.imports.reading.SheetRows;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
@@ -12,10 +14,12 @@ import org.outreachcrm.imports.reading.SpreadsheetReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Streams the data rows of a run's sheet (below its header row). Counts what it hands
- * out, so that a restarted job skips the rows whose chunks were already committed.
+ * Streams the data rows of a run's sheet (below its header row), mapped and normalized.
+ * Counts what it hands out, so that a restarted job skips the rows whose chunks were
+ * already committed. With a read-ahead the sheet is parsed and its rows mapped on a
+ * second thread while the step's thread writes.
  */
-class PartnerListReader extends AbstractItemCountingItemStreamItemReader<SheetRow> {
+class PartnerListReader extends AbstractItemCountingItemStreamItemReader<RowResult> {
 
 	private final SpreadsheetOpener opener;
 
@@ -29,18 +33,23 @@ class PartnerListReader extends AbstractItemCountingItemStreamItemReader<SheetRo
 
 	private final int readAhead;
 
+	private final Function<SheetRow, RowResult> mapper;
+
 	private @Nullable SpreadsheetReader reader;
 
 	private @Nullable SheetRows rows;
 
+	private @Nullable Iterator<RowResult> results;
+
 	PartnerListReader(SpreadsheetOpener opener, Path file, String fileName, String sheetName, int headerRow,
-			int readAhead) {
+			int readAhead, Function<SheetRow, RowResult> mapper) {
 		this.opener = opener;
 		this.file = file;
 		this.fileName = fileName;
 		this.sheetName = sheetName;
 		this.headerRow = headerRow;
 		this.readAhead = readAhead;
+		this.mapper = mapper;
 		setName("partnerListReader");
 	}
 
@@ -48,17 +57,28 @@ class PartnerListReader extends AbstractItemCountingItemStreamItemReader<SheetRo
 	protected void doOpen() {
 		this.reader = this.opener.open(this.file, this.fileName);
 		SheetRows sheet = this.reader.rows(this.sheetName);
-		// parsing the file overlaps writing the previous rows
-		this.rows = (this.readAhead > 0) ? new PrefetchingRows(sheet, this.readAhead) : sheet;
+		this.rows = sheet;
+		if (this.readAhead > 0) {
+			// parsing the file and mapping its rows overlap writing the previous ones
+			this.results = new ReadAhead<>(sheet, this::mapDataRow, this.readAhead);
+		}
+	}
+
+	private @Nullable RowResult mapDataRow(SheetRow row) {
+		return (row.number() > this.headerRow) ? this.mapper.apply(row) : null;
 	}
 
 	@Override
-	protected @Nullable SheetRow doRead() {
+	protected @Nullable RowResult doRead() {
+		Iterator<RowResult> ahead = this.results;
+		if (ahead != null) {
+			return ahead.hasNext() ? ahead.next() : null;
+		}
 		SheetRows open = this.rows;
 		while (open != null && open.hasNext()) {
-			SheetRow row = open.next();
-			if (row.number() > this.headerRow) {
-				return row;
+			RowResult result = mapDataRow(open.next());
+			if (result != null) {
+				return result;
 			}
 		}
 		return null;
@@ -66,7 +86,11 @@ class PartnerListReader extends AbstractItemCountingItemStreamItemReader<SheetRo
 
 	@Override
 	protected void doClose() throws Exception {
-		if (this.rows != null) {
+		if (this.results instanceof AutoCloseable ahead) {
+			// stops the reading thread, then closes the rows
+			ahead.close();
+		}
+		else if (this.rows != null) {
 			this.rows.close();
 		}
 		if (this.reader != null) {

@@ -12,30 +12,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-class PrefetchingRowsTest {
+class ReadAheadTest {
 
 	@Test
 	void handsOutEveryRowInFileOrder() {
 		List<Integer> numbers = new ArrayList<>();
-		try (PrefetchingRows rows = new PrefetchingRows(new CountingRows(10_000, -1), 16)) {
+		try (ReadAhead<SheetRow> rows = new ReadAhead<>(new CountingRows(10_000, -1), (row) -> row, 16)) {
 			rows.forEachRemaining((row) -> numbers.add(row.number()));
 		}
 		assertThat(numbers).hasSize(10_000).isSorted().startsWith(1, 2, 3).endsWith(10_000);
 	}
 
 	@Test
+	void appliesTheStepOnTheReadingThreadAndLeavesOutNulls() {
+		List<String> results = new ArrayList<>();
+		java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		try (ReadAhead<String> rows = new ReadAhead<>(new CountingRows(10, -1), (row) -> {
+			threads.add(Thread.currentThread().getName());
+			return (row.number() % 2 == 0) ? row.cell(0).toUpperCase(java.util.Locale.ROOT) : null;
+		}, 4)) {
+			rows.forEachRemaining(results::add);
+		}
+		assertThat(results).containsExactly("ROW 2", "ROW 4", "ROW 6", "ROW 8", "ROW 10");
+		assertThat(threads).singleElement().asString().startsWith("import-reader-");
+	}
+
+	@Test
 	void anEmptySheetHasNoRows() {
-		try (PrefetchingRows rows = new PrefetchingRows(new CountingRows(0, -1), 4)) {
+		try (ReadAhead<SheetRow> rows = new ReadAhead<>(new CountingRows(0, -1), (row) -> row, 4)) {
 			assertThat(rows.hasNext()).isFalse();
 			assertThatThrownBy(rows::next).isInstanceOf(NoSuchElementException.class);
-			assertThat(rows.sheetName()).isEqualTo("Sheet1");
 		}
 	}
 
 	@Test
 	void aFailurePartWayArrivesAfterTheRowsBeforeIt() {
 		List<Integer> numbers = new ArrayList<>();
-		try (PrefetchingRows rows = new PrefetchingRows(new CountingRows(100, 51), 8)) {
+		try (ReadAhead<SheetRow> rows = new ReadAhead<>(new CountingRows(100, 51), (row) -> row, 8)) {
 			assertThatThrownBy(() -> rows.forEachRemaining((row) -> numbers.add(row.number())))
 				.isInstanceOf(SpreadsheetException.class)
 				.hasMessageContaining("partners.xlsx");
@@ -47,7 +60,7 @@ class PrefetchingRowsTest {
 	@Test
 	void closingEarlyStopsTheReadingThreadBeforeClosingTheFile() {
 		CountingRows source = new CountingRows(1_000_000, -1);
-		PrefetchingRows rows = new PrefetchingRows(source, 10);
+		ReadAhead<SheetRow> rows = new ReadAhead<>(source, (row) -> row, 10);
 		assertThat(rows.next().number()).isEqualTo(1);
 		rows.close();
 		assertThat(source.closed).isTrue();
