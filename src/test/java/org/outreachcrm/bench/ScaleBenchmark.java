@@ -228,7 +228,10 @@ public final class ScaleBenchmark {
 	private static String mariadbUrl(String database) {
 		return "jdbc:mysql://" + System.getProperty("bench.db.host", "127.0.0.1:3306") + "/" + database
 				+ "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
-				+ "&rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+				+ "&rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true"
+				// the test class path holds OpenTelemetry (Selenium's), which Connector/J
+				// would then trace every statement with; the product has none
+				+ "&openTelemetry=DISABLED";
 	}
 
 	private static void drop(boolean h2, String database) throws Exception {
