@@ -108,10 +108,6 @@ class UserAccount {
 		return this.roles;
 	}
 
-	Set<String> countries() {
-		return this.countries;
-	}
-
 	long version() {
 		return this.version;
 	}
