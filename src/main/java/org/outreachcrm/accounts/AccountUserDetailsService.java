@@ -1,31 +1,72 @@
 package org.outreachcrm.accounts;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Reads the user to authenticate, with roles and countries, in one SQL statement and no
+ * transaction of its own: HTTP Basic does this on every API request. (A JPA query would
+ * be translated anew each time, as the country-scope filter is enabled on every session,
+ * which disables Hibernate's plan cache.)
+ */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
-	private final UserAccountRepository users;
+	private final JdbcClient jdbc;
 
-	AccountUserDetailsService(UserAccountRepository users) {
-		this.users = users;
+	AccountUserDetailsService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		UserAccount user = this.users.findByUsername(username)
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+		List<Row> rows = this.jdbc.sql("""
+				SELECT u.id, u.username, u.password_hash, u.enabled, r.role, c.country
+				FROM app_user u
+				LEFT JOIN app_user_role r ON r.user_id = u.id
+				LEFT JOIN app_user_country c ON c.user_id = u.id
+				WHERE u.username = ?""")
+			.param(username)
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+					rs.getBoolean("enabled"), rs.getString("role"), rs.getString("country")))
+			.list();
+		if (rows.isEmpty()) {
+			throw new UsernameNotFoundException("No such user");
+		}
+		Row user = rows.get(0);
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		Set<String> countries = new TreeSet<>();
+		for (Row row : rows) {
+			if (row.role() != null) {
+				roles.add(Role.valueOf(row.role()));
+			}
+			if (row.country() != null) {
+				countries.add(row.country());
+			}
+		}
+		// the rest of this request (current user, country scope) needs the same user: a
+		// failed password check ends the request before anything reads it
+		RequestUsers.remember(user.username(), user.id(), countries);
 		return User.withUsername(user.username())
 			.password(user.passwordHash())
 			.disabled(!user.enabled())
-			.authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
+			.authorities(roles.stream().map(Role::authority).toArray(String[]::new))
 			.build();
+	}
+
+	private record Row(long id, String username, String passwordHash, boolean enabled, @Nullable String role,
+			@Nullable String country) {
 	}
 
 }

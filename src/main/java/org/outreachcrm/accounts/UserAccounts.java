@@ -63,10 +63,14 @@ public class UserAccounts {
 		return this.users.findByUsername(username).map(UserAccount::toView);
 	}
 
-	/** The id of the user with this user name, read without roles or countries. */
+	/**
+	 * The id of the user with this user name: the one the current request authenticated
+	 * as, else read without roles or countries.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> idOf(String username) {
-		return this.users.findIdByUsername(username);
+		RequestUsers.Resolved current = RequestUsers.find(username);
+		return (current != null) ? Optional.of(current.id()) : this.users.findIdByUsername(username);
 	}
 
 	@Transactional(readOnly = true)

@@ -10,8 +10,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The logged-in user's countries as the current scope: a user with no countries sees all
@@ -22,8 +20,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 class UserCountryScope implements CurrentScope {
 
 	private static final ThreadLocal<@Nullable CountryScope> explicit = new ThreadLocal<>();
-
-	private static final String REQUEST_CACHE = UserCountryScope.class.getName();
 
 	private final UserAccounts users;
 
@@ -42,23 +38,17 @@ class UserCountryScope implements CurrentScope {
 			return CountryScope.everything();
 		}
 		String username = authentication.getName();
-		// read once per request: the scope is consulted by every query of the request
-		// (the Hibernate filter binds it each time), while an admin's change must hold
-		// from the next request on
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null
-				&& request.getAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST) instanceof ResolvedScope cached
-				&& cached.username().equals(username)) {
-			return cached.scope();
+		// read once per request (by HTTP Basic's authentication, or here for a session's
+		// login): the scope is consulted by every query of the request (the Hibernate
+		// filter binds it each time), while an admin's change must hold from the next
+		// request on
+		RequestUsers.Resolved current = RequestUsers.find(username);
+		if (current != null) {
+			return current.scope();
 		}
-		CountryScope resolved = this.users.findByUsername(username)
-			.map(UserView::countries)
-			.map(UserCountryScope::scopeOf)
+		return this.users.findByUsername(username)
+			.map((user) -> RequestUsers.remember(username, user.id(), user.countries()).scope())
 			.orElseGet(() -> CountryScope.of(Set.of()));
-		if (request != null) {
-			request.setAttribute(REQUEST_CACHE, new ResolvedScope(username, resolved), RequestAttributes.SCOPE_REQUEST);
-		}
-		return resolved;
 	}
 
 	@Override
@@ -76,9 +66,6 @@ class UserCountryScope implements CurrentScope {
 				explicit.set(previous);
 			}
 		}
-	}
-
-	private record ResolvedScope(String username, CountryScope scope) {
 	}
 
 	static CountryScope scopeOf(Set<String> countries) {

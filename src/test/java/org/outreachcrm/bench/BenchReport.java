@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,17 +34,20 @@ final class BenchReport {
 
 	private final List<HttpLoad.Sample> latencies;
 
-	private final HttpLoad.Throughput logging;
+	private final HttpLoad.@Nullable Throughput logging;
+
+	private final Map<String, Object> loggingCpu;
 
 	private final String measuredAt = Instant.now().toString();
 
 	BenchReport(String db, Map<String, Object> machine, Map<String, Object> dataset, List<HttpLoad.Sample> latencies,
-			HttpLoad.Throughput logging) {
+			HttpLoad.@Nullable Throughput logging, Map<String, Object> loggingCpu) {
 		this.db = db;
 		this.machine = machine;
 		this.dataset = dataset;
 		this.latencies = latencies;
 		this.logging = logging;
+		this.loggingCpu = loggingCpu;
 	}
 
 	void print() {
@@ -57,18 +61,21 @@ final class BenchReport {
 			System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %s |%n", s.name(), s.millis().length,
 					s.errors(), s.percentile(50), s.percentile(95), s.percentile(99), searchTarget(s));
 		}
-		HttpLoad.Sample l = this.logging.latency();
-		System.out.printf(Locale.ROOT,
-				"| %s, %d clients, %.0f s: **%,.0f req/s** | %,d | %d | %.1f | %.1f | %.1f | %s |%n",
-				this.logging.name(), this.logging.clients(), this.logging.seconds(), this.logging.requestsPerSecond(),
-				this.logging.ok(), this.logging.errors(), l.percentile(50), l.percentile(95), l.percentile(99),
-				loggingTarget());
+		if (this.logging != null) {
+			HttpLoad.Sample l = this.logging.latency();
+			System.out.printf(Locale.ROOT,
+					"| %s, %d clients, %.0f s: **%,.0f req/s** | %,d | %d | %.1f | %.1f | %.1f | %s |%n",
+					this.logging.name(), this.logging.clients(), this.logging.seconds(),
+					this.logging.requestsPerSecond(), this.logging.ok(), this.logging.errors(), l.percentile(50),
+					l.percentile(95), l.percentile(99), loggingTarget());
+			System.out.println("logging CPU: " + this.loggingCpu);
+		}
 		for (HttpLoad.Sample s : this.latencies) {
 			if (!s.firstError().isEmpty()) {
 				System.out.println("first error of " + s.name() + ": " + s.firstError());
 			}
 		}
-		if (!this.logging.firstError().isEmpty()) {
+		if (this.logging != null && !this.logging.firstError().isEmpty()) {
 			System.out.println("first error of logging: " + this.logging.firstError());
 		}
 	}
@@ -81,6 +88,9 @@ final class BenchReport {
 	}
 
 	private String loggingTarget() {
+		if (this.logging == null) {
+			return "not measured";
+		}
 		boolean met = this.logging.requestsPerSecond() >= LOGGING_RPS_TARGET
 				&& this.logging.latency().percentile(95) < LOGGING_P95_TARGET_MS;
 		return (met ? "met" : "MISSED") + " (>= 1,500 req/s, p95 < 50 ms)";
@@ -102,13 +112,16 @@ final class BenchReport {
 			rows.add(row);
 		}
 		json.put("latencies", rows);
-		Map<String, Object> log = HttpLoad.summary(this.logging.latency());
-		log.put("clients", this.logging.clients());
-		log.put("seconds", HttpLoad.round(this.logging.seconds()));
-		log.put("requestsPerSecond", HttpLoad.round(this.logging.requestsPerSecond()));
-		log.put("perSecond", this.logging.perSecond());
-		log.put("target", loggingTarget());
-		json.put("interactionLogging", log);
+		if (this.logging != null) {
+			Map<String, Object> log = HttpLoad.summary(this.logging.latency());
+			log.put("clients", this.logging.clients());
+			log.put("seconds", HttpLoad.round(this.logging.seconds()));
+			log.put("requestsPerSecond", HttpLoad.round(this.logging.requestsPerSecond()));
+			log.put("perSecond", this.logging.perSecond());
+			log.put("target", loggingTarget());
+			log.put("cpu", this.loggingCpu);
+			json.put("interactionLogging", log);
+		}
 		Files.writeString(out.resolve("results.json"),
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
 		Files.writeString(out.resolve("results.html"), html());
@@ -131,21 +144,30 @@ final class BenchReport {
 		for (HttpLoad.Sample s : this.latencies) {
 			page.append(row(s, searchTarget(s)));
 		}
-		page.append(row(this.logging.latency(), ""));
+		if (this.logging != null) {
+			page.append(row(this.logging.latency(), ""));
+		}
 		page.append("</table>");
 		page.append(latencyChart());
+		if (this.logging != null) {
+			appendLogging(page, this.logging);
+		}
+		page.append("</body></html>\n");
+		return page.toString();
+	}
+
+	private void appendLogging(StringBuilder page, HttpLoad.Throughput logging) {
 		page.append("<h2>Interaction logging</h2><p>")
 			.append(String.format(Locale.ROOT, "%,.0f requests/s over %.0f s from %d clients; p95 %.1f ms. ",
-					this.logging.requestsPerSecond(), this.logging.seconds(), this.logging.clients(),
-					this.logging.latency().percentile(95)))
+					logging.requestsPerSecond(), logging.seconds(), logging.clients(),
+					logging.latency().percentile(95)))
 			.append("<span class=\"")
 			.append(loggingTarget().startsWith("met") ? "" : "missed")
 			.append("\">")
 			.append(esc(loggingTarget()))
 			.append("</span></p>");
-		page.append(throughputChart());
-		page.append("</body></html>\n");
-		return page.toString();
+		page.append("<h3>CPU during the run</h3>").append(definitions(this.loggingCpu));
+		page.append(throughputChart(logging));
 	}
 
 	private static String row(HttpLoad.Sample s, String target) {
@@ -158,7 +180,9 @@ final class BenchReport {
 	/** Grouped horizontal bars: p50, p95 and p99 of each measurement, a line at 50 ms. */
 	private String latencyChart() {
 		List<HttpLoad.Sample> all = new ArrayList<>(this.latencies);
-		all.add(this.logging.latency());
+		if (this.logging != null) {
+			all.add(this.logging.latency());
+		}
 		double max = SEARCH_P95_TARGET_MS * 1.2;
 		for (HttpLoad.Sample s : all) {
 			max = Math.max(max, s.percentile(99));
@@ -200,8 +224,8 @@ final class BenchReport {
 	}
 
 	/** Completed POSTs per second of the logging run, with the 1,500/s target line. */
-	private String throughputChart() {
-		long[] perSecond = this.logging.perSecond();
+	private static String throughputChart(HttpLoad.Throughput logging) {
+		long[] perSecond = logging.perSecond();
 		double max = LOGGING_RPS_TARGET * 1.1;
 		for (long n : perSecond) {
 			max = Math.max(max, n);

@@ -10,10 +10,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.outreachcrm.OutreachCrmApplication;
 
@@ -53,9 +55,11 @@ public final class ScaleBenchmark {
 		int searches = Integer.getInteger("bench.searches", 1000);
 		int clients = Integer.getInteger("bench.clients", 8);
 		int seconds = Integer.getInteger("bench.duration", 60);
+		int warmUpSeconds = Integer.getInteger("bench.loggingWarmup", 10);
 		int threads = Integer.getInteger("bench.threads", 2);
 		String heap = System.getProperty("bench.heap", "512m");
 		boolean fresh = Boolean.getBoolean("bench.fresh");
+		Set<String> parts = parts(System.getProperty("bench.parts", ""));
 		String database = System.getProperty("bench.database", "");
 		if (database.isBlank()) {
 			database = h2 ? "target/bench/h2-scale" : "crm_bench_scale";
@@ -133,36 +137,65 @@ public final class ScaleBenchmark {
 		int port = freePort();
 		Process app = start(out, port, appArgs, heap);
 		List<HttpLoad.Sample> latencies = new ArrayList<>();
-		HttpLoad.Throughput logging;
+		HttpLoad.Throughput logging = null;
+		Map<String, Object> loggingCpu = new LinkedHashMap<>();
 		try {
 			HttpLoad load = new HttpLoad(port, "admin", ADMIN_PASSWORD, clients);
 			machine.put("loadAverageAtMeasure", loadAverage());
-			List<String> search = queries.searches(searches);
-			List<String> orgSearch = search.stream().filter((p) -> p.startsWith("/api/organizations")).toList();
-			List<String> contactSearch = search.stream().filter((p) -> p.startsWith("/api/contacts")).toList();
-			// warm up the JIT and the database's buffers with a separate mix
-			load.sequential("warm-up", new ScaleQueries(sample[0], sample[1]).searches(200), 0);
-			latencies.add(load.sequential("search organizations", orgSearch, 0));
-			latencies.add(load.sequential("search people", contactSearch, 0));
-			latencies.add(load.sequential("timeline", queries.timelines(300), 20));
-			latencies.add(load.sequential("organization list page", queries.organizationPages(300), 20));
-			latencies.add(load.sequential("people list page", queries.contactPages(200), 20));
-			latencies.add(load.sequential("interaction list (organization)", queries.interactionPages(200), 20));
-			load.post("logging warm-up", "/api/interactions", queries::interaction, clients, Math.min(10, seconds));
-			logging = load.post("log interaction (POST)", "/api/interactions",
-					(n) -> queries.interaction(n + 1_000_000), clients, seconds);
+			if (parts.contains("search")) {
+				List<String> search = queries.searches(searches);
+				List<String> orgSearch = search.stream().filter((p) -> p.startsWith("/api/organizations")).toList();
+				List<String> contactSearch = search.stream().filter((p) -> p.startsWith("/api/contacts")).toList();
+				// warm up the JIT and the database's buffers with a separate mix
+				load.sequential("warm-up", new ScaleQueries(sample[0], sample[1]).searches(200), 0);
+				HttpLoad.Sample organizationSearch = load.sequential("search organizations", orgSearch, 0);
+				HttpLoad.Sample peopleSearch = load.sequential("search people", contactSearch, 0);
+				latencies.add(merge("search (all)", organizationSearch, peopleSearch));
+				latencies.add(organizationSearch);
+				latencies.add(peopleSearch);
+			}
+			if (parts.contains("pages")) {
+				latencies.add(load.sequential("timeline", queries.timelines(300), 20));
+				latencies.add(load.sequential("organization list page", queries.organizationPages(300), 20));
+				latencies.add(load.sequential("people list page", queries.contactPages(200), 20));
+				latencies.add(load.sequential("interaction list (organization)", queries.interactionPages(200), 20));
+			}
+			if (parts.contains("logging")) {
+				load.post("logging warm-up", "/api/interactions", queries::interaction, clients, warmUpSeconds);
+				CpuMeter cpu = CpuMeter.start(app.pid());
+				logging = load.post("log interaction (POST)", "/api/interactions",
+						(n) -> queries.interaction(n + 1_000_000), clients, seconds);
+				loggingCpu = cpu.perRequest(logging.ok() + logging.errors());
+			}
 			machine.put("loadAverageAfter", loadAverage());
 		}
 		finally {
 			app.destroy();
 			app.waitFor();
 		}
-		HttpLoad.Sample allSearch = merge("search (all)", latencies.get(0), latencies.get(1));
-		latencies.add(0, allSearch);
-		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging);
+		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging, loggingCpu);
 		report.print();
 		report.write(out);
 		System.exit(0);
+	}
+
+	/**
+	 * Which measurements to run: search, pages, logging (comma-separated; all if blank).
+	 */
+	private static Set<String> parts(String value) {
+		Set<String> all = Set.of("search", "pages", "logging");
+		if (value.isBlank()) {
+			return all;
+		}
+		Set<String> parts = new HashSet<>();
+		for (String part : value.split(",")) {
+			String name = part.strip().toLowerCase(Locale.ROOT);
+			if (!all.contains(name)) {
+				throw new IllegalArgumentException("Unknown bench.parts " + name + "; use " + all);
+			}
+			parts.add(name);
+		}
+		return parts;
 	}
 
 	private static List<String> applicationArguments(boolean h2, String database, Path out) {
@@ -182,6 +215,8 @@ public final class ScaleBenchmark {
 			args.add("--spring.datasource.password=");
 		}
 		else {
+			// the production profile (docs/deployment.md), with its Connector/J settings
+			args.add("--spring.profiles.active=mysql");
 			args.add("--crm.data-dir=" + out.resolve("scale-data").toAbsolutePath());
 			args.add("--spring.datasource.url=" + mariadbUrl(database));
 			args.add("--spring.datasource.username=" + System.getProperty("bench.db.user", "root"));
@@ -193,7 +228,10 @@ public final class ScaleBenchmark {
 	private static String mariadbUrl(String database) {
 		return "jdbc:mysql://" + System.getProperty("bench.db.host", "127.0.0.1:3306") + "/" + database
 				+ "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
-				+ "&rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+				+ "&rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true"
+				// the test class path holds OpenTelemetry (Selenium's), which Connector/J
+				// would then trace every statement with; the product has none
+				+ "&openTelemetry=DISABLED";
 	}
 
 	private static void drop(boolean h2, String database) throws Exception {

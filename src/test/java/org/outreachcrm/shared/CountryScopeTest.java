@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserChange;
 import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.AffiliationView;
@@ -51,6 +52,7 @@ import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
 import static org.outreachcrm.testsupport.DirectoryData.person;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -324,6 +326,48 @@ class CountryScopeTest {
 					+ this.linkedPerson.version() + "}")
 			.exchange();
 		assertThat(linked).hasStatusOk();
+	}
+
+	@Test
+	void anHttpBasicLoginCarriesTheUsersCountriesAndIdIntoItsRequestAndAChangeHoldsFromTheNextOne() {
+		// HTTP Basic reads the user once and the request's scope and current user come
+		// from
+		// that read (RequestUsers): it must be this user's, and never outlive the request
+		RequestPostProcessor basic = httpBasic(this.polish.username(), "Test-Passw0rd-" + this.m);
+		assertThat(this.mvc.get().uri("/api/organizations/" + this.romanian.id()).with(basic).exchange())
+			.hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/api/interactions")
+			.with(basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(call(this.romanian.id()))
+			.exchange()).hasStatus(422);
+		MvcTestResult logged = this.mvc.post()
+			.uri("/api/interactions")
+			.with(basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(call(this.polishOrg.id()))
+			.exchange();
+		assertThat(logged).hasStatus(201);
+		assertThat(body(logged)).contains("\"staffId\":" + this.polish.id());
+		// the admin of all countries, in the request right after, sees Romania
+		assertThat(this.mvc.get()
+			.uri("/api/organizations/" + this.romanian.id())
+			.with(httpBasic(this.everywhere.username(), "Test-Passw0rd-" + this.m))
+			.exchange()).hasStatusOk();
+
+		this.users.update(this.polish.id(), new UserChange(this.polish.displayName(), null, true, this.polish.roles(),
+				Set.of("PL", "RO"), this.polish.version()), this.everywhere.username());
+		// committed, as far as the next request's SQL is concerned
+		this.entityManager.flush();
+
+		assertThat(this.mvc.get().uri("/api/organizations/" + this.romanian.id()).with(basic).exchange()).hasStatusOk();
+	}
+
+	private static String call(long organizationId) {
+		return "{\"organizationId\":" + organizationId
+				+ ",\"type\":\"CALL\",\"occurredAt\":\"2026-01-15T08:00:00Z\",\"direction\":\"OUTBOUND\","
+				+ "\"subject\":\"Basic\"}";
 	}
 
 	@Test
