@@ -95,6 +95,47 @@ final class HttpLoad {
 		return new Sample(name, millis, errors, firstError);
 	}
 
+	private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+	private static final java.util.regex.Pattern RUN_STATUS = java.util.regex.Pattern
+		.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
+
+	/**
+	 * Asks for a report run with {@code body} {@code times} times, one after the other,
+	 * each timed from the request to the finished file (polled every 100 ms).
+	 */
+	Sample reportRuns(String name, String body, int times) throws Exception {
+		double[] millis = new double[times];
+		long errors = 0;
+		String firstError = "";
+		for (int i = 0; i < times; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> created = this.http
+				.send(request("/api/reports/runs").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			java.util.regex.Matcher id = RUN_ID.matcher(created.body());
+			String status = "REFUSED " + created.statusCode();
+			if (created.statusCode() == 202 && id.find()) {
+				do {
+					Thread.sleep(100);
+					java.util.regex.Matcher matcher = RUN_STATUS
+						.matcher(get("/api/reports/runs/" + id.group(1)).body());
+					status = matcher.find() ? matcher.group(1) : "UNKNOWN";
+				}
+				while (status.equals("QUEUED") || status.equals("RUNNING"));
+			}
+			millis[i] = (System.nanoTime() - start) / 1e6;
+			if (!status.equals("COMPLETED")) {
+				errors++;
+				if (firstError.isEmpty()) {
+					firstError = status + ": " + abbreviate(created.body());
+				}
+			}
+		}
+		return new Sample(name, millis, errors, firstError);
+	}
+
 	/**
 	 * Lists the 20 slowest requests of a measurement in
 	 * {@code target/bench/slowest-<name>.txt}, to see which queries make the tail.

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -160,6 +161,18 @@ public final class ScaleBenchmark {
 				latencies.add(load.sequential("people list page", queries.contactPages(200), 20));
 				latencies.add(load.sequential("interaction list (organization)", queries.interactionPages(200), 20));
 			}
+			if (parts.contains("report")) {
+				// the outreach activity report over every interaction generated (the last
+				// two
+				// years): one warm-up run, then two measured
+				String body = "{\"type\":\"OUTREACH_ACTIVITY\",\"from\":\"" + LocalDate.now().minusYears(2).minusDays(1)
+						+ "\",\"to\":\"" + LocalDate.now() + "\"}";
+				load.reportRuns("report warm-up", body, 1);
+				int gcLines = lines(out.resolve("scale-gc.log"));
+				latencies.add(load.reportRuns("report: outreach activity, all interactions", body, 2));
+				long peak = peakHeapSince(out.resolve("scale-gc.log"), gcLines);
+				dataset.put("reportPeakHeapMb", (peak > 0) ? peak : "no collection during the runs");
+			}
 			if (parts.contains("logging")) {
 				load.post("logging warm-up", "/api/interactions", queries::interaction, clients, warmUpSeconds);
 				CpuMeter cpu = CpuMeter.start(app.pid());
@@ -180,10 +193,33 @@ public final class ScaleBenchmark {
 	}
 
 	/**
-	 * Which measurements to run: search, pages, logging (comma-separated; all if blank).
+	 * Which measurements to run: search, pages, report, logging (comma-separated; all if
+	 * blank).
 	 */
+	private static int lines(Path file) throws IOException {
+		return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+	}
+
+	/**
+	 * The most heap in use before a collection in the GC log's lines after the first
+	 * {@code skip} (the application's heap while the report ran).
+	 */
+	private static long peakHeapSince(Path gcLog, int skip) throws IOException {
+		java.util.regex.Pattern before = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+		long peak = 0;
+		if (Files.exists(gcLog)) {
+			for (String line : Files.readAllLines(gcLog).stream().skip(skip).toList()) {
+				java.util.regex.Matcher matcher = before.matcher(line);
+				if (matcher.find()) {
+					peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+				}
+			}
+		}
+		return peak;
+	}
+
 	private static Set<String> parts(String value) {
-		Set<String> all = Set.of("search", "pages", "logging");
+		Set<String> all = Set.of("search", "pages", "report", "logging");
 		if (value.isBlank()) {
 			return all;
 		}
