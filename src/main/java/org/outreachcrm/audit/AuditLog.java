@@ -2,9 +2,11 @@ package org.outreachcrm.audit;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.outreachcrm.audit.HistoryEntry.Action;
 import org.outreachcrm.audit.RecordHistory.Revision;
@@ -19,16 +21,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The global audit log: revisions newest first, filtered by user, kind of record and
- * period, each with the records it touched (one query per audited table and page).
+ * period, each with the records it touched (one query per audited table and page), merged
+ * in time order with the events the {@link HistorySource}s keep outside Envers (import
+ * runs and their undo). A page at offset {@code o} reads the newest {@code o + size}
+ * entries of each source and merges them: deep pages cost more, as with any offset.
  */
 @Service
 @Transactional(readOnly = true)
 public class AuditLog {
 
+	private static final Comparator<RevisionView> NEWEST_FIRST = Comparator.comparing(RevisionView::at)
+		.thenComparing((v) -> v.revision() == null ? Long.MAX_VALUE : v.revision())
+		.reversed();
+
 	private final NamedParameterJdbcTemplate jdbc;
 
-	AuditLog(NamedParameterJdbcTemplate jdbc) {
+	private final List<HistorySource> sources;
+
+	AuditLog(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources) {
 		this.jdbc = jdbc;
+		this.sources = sources;
 	}
 
 	public Page<RevisionView> search(AuditLogQuery query, Pageable pageable) {
@@ -51,30 +63,47 @@ public class AuditLog {
 				.append(query.entity().auditTable())
 				.append(" a WHERE a.rev = r.rev)");
 		}
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_revision r" + where, params, Long.class);
-		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-		List<Revision> revisions = this.jdbc.query(
-				"SELECT r.* FROM audit_revision r" + where + " ORDER BY r.rev DESC LIMIT :limit OFFSET :offset", params,
-				(rs, n) -> RecordHistory.revision(rs));
-		Map<Long, List<RevisionView.Touched>> touched = new HashMap<>();
-		List<Long> revs = revisions.stream().map(Revision::rev).toList();
-		if (!revs.isEmpty()) {
-			for (AuditedEntity entity : AuditedEntity.values()) {
-				this.jdbc.query(
-						"SELECT rev, id, revtype FROM " + entity.auditTable() + " WHERE rev IN (:revs) ORDER BY id",
-						Map.of("revs", revs), (ResultSet rs) -> {
-							int type = rs.getInt(3);
-							touched.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
-								.add(new RevisionView.Touched(entity, rs.getLong(2),
-										(type == 0) ? Action.CREATED : (type == 2) ? Action.DELETED : Action.CHANGED));
-						});
-			}
+		Long revisionCount = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_revision r" + where, params,
+				Long.class);
+		long total = (revisionCount == null) ? 0 : revisionCount;
+		int newest = Math.toIntExact(Math.min(Integer.MAX_VALUE, pageable.getOffset() + pageable.getPageSize()));
+		params.addValue("limit", newest);
+		List<RevisionView> merged = new ArrayList<>(this.jdbc.query(
+				"SELECT r.* FROM audit_revision r" + where + " ORDER BY r.rev DESC LIMIT :limit", params, (rs, n) -> {
+					Revision r = RecordHistory.revision(rs);
+					return new RevisionView(r.rev(), r.at(), r.user(), r.source(), r.sourceRef(), List.of());
+				}));
+		for (HistorySource source : this.sources) {
+			merged.addAll(source.logEntries(query, newest));
+			total += source.countLogEntries(query);
 		}
-		List<RevisionView> content = revisions.stream()
-			.map((r) -> new RevisionView(r.rev(), r.at(), r.user(), r.source(), r.sourceRef(),
-					touched.getOrDefault(r.rev(), List.of())))
+		merged.sort(NEWEST_FIRST);
+		List<RevisionView> page = merged.stream().skip(pageable.getOffset()).limit(pageable.getPageSize()).toList();
+		Map<Long, List<RevisionView.Touched>> touched = touched(
+				page.stream().map(RevisionView::revision).filter(Objects::nonNull).toList());
+		List<RevisionView> content = page.stream()
+			.map((v) -> (v.revision() == null) ? v
+					: new RevisionView(v.revision(), v.at(), v.user(), v.source(), v.sourceRef(),
+							touched.getOrDefault(v.revision(), List.of()), null))
 			.toList();
-		return new PageImpl<>(content, pageable, (total == null) ? 0 : total);
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	private Map<Long, List<RevisionView.Touched>> touched(List<Long> revs) {
+		Map<Long, List<RevisionView.Touched>> touched = new HashMap<>();
+		if (revs.isEmpty()) {
+			return touched;
+		}
+		for (AuditedEntity entity : AuditedEntity.values()) {
+			this.jdbc.query("SELECT rev, id, revtype FROM " + entity.auditTable() + " WHERE rev IN (:revs) ORDER BY id",
+					Map.of("revs", revs), (ResultSet rs) -> {
+						int type = rs.getInt(3);
+						touched.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+							.add(new RevisionView.Touched(entity, rs.getLong(2),
+									(type == 0) ? Action.CREATED : (type == 2) ? Action.DELETED : Action.CHANGED));
+					});
+		}
+		return touched;
 	}
 
 }

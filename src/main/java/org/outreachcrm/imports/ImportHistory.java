@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.audit.AuditLogQuery;
 import org.outreachcrm.audit.AuditedEntity;
 import org.outreachcrm.audit.ChangeSource;
 import org.outreachcrm.audit.HistoryEntry;
 import org.outreachcrm.audit.HistoryEntry.Action;
 import org.outreachcrm.audit.HistoryEntry.FieldChange;
 import org.outreachcrm.audit.HistorySource;
+import org.outreachcrm.audit.RevisionView;
 import org.outreachcrm.directory.RecordChange;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ImportHistory implements HistorySource {
+
+	private static final List<String> LOG_COUNTS = List.of("rows_read", "rows_imported", "rows_rejected",
+			"rows_skipped", "organizations_created", "organizations_updated", "contacts_created", "contacts_updated",
+			"affiliations_created");
+
+	private static final String LOG_RUN_COLUMNS = "id, file_name, " + String.join(", ", LOG_COUNTS);
+
+	// an import appears when it finished, its undo when it was undone
+	private static final String LOG_EVENTS = "SELECT 'IMPORT' AS kind, finished_at AS happened_at, created_by AS who, "
+			+ LOG_RUN_COLUMNS + " FROM import_run WHERE status = 'COMPLETED' AND dry_run = FALSE"
+			+ " AND finished_at IS NOT NULL UNION ALL SELECT 'IMPORT_UNDO' AS kind, undone_at AS happened_at,"
+			+ " COALESCE(undone_by, 'system') AS who, " + LOG_RUN_COLUMNS
+			+ " FROM import_run WHERE undone_at IS NOT NULL";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -92,6 +108,69 @@ class ImportHistory implements HistorySource {
 			}
 		}
 		return entries;
+	}
+
+	/**
+	 * Finished imports (not dry runs) and undos, for the global audit log: who, when, the
+	 * file and its counts. The kind-of-record filter keeps the runs that created or
+	 * updated records of that kind (imports touch no other kinds).
+	 */
+	@Override
+	public List<RevisionView> logEntries(AuditLogQuery query, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+		return this.jdbc.query("SELECT * FROM (" + LOG_EVENTS + ") e" + where(query, params)
+				+ " ORDER BY e.happened_at DESC, e.id DESC LIMIT :limit", params, (rs, n) -> {
+					Map<String, Long> counts = new LinkedHashMap<>();
+					for (String count : LOG_COUNTS) {
+						counts.put(camelCase(count), rs.getLong(count));
+					}
+					return new RevisionView(null,
+							rs.getObject("happened_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+							rs.getString("who"), ChangeSource.valueOf(rs.getString("kind")),
+							String.valueOf(rs.getLong("id")), List.of(),
+							new RevisionView.Summary(rs.getString("file_name"), counts));
+				});
+	}
+
+	@Override
+	public long countLogEntries(AuditLogQuery query) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (" + LOG_EVENTS + ") e" + where(query, params),
+				params, Long.class);
+		return (count == null) ? 0 : count;
+	}
+
+	private static String camelCase(String column) {
+		StringBuilder name = new StringBuilder();
+		for (String part : column.split("_")) {
+			name.append(name.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+		}
+		return name.toString();
+	}
+
+	private static String where(AuditLogQuery query, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		if (query.user() != null && !query.user().isBlank()) {
+			where.append(" AND e.who = :user");
+			params.addValue("user", query.user().strip());
+		}
+		if (query.from() != null) {
+			where.append(" AND e.happened_at >= :from");
+			params.addValue("from", LocalDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			where.append(" AND e.happened_at < :to");
+			params.addValue("to", LocalDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+		}
+		if (query.entity() != null) {
+			where.append(switch (query.entity()) {
+				case ORGANIZATION -> " AND e.organizations_created + e.organizations_updated > 0";
+				case CONTACT -> " AND e.contacts_created + e.contacts_updated > 0";
+				case AFFILIATION -> " AND e.affiliations_created > 0";
+				default -> " AND 1 = 0";
+			});
+		}
+		return where.toString();
 	}
 
 	/**

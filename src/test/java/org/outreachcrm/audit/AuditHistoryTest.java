@@ -43,6 +43,7 @@ import org.outreachcrm.outreach.InteractionType;
 import org.outreachcrm.outreach.InteractionView;
 import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.MutableClock;
 import org.outreachcrm.testsupport.MutableClockConfiguration;
 import org.outreachcrm.testsupport.Staff;
 
@@ -56,6 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
@@ -85,6 +87,9 @@ class AuditHistoryTest {
 
 	@Autowired
 	AuditLog log;
+
+	@Autowired
+	MutableClock clock;
 
 	@Autowired
 	Organizations organizations;
@@ -349,6 +354,82 @@ class AuditHistoryTest {
 			.header("HX-Request", "true")
 			.with(user("admin").roles("ADMIN"))
 			.exchange()).bodyText().contains("Undo of import #" + run.id());
+	}
+
+	@Test
+	void finishedImportsAndUndosAreMergedIntoTheGlobalLogInTimeOrder() throws Exception {
+		String m = marker();
+		String who = this.me.username();
+		Instant t0 = MutableClockConfiguration.DEFAULT_NOW.plus(Duration.ofDays(3));
+		try {
+			this.clock.set(t0);
+			OrganizationDetails before = this.organizations
+				.create(organization("Before Import " + m, OrganizationType.NGO, "PL"));
+			this.clock.set(t0.plusSeconds(60));
+			ImportView submitted = this.imports.submit(new ByteArrayInputStream(PartnerListFiles.polishList(m)),
+					"log-" + m + ".xlsx", ImportOptions.defaults(), "API", who);
+			ImportView run = await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> this.imports.get(submitted.id()), ImportView::finished);
+			this.clock.set(t0.plusSeconds(120));
+			this.imports.undo(run.id(), who);
+			this.clock.set(t0.plusSeconds(180));
+			ContactDetails after = this.contacts.create(person("Post", "Import " + m, null, "PL"));
+
+			var first = this.log.search(new AuditLogQuery(who, null, null, null), PageRequest.of(0, 2));
+			var second = this.log.search(new AuditLogQuery(who, null, null, null), PageRequest.of(1, 2));
+			assertThat(first.getTotalElements()).isEqualTo(4);
+			assertThat(first.getContent()).extracting(RevisionView::source, RevisionView::at)
+				.containsExactly(tuple(ChangeSource.SYSTEM, t0.plusSeconds(180)),
+						tuple(ChangeSource.IMPORT_UNDO, t0.plusSeconds(120)));
+			assertThat(second.getContent()).extracting(RevisionView::source, RevisionView::at)
+				.containsExactly(tuple(ChangeSource.IMPORT, t0.plusSeconds(60)), tuple(ChangeSource.SYSTEM, t0));
+			assertThat(first.getContent().get(0).records()).extracting(RevisionView.Touched::id)
+				.containsExactly(after.id());
+			assertThat(second.getContent().get(1).records()).extracting(RevisionView.Touched::id)
+				.containsExactly(before.id());
+			RevisionView imported = second.getContent().get(0);
+			assertThat(imported.revision()).isNull();
+			assertThat(imported.user()).isEqualTo(who);
+			assertThat(imported.sourceRef()).isEqualTo(String.valueOf(run.id()));
+			assertThat(imported.summary()).isNotNull().satisfies((summary) -> {
+				assertThat(summary.title()).isEqualTo("log-" + m + ".xlsx");
+				assertThat(summary.counts()).containsEntry("rowsImported", run.rowsImported())
+					.containsEntry("organizationsCreated", run.organizationsCreated());
+			});
+
+			assertThat(this.log.search(new AuditLogQuery(who, AuditedEntity.ORGANIZATION, null, null),
+					PageRequest.of(0, 10)))
+				.extracting(RevisionView::source)
+				.containsExactly(ChangeSource.IMPORT_UNDO, ChangeSource.IMPORT, ChangeSource.SYSTEM);
+			assertThat(this.log.search(new AuditLogQuery(who, AuditedEntity.INTERACTION, null, null),
+					PageRequest.of(0, 10)))
+				.as("imports write no interactions")
+				.isEmpty();
+			assertThat(this.log.search(new AuditLogQuery(who, null, t0.plusSeconds(90), t0.plusSeconds(150)),
+					PageRequest.of(0, 10)))
+				.extracting(RevisionView::source)
+				.containsExactly(ChangeSource.IMPORT_UNDO);
+
+			var page = this.mvc.get().uri("/admin/audit?user={u}", who).with(user("admin").roles("ADMIN")).exchange();
+			assertThat(page).hasStatusOk();
+			assertThat(page).bodyText()
+				.contains("Import #" + run.id())
+				.contains("Undo of import #" + run.id())
+				.contains("href=\"/imports/" + run.id() + "\"")
+				.contains("log-" + m + ".xlsx")
+				.contains(run.rowsImported() + " rows imported");
+			var api = this.mvc.get()
+				.uri("/api/audit?user={u}&size=2&page=1", who)
+				.with(user("admin").roles("ADMIN"))
+				.exchange();
+			assertThat(api).hasStatusOk();
+			assertThat(api).bodyJson().extractingPath("$.content[0].source").isEqualTo("IMPORT");
+			assertThat(api).bodyJson().extractingPath("$.content[0].summary.title").isEqualTo("log-" + m + ".xlsx");
+		}
+		finally {
+			this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		}
 	}
 
 	private void assertRevisions(String table, long id, int... types) {

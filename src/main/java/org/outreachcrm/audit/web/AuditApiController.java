@@ -38,7 +38,7 @@ class AuditApiController {
 	@GetMapping("/api/audit")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "The global audit log (ADMIN)",
-			description = "Revisions newest first with the records each touched; user, entity (organization, contact, affiliation, interaction, follow-up, campaign, meeting, invitation, user), from and to (ISO instants, to exclusive) filter")
+			description = "Revisions newest first with the records each touched, merged in time order with finished imports (source IMPORT) and their undo (IMPORT_UNDO): those have no revision, sourceRef is the import id and summary holds the file name and counts; user, entity (organization, contact, affiliation, interaction, follow-up, campaign, meeting, invitation, user), from and to (ISO instants, to exclusive) filter; with an entity filter an import is listed when it created or updated records of that kind")
 	PagedModel<RevisionView> audit(@RequestParam(required = false) @Nullable String user,
 			@RequestParam(required = false) @Nullable String entity,
 			@RequestParam(required = false) @Nullable Instant from,
