@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outreachcrm.directory.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
+import org.outreachcrm.imports.testdata.Bundles;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.testsupport.DatabaseTest;
@@ -133,8 +135,12 @@ class ImportReviewTest {
 			.isThrownBy(() -> this.imports.prepare(new ByteArrayInputStream(ImportJobTest.partnerList(marker())),
 					"partnerzy.xlsx", options, "UI", "admin"))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.template.unknown"));
-		ImportView newest = this.imports.history(PageRequest.of(0, 1)).getContent().get(0);
+		ImportView newest = this.imports.history(PageRequest.of(0, 1), Locale.ENGLISH).getContent().get(0);
 		assertThat(newest.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(newest.message()).startsWith("There is no saved mapping called");
+		assertThat(newest.messageCode()).isEqualTo("import.template.unknown");
+		assertThat(this.imports.get(newest.id(), Bundles.POLISH).message())
+			.isEqualTo("Nie ma zapisanego mapowania o nazwie „" + options.mappingTemplate() + "”.");
 		assertThat(newest.awaitingReview()).isFalse();
 		assertThat(this.runs.unfinished()).doesNotContain(newest.id());
 	}
