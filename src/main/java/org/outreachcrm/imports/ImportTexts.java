@@ -7,6 +7,7 @@ import org.outreachcrm.imports.reading.SpreadsheetFormat;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,14 @@ class ImportTexts {
 		if (text == null) {
 			return stored;
 		}
-		return this.messages.getMessage(text.code(), arguments(text), (stored != null) ? stored : text.code(), locale);
+		try {
+			return render(text, locale);
+		}
+		catch (NoSuchMessageException ex) {
+			// as stored: a default message would go through MessageFormat with the
+			// arguments, and lose the sentence's apostrophes
+			return (stored != null) ? stored : text.code();
+		}
 	}
 
 	String english(ImportText text) {

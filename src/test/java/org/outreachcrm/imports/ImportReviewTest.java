@@ -21,6 +21,7 @@ import org.outreachcrm.testsupport.DatabaseTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,9 @@ class ImportReviewTest {
 
 	@Autowired
 	ImportRuns runs;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void aPreparedImportWaitsForReviewAndShowsHeadersAndFirstRows() throws Exception {
@@ -116,7 +120,13 @@ class ImportReviewTest {
 
 		assertThatExceptionOfType(BusinessRuleException.class)
 			.isThrownBy(() -> this.imports.chooseSheet(prepared.id(), "Notatki"))
-			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.sheet.unusable"));
+			.satisfies((ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("import.sheet.unusable");
+				// the reason is an argument, translated with the sentence around it
+				assertThat(this.messages.getMessage(ex.messageKey(), ex.arguments(), Bundles.POLISH))
+					.startsWith("Arkusza „Notatki” nie da się zaimportować (Arkusz „Notatki” w pliku „partners.xlsx” "
+							+ "nie ma wiersza nagłówków");
+			});
 		MappingReview kept = this.imports.review(prepared.id(), 5);
 		assertThat(kept.sheetName()).isEqualTo("Partnerzy");
 		assertThat(kept.headers()).isEqualTo(PartnerListFiles.HEADERS);
