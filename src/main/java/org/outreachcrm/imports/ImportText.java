@@ -48,8 +48,9 @@ public record ImportText(String code, List<String> args) {
 	}
 
 	/**
-	 * Keys of the sentences the import job itself says (the readers' and normalizers'
-	 * have their own).
+	 * Keys of the sentences the import itself says (the readers' and normalizers' are
+	 * their enums' keys). {@code ImportTextBundlesTest} finds every constant here and
+	 * fails when a language lacks it.
 	 */
 	static final class Codes {
 
