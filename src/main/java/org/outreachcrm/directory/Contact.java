@@ -25,6 +25,7 @@ import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.ErasedPersonName;
 import org.outreachcrm.shared.PhoneNumbers;
 import org.outreachcrm.shared.TextFolding;
 import org.hibernate.annotations.Filter;
@@ -189,7 +190,7 @@ class Contact {
 	void erase() {
 		this.givenName = null;
 		this.familyName = null;
-		this.displayName = "Erased person #" + id();
+		this.displayName = ErasedPersonName.of(id());
 		this.nameKey = TextFolding.key(this.displayName);
 		this.preferredLanguage = null;
 		this.notes = null;

@@ -79,18 +79,24 @@ class ImportErasure {
 			.toList();
 		for (String needle : needles) {
 			List<Map<String, Object>> rows = this.jdbc.queryForList("""
-					SELECT import_id, row_no, seq, raw_cells, message FROM import_problem
-					WHERE LOWER(raw_cells) LIKE :pattern OR LOWER(message) LIKE :pattern""",
-					Map.of("pattern", "%" + like(needle) + "%"));
+					SELECT import_id, row_no, seq, raw_cells, message, message_args FROM import_problem
+					WHERE LOWER(raw_cells) LIKE :pattern OR LOWER(message) LIKE :pattern
+					  OR LOWER(message_args) LIKE :pattern""", Map.of("pattern", "%" + like(needle) + "%"));
 			for (Map<String, Object> row : rows) {
 				String raw = (String) row.get("raw_cells");
 				String cells = raw == null ? null
 						: this.json.writeValueAsString(redact(this.json.readValue(raw, CELLS), needles, all));
+				// the message's arguments quote cells too ("x" is not a valid e-mail
+				// address)
+				String arguments = (String) row.get("message_args");
+				String redactedArguments = arguments == null ? null
+						: this.json.writeValueAsString(redact(this.json.readValue(arguments, CELLS), needles, all));
 				this.jdbc.update("""
-						UPDATE import_problem SET raw_cells = :cells, message = :message
+						UPDATE import_problem SET raw_cells = :cells, message = :message, message_args = :arguments
 						WHERE import_id = :importId AND row_no = :rowNo AND seq = :seq""",
 						new MapSqlParameterSource("cells", cells)
 							.addValue("message", redact(String.valueOf(row.get("message")), needles, all))
+							.addValue("arguments", redactedArguments)
 							.addValue("importId", row.get("import_id"))
 							.addValue("rowNo", row.get("row_no"))
 							.addValue("seq", row.get("seq")));

@@ -46,7 +46,7 @@ class ImportJobListener implements JobExecutionListener {
 			this.runs.finish(importId, ImportStatus.COMPLETED, null, this.clock.instant());
 			return;
 		}
-		String message = failureMessage(execution.getAllFailureExceptions());
+		ImportText message = failureMessage(execution.getAllFailureExceptions());
 		List<RecordChange> changes = this.runs.changes(importId);
 		if (!changes.isEmpty()) {
 			this.directory.revert(changes, this.clock.instant());
@@ -58,16 +58,16 @@ class ImportJobListener implements JobExecutionListener {
 		this.runs.finish(importId, ImportStatus.FAILED, message, this.clock.instant());
 	}
 
-	static String failureMessage(List<Throwable> failures) {
+	static ImportText failureMessage(List<Throwable> failures) {
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 				if (cause instanceof SpreadsheetException spreadsheet) {
-					return spreadsheet.userMessage();
+					return ImportText.of(spreadsheet);
 				}
 			}
 		}
 		Throwable first = failures.isEmpty() ? null : failures.get(0);
-		return ImportMessages.format(ImportMessages.UNEXPECTED_FAILURE,
+		return ImportText.of(ImportText.Codes.UNEXPECTED_FAILURE,
 				first == null ? "unknown" : first.getClass().getSimpleName());
 	}
 

@@ -44,10 +44,13 @@ class ImportRuns {
 
 	private final ObjectMapper json;
 
-	ImportRuns(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json) {
+	private final ImportTexts texts;
+
+	ImportRuns(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, ImportTexts texts) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
+		this.texts = texts;
 	}
 
 	long create(String fileName, String storedFile, String source, ImportOptions options, String user, Instant now,
@@ -102,11 +105,19 @@ class ImportRuns {
 				  started_at = COALESCE(started_at, ?) WHERE id = ?""").params(jobExecutionId, utc(now), id).update();
 	}
 
-	void finish(long id, ImportStatus status, @Nullable String message, Instant now) {
+	/**
+	 * Ends a run; its message is stored as key and arguments, and as the English sentence
+	 * for whoever reads the table directly.
+	 */
+	void finish(long id, ImportStatus status, @Nullable ImportText message, Instant now) {
 		// a run that ends is no longer waiting for anything, whatever happened
 		this.jdbc.sql("""
-				UPDATE import_run SET status = ?, message = ?, finished_at = ?, awaiting_review = FALSE
-				WHERE id = ?""").params(status.name(), message, utc(now), id).update();
+				UPDATE import_run SET status = ?, message = ?, message_code = ?, message_args = ?, finished_at = ?,
+				  awaiting_review = FALSE
+				WHERE id = ?""")
+			.params(status.name(), message == null ? null : this.texts.english(message),
+					message == null ? null : message.code(), message == null ? null : arguments(message), utc(now), id)
+			.update();
 	}
 
 	void undone(long id, String user, String report, Instant now) {
@@ -188,36 +199,42 @@ class ImportRuns {
 			int seq = 0;
 			String cells = result.rejected() ? this.json.writeValueAsString(result.cells()) : null;
 			for (Problem problem : result.rejections()) {
-				rows.add(new Object[] { id, result.rowNumber(), seq++, "REJECTED", problem.column(), problem.message(),
-						seq == 1 ? cells : null });
+				rows.add(problemRow(id, result.rowNumber(), seq++, "REJECTED", problem, seq == 1 ? cells : null));
 			}
 			for (Problem problem : result.warnings()) {
-				rows.add(new Object[] { id, result.rowNumber(), seq++, "WARNING", problem.column(), problem.message(),
-						null });
+				rows.add(problemRow(id, result.rowNumber(), seq++, "WARNING", problem, null));
 			}
 		}
 		BatchRows.execute(this.batch, """
-				INSERT INTO import_problem (import_id, row_no, seq, severity, column_name, message, raw_cells)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+				INSERT INTO import_problem (import_id, row_no, seq, severity, column_name, message, message_code,
+				  message_args, raw_cells)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+	}
+
+	private Object[] problemRow(long id, long rowNumber, int seq, String severity, Problem problem,
+			@Nullable String cells) {
+		return new Object[] { id, rowNumber, seq, severity, problem.column(), this.texts.english(problem.text()),
+				problem.text().code(), arguments(problem.text()), cells };
 	}
 
 	/** Rejected rows in file order, with their cells and all their reasons. */
 	List<RejectedRow> rejectedRows(long id) {
 		List<RejectedRow> rows = new ArrayList<>();
 		this.jdbc.sql("""
-				SELECT row_no, column_name, message, raw_cells FROM import_problem
+				SELECT row_no, column_name, message, message_code, message_args, raw_cells FROM import_problem
 				WHERE import_id = ? AND severity = 'REJECTED' ORDER BY row_no, seq""")
 			.param(id)
 			.query((ResultSet rs) -> {
 				long row = rs.getLong(1);
-				String reason = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);
+				Reason reason = new Reason(rs.getString(2), text(rs.getString(4), rs.getString(5)), rs.getString(3));
 				if (!rows.isEmpty() && rows.get(rows.size() - 1).rowNumber() == row) {
-					RejectedRow last = rows.remove(rows.size() - 1);
-					rows.add(new RejectedRow(row, last.cells(), last.reason() + "; " + reason));
+					rows.get(rows.size() - 1).reasons().add(reason);
 				}
 				else {
-					String raw = rs.getString(4);
-					rows.add(new RejectedRow(row, raw == null ? List.of() : this.json.readValue(raw, CELLS), reason));
+					String raw = rs.getString(6);
+					List<Reason> reasons = new ArrayList<>();
+					reasons.add(reason);
+					rows.add(new RejectedRow(row, raw == null ? List.of() : this.json.readValue(raw, CELLS), reasons));
 				}
 			});
 		return rows;
@@ -225,10 +242,11 @@ class ImportRuns {
 
 	List<ProblemView> problems(long id, int limit) {
 		return this.jdbc.sql("""
-				SELECT row_no, severity, column_name, message FROM import_problem WHERE import_id = ?
-				ORDER BY row_no, seq""")
+				SELECT row_no, severity, column_name, message, message_code, message_args FROM import_problem
+				WHERE import_id = ? ORDER BY row_no, seq""")
 			.param(id)
-			.query((rs, n) -> new ProblemView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new ProblemView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					text(rs.getString(5), rs.getString(6))))
 			.list()
 			.stream()
 			.limit(limit)
@@ -280,7 +298,21 @@ class ImportRuns {
 		return new PageImpl<>(content, pageable, total);
 	}
 
-	private static ImportView view(ResultSet rs) throws SQLException {
+	private @Nullable String arguments(ImportText text) {
+		return text.args().isEmpty() ? null : this.json.writeValueAsString(text.args());
+	}
+
+	/**
+	 * The key and arguments of a stored message; null for rows that have only a sentence.
+	 */
+	private @Nullable ImportText text(@Nullable String code, @Nullable String arguments) {
+		if (code == null) {
+			return null;
+		}
+		return new ImportText(code, arguments == null ? List.of() : this.json.readValue(arguments, CELLS));
+	}
+
+	private ImportView view(ResultSet rs) throws SQLException {
 		return new ImportView(rs.getLong("id"), rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status")),
 				rs.getString("source"), ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("dry_run"),
 				rs.getString("format"), rs.getString("sheet_name"), rs.getLong("rows_read"),
@@ -290,7 +322,8 @@ class ImportRuns {
 				rs.getString("message"), rs.getString("created_by"), instant(rs, "created_at"),
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"),
 				rs.getString("undone_by"), rs.getBoolean("awaiting_review"),
-				(Long) rs.getObject("rows_total", Long.class));
+				(Long) rs.getObject("rows_total", Long.class),
+				text(rs.getString("message_code"), rs.getString("message_args")));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
@@ -326,8 +359,16 @@ class ImportRuns {
 			ImportMode mode, boolean dryRun, String dateOrder, String createdBy, CountryScope scope) {
 	}
 
-	/** A rejected row for the rejection report. */
-	record RejectedRow(long rowNumber, List<String> cells, String reason) {
+	/** A rejected row for the rejection report, with every reason in file order. */
+	record RejectedRow(long rowNumber, List<String> cells, List<Reason> reasons) {
+	}
+
+	/**
+	 * Why a row was rejected: the column it concerns (null for the row as a whole), the
+	 * message's key and arguments (null for rows stored before messages had keys) and the
+	 * stored English sentence.
+	 */
+	record Reason(@Nullable String column, @Nullable ImportText text, String sentence) {
 	}
 
 }

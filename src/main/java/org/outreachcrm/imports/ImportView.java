@@ -3,6 +3,7 @@ package org.outreachcrm.imports;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.ImportMode;
@@ -12,18 +13,41 @@ import org.outreachcrm.directory.ImportMode;
  *
  * @param rowsImported rows that created or updated something or matched stored records
  * @param rowsSkipped rows that matched nothing in update-only mode
- * @param message for FAILED: why, in a sentence a user understands
+ * @param message for FAILED: why, in a sentence a user understands, in the reader's
+ * language when the view was {@link #withMessage localized}, else in English
  * @param awaitingReview prepared from the screens and waiting for the admin to review the
  * mapping and start it; the status stays QUEUED (the API's statuses do not change)
  * @param rowsTotal data rows of the file when known before reading it (formats read
  * whole), null for streamed files
+ * @param messageText the message's bundle key and arguments; null when there is no
+ * message or the run was stored before messages had keys (then {@code message} is all
+ * there is)
  */
 public record ImportView(long id, String fileName, ImportStatus status, String source, ImportMode mode, boolean dryRun,
 		@Nullable String format, @Nullable String sheetName, long rowsRead, long rowsImported, long rowsRejected,
 		long rowsSkipped, long warnings, long organizationsCreated, long organizationsUpdated, long contactsCreated,
 		long contactsUpdated, long affiliationsCreated, @Nullable String message, String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant undoneAt,
-		@Nullable String undoneBy, boolean awaitingReview, @Nullable Long rowsTotal) {
+		@Nullable String undoneBy, boolean awaitingReview, @Nullable Long rowsTotal,
+		@JsonIgnore @Nullable ImportText messageText) {
+
+	/**
+	 * For API clients: the message bundle key of {@code message}, stable across
+	 * languages.
+	 */
+	@JsonProperty("messageCode")
+	public @Nullable String messageCode() {
+		return this.messageText == null ? null : this.messageText.code();
+	}
+
+	/** The same run with its message in another language. */
+	public ImportView withMessage(@Nullable String message) {
+		return new ImportView(this.id, this.fileName, this.status, this.source, this.mode, this.dryRun, this.format,
+				this.sheetName, this.rowsRead, this.rowsImported, this.rowsRejected, this.rowsSkipped, this.warnings,
+				this.organizationsCreated, this.organizationsUpdated, this.contactsCreated, this.contactsUpdated,
+				this.affiliationsCreated, message, this.createdBy, this.createdAt, this.startedAt, this.finishedAt,
+				this.undoneAt, this.undoneBy, this.awaitingReview, this.rowsTotal, this.messageText);
+	}
 
 	/** Rows read per second so far (or over the whole run when finished). */
 	/**

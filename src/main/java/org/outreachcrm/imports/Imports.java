@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.outreachcrm.directory.DirectoryBulkWriter;
 import org.outreachcrm.directory.RecordChange;
 import org.outreachcrm.directory.RevertOutcome;
 import org.outreachcrm.imports.ImportRuns.StoredPlan;
+import org.outreachcrm.imports.ImportText.Codes;
 import org.outreachcrm.imports.mapping.ColumnMapping;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
@@ -61,10 +63,13 @@ public class Imports {
 
 	private final CurrentScope scope;
 
+	private final ImportTexts texts;
+
 	Imports(ImportRuns runs, ImportLauncher launcher, ImportPlanner planner, MappingTemplates templates,
 			DirectoryBulkWriter directory, ImportsProperties properties, ObjectMapper json, Clock clock,
-			CurrentScope scope) {
+			CurrentScope scope, ImportTexts texts) {
 		this.scope = scope;
+		this.texts = texts;
 		this.runs = runs;
 		this.launcher = launcher;
 		this.planner = planner;
@@ -143,9 +148,8 @@ public class Imports {
 					MappingJson.of(plan.mapping()).write(this.json), plan.rowsTotal());
 		}
 		catch (SpreadsheetException ex) {
-			throw new BusinessRuleException("import.sheet.unusable",
-					ImportMessages.format(ImportMessages.SHEET_UNUSABLE, sheetName, ex.userMessage()), sheetName,
-					ex.userMessage());
+			// the reason is resolved in the same language as the sentence around it
+			throw rule(Codes.SHEET_UNUSABLE, sheetName, this.texts.resolvable(ImportText.of(ex)));
 		}
 		return this.runs.get(id);
 	}
@@ -202,7 +206,7 @@ public class Imports {
 		});
 		String mappingJson = MappingJson.of(mapping(planned.headers(), fields)).write(this.json);
 		if (!this.runs.release(id, dryRun, mappingJson, scope)) {
-			throw new BusinessRuleException("import.start.notAwaiting", ImportMessages.NOT_AWAITING_REVIEW);
+			throw rule(Codes.NOT_AWAITING_REVIEW);
 		}
 		if (saveTemplateAs != null && !saveTemplateAs.isBlank()) {
 			this.templates.save(saveTemplateAs, mappingJson, user);
@@ -220,7 +224,7 @@ public class Imports {
 	public ImportView runForReal(long dryRunId, String user) {
 		ImportView dry = this.runs.get(dryRunId);
 		if (!dry.dryRun() || dry.status() != ImportStatus.COMPLETED) {
-			throw new BusinessRuleException("import.rerun.notDryRun", ImportMessages.RERUN_NOT_DRY_RUN);
+			throw rule(Codes.RERUN_NOT_DRY_RUN);
 		}
 		StoredPlan stored = this.runs.storedPlan(dryRunId)
 			.orElseThrow(() -> new NotFoundException("Import plan", dryRunId));
@@ -247,12 +251,13 @@ public class Imports {
 					MappingJson.of(plan.mapping()).write(this.json), plan.rowsTotal());
 		}
 		catch (SpreadsheetException ex) {
-			this.runs.finish(id, ImportStatus.FAILED, ex.userMessage(), this.clock.instant());
+			this.runs.finish(id, ImportStatus.FAILED, ImportText.of(ex), this.clock.instant());
 		}
 		catch (BusinessRuleException ex) {
 			// an unknown template: the caller hears why, and the run it already has a row
 			// for ends FAILED instead of waiting forever without a plan
-			this.runs.finish(id, ImportStatus.FAILED, ex.getMessage(), this.clock.instant());
+			this.runs.finish(id, ImportStatus.FAILED, ImportText.of(ex.messageKey(), ex.arguments()),
+					this.clock.instant());
 			throw ex;
 		}
 	}
@@ -260,12 +265,20 @@ public class Imports {
 	private ImportView awaitingReview(long id) {
 		ImportView run = this.runs.get(id);
 		if (!run.awaitingReview()) {
-			throw new BusinessRuleException("import.start.notAwaiting", ImportMessages.NOT_AWAITING_REVIEW);
+			throw rule(Codes.NOT_AWAITING_REVIEW);
 		}
 		return run;
 	}
 
-	private static ColumnMapping mapping(List<String> headers, Map<Integer, ImportField> fields) {
+	/**
+	 * A refusal whose English sentence (for logs and fallbacks) comes from the bundle
+	 * too.
+	 */
+	private BusinessRuleException rule(String code, Object... arguments) {
+		return new BusinessRuleException(code, this.texts.english(code, arguments), arguments);
+	}
+
+	private ColumnMapping mapping(List<String> headers, Map<Integer, ImportField> fields) {
 		try {
 			return ColumnMapping.of(headers, fields);
 		}
@@ -275,8 +288,7 @@ public class Imports {
 				.filter((field) -> Collections.frequency(fields.values(), field) > 1)
 				.findFirst()
 				.orElseThrow(() -> ex);
-			throw new BusinessRuleException("import.mapping.duplicate",
-					ImportMessages.format(ImportMessages.DUPLICATE_FIELD, duplicate), duplicate);
+			throw rule(Codes.DUPLICATE_FIELD, duplicate);
 		}
 	}
 
@@ -284,23 +296,60 @@ public class Imports {
 		return this.properties.storageDir().resolve(stored.storedFile());
 	}
 
+	/** The run, its message in English (the inbox's result files use it). */
 	public ImportView get(long id) {
-		return this.runs.get(id);
+		return get(id, ImportTexts.DEFAULT);
 	}
 
-	public Page<ImportView> history(Pageable pageable) {
-		return this.runs.page(pageable);
+	/** The run, its message in the given language. */
+	public ImportView get(long id, Locale locale) {
+		return localized(this.runs.get(id), locale);
 	}
 
+	/** The runs, newest first, their messages in the given language. */
+	public Page<ImportView> history(Pageable pageable, Locale locale) {
+		return this.runs.page(pageable).map((run) -> localized(run, locale));
+	}
+
+	/** The first {@code limit} warnings and rejections, in English. */
 	public List<ProblemView> problems(long id, int limit) {
-		this.runs.get(id);
-		return this.runs.problems(id, limit);
+		return problems(id, limit, ImportTexts.DEFAULT);
 	}
 
-	/** Writes the XLSX of rejected rows (original columns, row number, reason). */
-	public void writeRejections(long id, OutputStream out) throws IOException {
+	/** The first {@code limit} warnings and rejections, in the given language. */
+	public List<ProblemView> problems(long id, int limit, Locale locale) {
 		this.runs.get(id);
-		RejectionReport.write(this.runs.headers(id), this.runs.rejectedRows(id), out);
+		return this.runs.problems(id, limit)
+			.stream()
+			.map((problem) -> problem
+				.withMessage(String.valueOf(this.texts.render(problem.text(), problem.message(), locale))))
+			.toList();
+	}
+
+	/**
+	 * Writes the XLSX of rejected rows (original columns, row number, reason) in English.
+	 */
+	public void writeRejections(long id, OutputStream out) throws IOException {
+		writeRejections(id, out, ImportTexts.DEFAULT);
+	}
+
+	/**
+	 * Writes the XLSX of rejected rows (original columns, row number, reason), its words
+	 * in the language of whoever downloads it.
+	 */
+	public void writeRejections(long id, OutputStream out, Locale locale) throws IOException {
+		this.runs.get(id);
+		RejectionReport.Wording wording = new RejectionReport.Wording(
+				this.texts.render(ImportText.of("import.rejections.sheet"), locale),
+				this.texts.render(ImportText.of("import.rejections.row"), locale),
+				this.texts.render(ImportText.of("import.rejections.reason"), locale),
+				(reason) -> String.valueOf(this.texts.render(reason.text(), reason.sentence(), locale)));
+		RejectionReport.write(this.runs.headers(id), this.runs.rejectedRows(id), wording, out);
+	}
+
+	private ImportView localized(ImportView run, Locale locale) {
+		return run.messageText() == null ? run
+				: run.withMessage(this.texts.render(run.messageText(), run.message(), locale));
 	}
 
 	/** Saves the mapping an import used under a name, for files of the same shape. */
@@ -320,13 +369,13 @@ public class Imports {
 	public RevertOutcome undo(long id, String user) {
 		ImportView run = this.runs.get(id);
 		if (run.status() != ImportStatus.COMPLETED) {
-			throw new BusinessRuleException("import.undo.notFinished", ImportMessages.UNDO_NOT_FINISHED);
+			throw rule(Codes.UNDO_NOT_FINISHED);
 		}
 		if (run.dryRun()) {
-			throw new BusinessRuleException("import.undo.dryRun", ImportMessages.UNDO_DRY_RUN);
+			throw rule(Codes.UNDO_DRY_RUN);
 		}
 		if (run.undoneAt() != null) {
-			throw new BusinessRuleException("import.undo.already", ImportMessages.UNDO_ALREADY);
+			throw rule(Codes.UNDO_ALREADY);
 		}
 		List<RecordChange> changes = this.runs.changes(id);
 		RevertOutcome outcome = AuditSource.with(ChangeSource.IMPORT_UNDO, String.valueOf(id), () -> this.directory

@@ -27,10 +27,13 @@ class MappingTemplates {
 
 	private final Clock clock;
 
-	MappingTemplates(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+	private final ImportTexts texts;
+
+	MappingTemplates(JdbcClient jdbc, ObjectMapper json, Clock clock, ImportTexts texts) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.texts = texts;
 	}
 
 	void save(String name, String mappingJson, String user) {
@@ -49,8 +52,8 @@ class MappingTemplates {
 			.param(name.strip())
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new BusinessRuleException("import.template.unknown",
-					ImportMessages.format(ImportMessages.UNKNOWN_TEMPLATE, name), name));
+			.orElseThrow(() -> new BusinessRuleException(ImportText.Codes.UNKNOWN_TEMPLATE,
+					this.texts.english(ImportText.Codes.UNKNOWN_TEMPLATE, name), name));
 		MappingJson template = MappingJson.read(this.json, stored);
 		return ColumnMapping.of(headers, template.fields());
 	}

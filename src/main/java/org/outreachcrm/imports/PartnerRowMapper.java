@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.DirectoryRow;
 import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.imports.ImportText.Codes;
 import org.outreachcrm.imports.RowResult.Problem;
 import org.outreachcrm.imports.mapping.ColumnMapping;
 import org.outreachcrm.imports.mapping.CountryNormalizer;
@@ -86,7 +87,7 @@ final class PartnerRowMapper {
 		MAX_LENGTH.forEach((field, max) -> {
 			int length = text(values, field).strip().length();
 			if (length > max) {
-				rejections.add(problem(field, ImportMessages.format(ImportMessages.TOO_LONG, length, max)));
+				rejections.add(problem(field, ImportText.of(Codes.TOO_LONG, length, max)));
 			}
 		});
 
@@ -95,9 +96,9 @@ final class PartnerRowMapper {
 		if (!this.scope.includes(country)) {
 			rejections.add(problem(ImportField.COUNTRY,
 					(country == null)
-							? ImportMessages.format(ImportMessages.NO_COUNTRY_IN_SCOPE,
+							? ImportText.of(Codes.NO_COUNTRY_IN_SCOPE,
 									String.join(", ", new java.util.TreeSet<>(this.scope.countries())))
-							: ImportMessages.format(ImportMessages.COUNTRY_OUT_OF_SCOPE, country)));
+							: ImportText.of(Codes.COUNTRY_OUT_OF_SCOPE, country)));
 		}
 		OrganizationType type = organizationType(values, warnings);
 		String email = normalized(ImportField.EMAIL, EMAILS.normalize(text(values, ImportField.EMAIL)), warnings,
@@ -124,7 +125,7 @@ final class PartnerRowMapper {
 				notes.isEmpty() ? null : String.join("\n", notes), tags(text(values, ImportField.TAGS)), consentDate,
 				consentDate == null ? null : consentFile());
 		if (rejections.isEmpty() && !row.hasOrganization() && !row.hasPerson()) {
-			rejections.add(new Problem(null, ImportMessages.NO_ORGANIZATION_NOR_PERSON));
+			rejections.add(new Problem(null, ImportText.of(Codes.NO_ORGANIZATION_NOR_PERSON)));
 		}
 		return new RowResult(sheetRow.number(), sheetRow.cells(), rejections.isEmpty() ? row : null, warnings,
 				rejections);
@@ -133,10 +134,10 @@ final class PartnerRowMapper {
 	private @Nullable String normalized(ImportField field, NormalizedValue value, List<Problem> warnings,
 			List<Problem> rejections) {
 		if (value instanceof NormalizedValue.Rejected rejected) {
-			rejections.add(problem(field, rejected.reason().text()));
+			rejections.add(problem(field, text(rejected.reason())));
 		}
 		else if (value instanceof NormalizedValue.Flagged flagged) {
-			warnings.add(problem(field, flagged.warning().text()));
+			warnings.add(problem(field, text(flagged.warning())));
 			// an unknown country stays empty; other flagged values are usable
 			if (field == ImportField.COUNTRY) {
 				return null;
@@ -151,7 +152,7 @@ final class PartnerRowMapper {
 			return null;
 		}
 		NormalizedValue value = TYPES.normalize(text);
-		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.ORGANIZATION_TYPE, notice.text())));
+		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.ORGANIZATION_TYPE, text(notice))));
 		return value.value().isEmpty() ? OrganizationType.OTHER : OrganizationType.valueOf(value.value());
 	}
 
@@ -163,7 +164,7 @@ final class PartnerRowMapper {
 		}
 		NormalizedValue value = PHONES.normalize(text, country);
 		if (value instanceof NormalizedValue.Flagged flagged) {
-			warnings.add(problem(field, flagged.warning().text()));
+			warnings.add(problem(field, text(flagged.warning())));
 			notes.add(header(field) + ": " + text.strip());
 			return null;
 		}
@@ -184,8 +185,7 @@ final class PartnerRowMapper {
 				return locale.getLanguage();
 			}
 		}
-		warnings
-			.add(problem(ImportField.PREFERRED_LANGUAGE, ImportMessages.format(ImportMessages.UNKNOWN_LANGUAGE, text)));
+		warnings.add(problem(ImportField.PREFERRED_LANGUAGE, ImportText.of(Codes.UNKNOWN_LANGUAGE, text)));
 		notes.add(header(ImportField.PREFERRED_LANGUAGE) + ": " + text);
 		return null;
 	}
@@ -201,7 +201,7 @@ final class PartnerRowMapper {
 			return null;
 		}
 		NormalizedValue value = this.dates.normalize(text, this.mapping.isDate(row, ImportField.CONSENT_DATE));
-		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.CONSENT_DATE, notice.text())));
+		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.CONSENT_DATE, text(notice))));
 		notes.add(header(ImportField.CONSENT_DATE) + ": " + (value.value().isEmpty() ? text.strip() : value.value()));
 		return value.value().matches("\\d{4}-\\d{2}-\\d{2}") ? value.value() : null;
 	}
@@ -218,8 +218,12 @@ final class PartnerRowMapper {
 		}
 	}
 
-	private Problem problem(ImportField field, String message) {
-		return new Problem(header(field), message);
+	private Problem problem(ImportField field, ImportText text) {
+		return new Problem(header(field), text);
+	}
+
+	private static ImportText text(NormalizedValue.Notice notice) {
+		return ImportText.of(notice.message(), notice.arguments());
 	}
 
 	private String header(ImportField field) {

@@ -73,7 +73,7 @@ class PartnerRowWriter implements ItemWriter<RowResult> {
 		for (RowResult result : chunk) {
 			List<Problem> rowWarnings = new ArrayList<>(result.warnings());
 			if (skipped.contains(result.rowNumber())) {
-				rowWarnings.add(new Problem(null, ImportMessages.NOT_MATCHED_UPDATE_ONLY));
+				rowWarnings.add(new Problem(null, ImportText.of(ImportText.Codes.NOT_MATCHED_UPDATE_ONLY)));
 			}
 			warnings += rowWarnings.size();
 			if (result.rejected() || !rowWarnings.isEmpty()) {

@@ -17,7 +17,7 @@ record RowResult(long rowNumber, List<String> cells, @Nullable DirectoryRow row,
 	}
 
 	/** A remark on one column of a row (column null: the row as a whole). */
-	record Problem(@Nullable String column, String message) {
+	record Problem(@Nullable String column, ImportText text) {
 	}
 
 }

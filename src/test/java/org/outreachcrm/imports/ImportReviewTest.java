@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outreachcrm.directory.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
+import org.outreachcrm.imports.testdata.Bundles;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.testsupport.DatabaseTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,9 @@ class ImportReviewTest {
 
 	@Autowired
 	ImportRuns runs;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void aPreparedImportWaitsForReviewAndShowsHeadersAndFirstRows() throws Exception {
@@ -114,7 +120,13 @@ class ImportReviewTest {
 
 		assertThatExceptionOfType(BusinessRuleException.class)
 			.isThrownBy(() -> this.imports.chooseSheet(prepared.id(), "Notatki"))
-			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.sheet.unusable"));
+			.satisfies((ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("import.sheet.unusable");
+				// the reason is an argument, translated with the sentence around it
+				assertThat(this.messages.getMessage(ex.messageKey(), ex.arguments(), Bundles.POLISH))
+					.startsWith("Arkusza „Notatki” nie da się zaimportować (Arkusz „Notatki” w pliku „partners.xlsx” "
+							+ "nie ma wiersza nagłówków");
+			});
 		MappingReview kept = this.imports.review(prepared.id(), 5);
 		assertThat(kept.sheetName()).isEqualTo("Partnerzy");
 		assertThat(kept.headers()).isEqualTo(PartnerListFiles.HEADERS);
@@ -133,8 +145,12 @@ class ImportReviewTest {
 			.isThrownBy(() -> this.imports.prepare(new ByteArrayInputStream(ImportJobTest.partnerList(marker())),
 					"partnerzy.xlsx", options, "UI", "admin"))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.template.unknown"));
-		ImportView newest = this.imports.history(PageRequest.of(0, 1)).getContent().get(0);
+		ImportView newest = this.imports.history(PageRequest.of(0, 1), Locale.ENGLISH).getContent().get(0);
 		assertThat(newest.status()).isEqualTo(ImportStatus.FAILED);
+		assertThat(newest.message()).startsWith("There is no saved mapping called");
+		assertThat(newest.messageCode()).isEqualTo("import.template.unknown");
+		assertThat(this.imports.get(newest.id(), Bundles.POLISH).message())
+			.isEqualTo("Nie ma zapisanego mapowania o nazwie „" + options.mappingTemplate() + "”.");
 		assertThat(newest.awaitingReview()).isFalse();
 		assertThat(this.runs.unfinished()).doesNotContain(newest.id());
 	}

@@ -257,6 +257,11 @@ class PersonalDataTest {
 
 		ContactDetails erased = this.contacts.get(id);
 		assertThat(erased.displayName()).isEqualTo("Erased person #" + id);
+		assertThat(this.mvc.get().uri("/contacts/" + id + "?lang=pl").with(user(this.me.username()).roles("ADMIN")))
+			.as("the stored name, shown in the user's language")
+			.bodyText()
+			.contains("Osoba usunięta #" + id)
+			.doesNotContain("Erased person");
 		assertThat(erased.emails()).isEmpty();
 		assertThat(erased.phones()).isEmpty();
 		assertThat(erased.notes()).isNull();

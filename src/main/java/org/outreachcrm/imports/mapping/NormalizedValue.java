@@ -27,15 +27,11 @@ public sealed interface NormalizedValue {
 		return new Rejected(new Notice(message, List.of(arguments)));
 	}
 
-	/** A message with its arguments, ready for a bundle or as English text. */
+	/** A message with its arguments, for the message bundles. */
 	record Notice(MappingMessage message, List<String> arguments) {
 
 		public Notice {
 			arguments = List.copyOf(arguments);
-		}
-
-		public String text() {
-			return this.message.format(this.arguments);
 		}
 
 	}

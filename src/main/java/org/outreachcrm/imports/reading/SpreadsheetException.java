@@ -6,8 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A spreadsheet could not be read for a reason the user can act on; the message is a
- * sentence for the user, naming the file (and sheet where it matters).
+ * A spreadsheet could not be read for a reason the user can act on. The user reads the
+ * {@link #reason() reason}'s sentence from the message bundles, in their language, with
+ * the {@link #arguments() arguments} (the file, and the sheet where it matters); the
+ * exception's own message is the key and arguments, for logs.
  */
 public class SpreadsheetException extends RuntimeException {
 
@@ -16,28 +18,27 @@ public class SpreadsheetException extends RuntimeException {
 	private final List<String> arguments;
 
 	public SpreadsheetException(ReadingMessage reason, @Nullable Throwable cause, Object... arguments) {
-		super(reason.format(arguments), cause);
-		this.reason = reason;
-		this.arguments = Arrays.stream(arguments).map(String::valueOf).toList();
+		this(reason, Arrays.stream(arguments).map(String::valueOf).toList(), cause);
 	}
 
 	public SpreadsheetException(ReadingMessage reason, Object... arguments) {
 		this(reason, null, arguments);
 	}
 
-	/** The message template, whose key a message bundle can translate. */
+	private SpreadsheetException(ReadingMessage reason, List<String> arguments, @Nullable Throwable cause) {
+		super(reason.key() + " " + arguments, cause);
+		this.reason = reason;
+		this.arguments = arguments;
+	}
+
+	/** The message, whose key the message bundles translate. */
 	public ReadingMessage reason() {
 		return this.reason;
 	}
 
-	/** The arguments filled into the template, as strings. */
+	/** The arguments filled into the message, as strings. */
 	public List<String> arguments() {
 		return this.arguments;
-	}
-
-	/** The English sentence to show to the user. */
-	public String userMessage() {
-		return getMessage();
 	}
 
 }

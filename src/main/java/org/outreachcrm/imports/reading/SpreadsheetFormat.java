@@ -6,26 +6,37 @@ package org.outreachcrm.imports.reading;
 public enum SpreadsheetFormat {
 
 	/** Office Open XML workbook (.xlsx, .xlsm, .xltx), read as a stream. */
-	XLSX("an Excel workbook (.xlsx)"),
+	XLSX,
 
 	/** Excel 97-2003 binary workbook (.xls). */
-	XLS("an Excel 97-2003 workbook (.xls)"),
+	XLS,
 
 	/** OpenDocument spreadsheet (.ods) from LibreOffice or Google Sheets. */
-	ODS("an OpenDocument spreadsheet (.ods)"),
+	ODS,
 
 	/** Delimited text: comma, semicolon, tab or pipe separated. */
-	CSV("a text file with separated values (.csv)");
+	CSV;
 
-	private final String description;
+	/** Keys of the descriptions start with this. */
+	public static final String DESCRIPTION_PREFIX = "imports.format.";
 
-	SpreadsheetFormat(String description) {
-		this.description = description;
+	/**
+	 * How the format is named in messages to the user: the message bundle key of its
+	 * description ("an Excel workbook (.xlsx)"), passed as an argument of a
+	 * {@link ReadingMessage} and translated with it.
+	 */
+	public String description() {
+		return DESCRIPTION_PREFIX + name().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	/** How the format is named in messages to the user. */
-	public String description() {
-		return this.description;
+	/** Whether a message argument is a format's description key. */
+	public static boolean isDescription(String argument) {
+		for (SpreadsheetFormat format : values()) {
+			if (format.description().equals(argument)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -62,8 +63,8 @@ class ImportPageController {
 	}
 
 	@GetMapping
-	String history(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("runs", this.imports.history(PageRequest.of(Math.max(0, page), PAGE_SIZE)));
+	String history(@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+		model.addAttribute("runs", this.imports.history(PageRequest.of(Math.max(0, page), PAGE_SIZE), locale));
 		model.addAttribute("now", this.clock.instant());
 		return "imports/import-list";
 	}
@@ -141,23 +142,24 @@ class ImportPageController {
 
 	/** The run; for htmx's polling, only its progress fragment. */
 	@GetMapping("/{id}")
-	String run(@PathVariable long id, HtmxRequest htmx, Model model) {
-		ImportView run = this.imports.get(id);
+	String run(@PathVariable long id, HtmxRequest htmx, Model model, Locale locale) {
+		ImportView run = this.imports.get(id, locale);
 		model.addAttribute("run", run);
 		model.addAttribute("now", this.clock.instant());
 		if (run.finished()) {
-			model.addAttribute("problems", this.imports.problems(id, PROBLEMS_SHOWN));
+			model.addAttribute("problems", this.imports.problems(id, PROBLEMS_SHOWN, locale));
 			model.addAttribute("problemsShown", PROBLEMS_SHOWN);
 		}
 		return Fragments.pageOrFragment(htmx, "imports/import-run", "progress");
 	}
 
 	@GetMapping("/{id}/rejections.xlsx")
-	void rejections(@PathVariable long id, HttpServletResponse response) throws IOException {
+	void rejections(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
 		this.imports.get(id);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.xlsx\"");
-		this.imports.writeRejections(id, response.getOutputStream());
+		// in the language of the pages of whoever downloads it
+		this.imports.writeRejections(id, response.getOutputStream(), locale);
 	}
 
 	@PostMapping("/{id}/undo")

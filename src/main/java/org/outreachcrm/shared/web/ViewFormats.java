@@ -9,11 +9,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.Countries;
+import org.outreachcrm.shared.ErasedPersonName;
 import org.outreachcrm.shared.TextFolding;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("formats")
 public class ViewFormats {
+
+	private final MessageSource messages;
+
+	public ViewFormats(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	// The server's zone, which the office sets; a per-user zone belongs to the account
 	// once people work across time zones.
@@ -45,6 +54,16 @@ public class ViewFormats {
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 					.withLocale(LocaleContextHolder.getLocale())
 					.format(instant.atZone(ZONE));
+	}
+
+	/**
+	 * A person's name as stored, except an erased person's, which reads in the user's
+	 * language.
+	 */
+	public @Nullable String person(@Nullable String name) {
+		OptionalLong erased = ErasedPersonName.id(name);
+		return erased.isEmpty() ? name : this.messages.getMessage("contact.erased",
+				new Object[] { String.valueOf(erased.getAsLong()) }, LocaleContextHolder.getLocale());
 	}
 
 	/** A calendar date in ISO form, which every language here reads the same way. */

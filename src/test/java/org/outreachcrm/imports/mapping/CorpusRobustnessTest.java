@@ -15,6 +15,7 @@ import org.outreachcrm.imports.reading.SheetRows;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
 import org.outreachcrm.imports.reading.SpreadsheetReader;
+import org.outreachcrm.imports.testdata.Bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -81,7 +82,7 @@ class CorpusRobustnessTest {
 				header = "header found";
 			}
 			catch (SpreadsheetException ex) {
-				assertThat(ex.userMessage()).isNotBlank();
+				assertThat(Bundles.english(ex)).isNotBlank();
 				header = ex.reason().name() + cause(ex);
 				if (reader.sheetNames().isEmpty()) {
 					return "read, " + header;
@@ -94,8 +95,8 @@ class CorpusRobustnessTest {
 			return "read (" + reader.format() + "), " + header + (rows > 0 ? "" : ", no rows");
 		}
 		catch (SpreadsheetException ex) {
-			assertThat(ex.userMessage()).isNotBlank();
-			return "refused: " + ex.reason() + ": " + ex.userMessage().replace(file.getFileName().toString(), "*")
+			assertThat(Bundles.english(ex)).isNotBlank();
+			return "refused: " + ex.reason() + ": " + Bundles.english(ex).replace(file.getFileName().toString(), "*")
 					+ cause(ex);
 		}
 	}

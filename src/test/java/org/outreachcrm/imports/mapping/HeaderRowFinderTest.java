@@ -11,6 +11,7 @@ import org.outreachcrm.imports.reading.ReadingMessage;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
 import org.outreachcrm.imports.reading.SpreadsheetReader;
+import org.outreachcrm.imports.testdata.Bundles;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +77,7 @@ class HeaderRowFinderTest {
 			assertThatThrownBy(() -> this.finder.find(reader, 0)).isInstanceOfSatisfying(SpreadsheetException.class,
 					ex -> {
 						assertThat(ex.reason()).isEqualTo(ReadingMessage.NO_HEADER_ROW);
-						assertThat(ex.getMessage())
+						assertThat(Bundles.english(ex))
 							.startsWith("Sheet \"Notatki\" of \"partners.ods\" has no header row with known columns.");
 					});
 		}
@@ -86,8 +87,9 @@ class HeaderRowFinderTest {
 	void failsClearlyWhenNoSheetHasKnownColumns() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("numbers.csv"), "a,b,c\n1,2,3\n", StandardCharsets.UTF_8);
 		try (SpreadsheetReader reader = this.opener.open(file)) {
-			assertThatThrownBy(() -> this.finder.find(reader)).isInstanceOf(SpreadsheetException.class)
-				.hasMessageStartingWith("Sheet \"numbers\" of \"numbers.csv\" has no header row with known columns.");
+			assertThatThrownBy(() -> this.finder.find(reader)).isInstanceOfSatisfying(SpreadsheetException.class,
+					(ex) -> assertThat(Bundles.english(ex))
+						.startsWith("Sheet \"numbers\" of \"numbers.csv\" has no header row with known columns."));
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.outreachcrm.imports.mapping.NormalizedValue.Flagged;
 import org.outreachcrm.imports.mapping.NormalizedValue.Rejected;
 import org.outreachcrm.imports.mapping.NormalizedValue.Valid;
+import org.outreachcrm.imports.testdata.Bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class NormalizersTest {
 		NormalizedValue result = countries.normalize("Ruritania");
 		assertThat(result).isInstanceOf(Flagged.class);
 		assertThat(result.value()).isEmpty();
-		assertThat(result.notice().orElseThrow().text())
+		assertThat(Bundles.english(result.notice().orElseThrow()))
 			.isEqualTo("\"Ruritania\" is not a country name or code we know, so the country was left empty.");
 		assertThat(countries.normalize("  ")).isEqualTo(new Valid(""));
 	}
@@ -127,7 +128,7 @@ class NormalizersTest {
 
 		NormalizedValue invalid = this.phones.normalize("123", "PL");
 		assertThat(invalid.value()).isEqualTo("123");
-		assertThat(invalid.notice().orElseThrow().text())
+		assertThat(Bundles.english(invalid.notice().orElseThrow()))
 			.isEqualTo("\"123\" is not a valid phone number for PL, so it was kept as typed.");
 		assertThat(this.phones.normalize("601 234 567", null)).isInstanceOf(Flagged.class);
 	}
@@ -149,7 +150,8 @@ class NormalizersTest {
 	void rejectsMalformedEmailAddresses(String text) {
 		NormalizedValue result = this.emails.normalize(text);
 		assertThat(result).isInstanceOf(Rejected.class);
-		assertThat(result.notice().orElseThrow().text()).isEqualTo("\"" + text + "\" is not a valid e-mail address.");
+		assertThat(Bundles.english(result.notice().orElseThrow()))
+			.isEqualTo("\"" + text + "\" is not a valid e-mail address.");
 	}
 
 	@Test

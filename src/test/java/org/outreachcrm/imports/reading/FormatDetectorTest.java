@@ -17,6 +17,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outreachcrm.imports.testdata.Bundles;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class FormatDetectorTest {
 		assertThatThrownBy(() -> this.detector.detect(file, "upload.xlsx"))
 			.isInstanceOfSatisfying(SpreadsheetException.class, ex -> {
 				assertThat(ex.reason()).isEqualTo(reason);
-				assertThat(ex.userMessage()).isEqualTo(message);
+				assertThat(Bundles.english(ex)).isEqualTo(message);
 			});
 	}
 
@@ -156,7 +157,7 @@ class FormatDetectorTest {
 		assertThatThrownBy(() -> new SpreadsheetOpener().open(truncated, "cut.xlsx"))
 			.isInstanceOfSatisfying(SpreadsheetException.class, ex -> {
 				assertThat(ex.reason().problem()).isEqualTo(ReadingMessage.Problem.DAMAGED);
-				assertThat(ex.userMessage()).startsWith("The file is damaged and cannot be read: \"cut.xlsx\"");
+				assertThat(Bundles.english(ex)).startsWith("The file is damaged and cannot be read: \"cut.xlsx\"");
 			});
 	}
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.outreachcrm.imports.testdata.Bundles;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,8 +104,9 @@ class SpreadsheetReaderTest {
 	@Test
 	void refusesAnUnknownSheetByName() throws IOException {
 		try (SpreadsheetReader reader = this.opener.open(write("xlsx"), "lista.xlsx")) {
-			assertThatThrownBy(() -> reader.rows("Arkusz9")).isInstanceOf(SpreadsheetException.class)
-				.hasMessage("The file \"lista.xlsx\" has no sheet \"Arkusz9\".");
+			assertThatThrownBy(() -> reader.rows("Arkusz9")).isInstanceOfSatisfying(SpreadsheetException.class,
+					(ex) -> assertThat(Bundles.english(ex))
+						.isEqualTo("The file \"lista.xlsx\" has no sheet \"Arkusz9\"."));
 		}
 	}
 
@@ -142,7 +144,7 @@ class SpreadsheetReaderTest {
 		assertThatThrownBy(() -> opener.open(file, "big.xls")).isInstanceOfSatisfying(SpreadsheetException.class,
 				ex -> {
 					assertThat(ex.reason()).isEqualTo(ReadingMessage.TOO_LARGE);
-					assertThat(ex.getMessage()).startsWith("\"big.xls\" is too large (")
+					assertThat(Bundles.english(ex)).startsWith("\"big.xls\" is too large (")
 						.contains("an Excel 97-2003 workbook (.xls) can be read up to 0 MB");
 				});
 	}
@@ -162,7 +164,7 @@ class SpreadsheetReaderTest {
 		assertThatThrownBy(() -> opener.open(file, "big.ods")).isInstanceOfSatisfying(SpreadsheetException.class,
 				ex -> {
 					assertThat(ex.reason()).isEqualTo(ReadingMessage.TOO_MUCH_DATA_IN_ODS);
-					assertThat(ex.getMessage())
+					assertThat(Bundles.english(ex))
 						.startsWith("\"big.ods\" holds too much data for an OpenDocument spreadsheet (")
 						.contains("up to 0 MB can be read");
 				});

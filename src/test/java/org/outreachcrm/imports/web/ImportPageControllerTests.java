@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ImportPageControllerTests {
 
 	@Test
 	void listsTheHistoryWithCountsAndUndoForFinishedRealRuns() {
-		given(this.imports.history(any())).willReturn(new PageImpl<>(
+		given(this.imports.history(any(), any())).willReturn(new PageImpl<>(
 				List.of(run(2, ImportStatus.COMPLETED, false, false), run(1, ImportStatus.COMPLETED, true, false)),
 				PageRequest.of(0, 20), 2));
 
@@ -227,7 +228,7 @@ class ImportPageControllerTests {
 	@Test
 	void answersHtmxPollingWithTheProgressFragmentThatKeepsPolling() {
 		ImportView running = run(5, ImportStatus.RUNNING, false, false);
-		given(this.imports.get(5)).willReturn(running);
+		given(this.imports.get(eq(5L), any())).willReturn(running);
 
 		MvcTestResult result = this.mvc.get()
 			.uri("/imports/5")
@@ -244,9 +245,9 @@ class ImportPageControllerTests {
 
 	@Test
 	void stopsPollingWhenFinishedAndShowsProblemsAndLinks() {
-		given(this.imports.get(5)).willReturn(run(5, ImportStatus.COMPLETED, true, false));
-		given(this.imports.problems(5, 200))
-			.willReturn(List.of(new ProblemView(7, "REJECTED", "Adres e-mail", "\"nie-email\" is not a valid e-mail")));
+		given(this.imports.get(eq(5L), any())).willReturn(run(5, ImportStatus.COMPLETED, true, false));
+		given(this.imports.problems(eq(5L), eq(200), any())).willReturn(
+				List.of(new ProblemView(7, "REJECTED", "Adres e-mail", "\"nie-email\" is not a valid e-mail", null)));
 
 		MvcTestResult result = this.mvc.get()
 			.uri("/imports/5")
@@ -258,6 +259,27 @@ class ImportPageControllerTests {
 			.contains("Completed", "Adres e-mail", "is not a valid e-mail", "/imports/5/rejections.xlsx",
 					"action=\"/imports/5/rerun\"", "Import for real")
 			.doesNotContain("hx-trigger", "action=\"/imports/5/undo\"");
+	}
+
+	@Test
+	void asksForTheRunTheHistoryAndTheRejectionReportInTheLanguageOfThePages() throws Exception {
+		Locale polish = Locale.forLanguageTag("pl");
+		given(this.imports.get(eq(5L), any()))
+			.willReturn(run(5, ImportStatus.FAILED, false, false).withMessage("Plik jest chroniony hasłem"));
+		given(this.imports.history(any(), any())).willReturn(new PageImpl<>(
+				List.of(run(5, ImportStatus.FAILED, false, false).withMessage("Plik jest chroniony hasłem")),
+				PageRequest.of(0, 20), 1));
+
+		assertThat(this.mvc.get().uri("/imports/5?lang=pl").with(user("ada").roles("ADMIN"))).bodyText()
+			.contains("id=\"import-message\"", "Plik jest chroniony hasłem");
+		assertThat(this.mvc.get().uri("/imports?lang=pl").with(user("ada").roles("ADMIN"))).bodyText()
+			.contains("Plik jest chroniony hasłem");
+		assertThat(this.mvc.get().uri("/imports/5/rejections.xlsx?lang=pl").with(user("ada").roles("ADMIN")))
+			.hasStatusOk();
+
+		verify(this.imports).get(5L, polish);
+		verify(this.imports).history(any(), eq(polish));
+		verify(this.imports).writeRejections(eq(5L), any(), eq(polish));
 	}
 
 	@Test
@@ -273,7 +295,7 @@ class ImportPageControllerTests {
 
 		assertThat(undo).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/imports/5");
 		assertThat(undo).flash().containsEntry("undoOutcome", outcome);
-		given(this.imports.get(5)).willReturn(run(5, ImportStatus.COMPLETED, false, false));
+		given(this.imports.get(eq(5L), any())).willReturn(run(5, ImportStatus.COMPLETED, false, false));
 		MvcTestResult page = this.mvc.get()
 			.uri("/imports/5")
 			.flashAttr("undoOutcome", outcome)
@@ -304,7 +326,7 @@ class ImportPageControllerTests {
 		boolean finished = status == ImportStatus.COMPLETED;
 		return new ImportView(id, "partnerzy.xlsx", status, "UI", ImportMode.CREATE_AND_UPDATE, dryRun, "XLSX",
 				"Partnerzy", 5, finished ? 3 : 2, 2, 0, 2, 2, 0, 3, 0, 3, null, "ada", NOW.minusSeconds(60),
-				NOW.minusSeconds(50), finished ? NOW.minusSeconds(48) : null, null, null, awaitingReview, null);
+				NOW.minusSeconds(50), finished ? NOW.minusSeconds(48) : null, null, null, awaitingReview, null, null);
 	}
 
 	static MappingReview review() {
