@@ -82,7 +82,7 @@ class ReportRunResumeTest {
 
 	@Test
 	void aRunningRunIsLeftAloneWhileItsInstanceHoldsTheClaim() {
-		long id = abandonedRun(LocalDateTime.of(2999, 1, 1, 0, 0));
+		long id = abandonedRun(LIVE_CLAIM);
 
 		assertThat(this.runner.runClaimed(id)).isFalse();
 		ReportRunView run = this.store.find(id).orElseThrow().view();
@@ -118,7 +118,7 @@ class ReportRunResumeTest {
 	@Test
 	void theResumeTickPicksUpRunsWhoseClaimExpiredAndRunsNoInstanceStarted() {
 		long abandoned = abandonedRun(LocalDateTime.of(2000, 1, 1, 0, 0));
-		long live = abandonedRun(LocalDateTime.of(2999, 1, 1, 0, 0));
+		long live = abandonedRun(LIVE_CLAIM);
 		long queued = this.store.insert(ReportScenario.filter(ReportType.COVERAGE), ReportScenario.SCOPE,
 				Locale.ENGLISH, "resume-test", ReportScenario.NOW);
 
@@ -132,6 +132,12 @@ class ReportRunResumeTest {
 	}
 
 	// a run an instance started, and the claim it held: alive until the given time
+	/**
+	 * A claim still held: far ahead, but within what a MySQL/MariaDB TIMESTAMP column
+	 * holds (up to 2038-01-19).
+	 */
+	private static final LocalDateTime LIVE_CLAIM = LocalDateTime.of(2037, 12, 31, 0, 0);
+
 	private long abandonedRun(LocalDateTime claimedUntil) {
 		long id = this.store.insert(ReportScenario.filter(ReportType.OUTREACH_ACTIVITY), ReportScenario.SCOPE,
 				Locale.ENGLISH, "resume-test", ReportScenario.NOW.minusSeconds(600));
