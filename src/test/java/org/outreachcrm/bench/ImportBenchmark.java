@@ -2,8 +2,6 @@ package org.outreachcrm.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -55,7 +52,7 @@ public final class ImportBenchmark {
 		String formats = System.getProperty("bench.formats", "xlsx,csv");
 		Path work = Path.of("target/bench/" + UUID.randomUUID());
 		Files.createDirectories(work);
-		int port = freePort();
+		int port = BenchApp.freePort();
 		Process app = start(work, port, db, heap);
 		List<String> results = new ArrayList<>();
 		try {
@@ -102,7 +99,7 @@ public final class ImportBenchmark {
 			// that the benchmark does not take CPU from the import, and take the end time
 			// from the run itself
 			Thread.sleep(1000);
-			run = JSON.readTree(get(port, "/api/imports/" + id).body());
+			run = JSON.readTree(BenchApp.get(port, "/api/imports/" + id, "admin", PASSWORD).body());
 		}
 		while ("QUEUED".equals(run.get("status").asString()) || "RUNNING".equals(run.get("status").asString()));
 		Instant end = run.hasNonNull("finishedAt") ? Instant.parse(run.get("finishedAt").asString()) : Instant.now();
@@ -112,7 +109,7 @@ public final class ImportBenchmark {
 		return String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %.1f | %s | %d | %s %s |", rows, format,
 				Files.size(file) / 1e6, seconds, run.get("rowsRead").asLong() / seconds, cpuSeconds,
 				serverSeconds < 0 ? "" : String.format(Locale.ROOT, "%.1f", serverSeconds),
-				peakHeapMegabytes(file.resolveSibling("gc.log")), run.get("status").asString(),
+				BenchApp.peakHeapMegabytes(file.resolveSibling("gc.log"), 0), run.get("status").asString(),
 				run.get("message").isNull() ? "" : run.get("message").asString());
 	}
 
@@ -146,26 +143,6 @@ public final class ImportBenchmark {
 	/** CPU time the application has used so far (all its threads, user and system). */
 	private static Duration cpu(Process app) {
 		return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-	}
-
-	private static final java.util.regex.Pattern GC_LINE = java.util.regex.Pattern
-		.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-
-	/**
-	 * The most heap the application had in use before any collection so far, from its GC
-	 * log.
-	 */
-	private static long peakHeapMegabytes(Path gcLog) throws IOException {
-		long peak = 0;
-		if (Files.exists(gcLog)) {
-			for (String line : Files.readAllLines(gcLog)) {
-				java.util.regex.Matcher matcher = GC_LINE.matcher(line);
-				if (matcher.find()) {
-					peak = Math.max(peak, Long.parseLong(matcher.group(1)));
-				}
-			}
-		}
-		return peak;
 	}
 
 	private static Process start(Path work, int port, String db, String heap) throws Exception {
@@ -205,7 +182,7 @@ public final class ImportBenchmark {
 				throw new IllegalStateException("The application stopped; see " + work.resolve("app.log"));
 			}
 			try {
-				if (get(port, "/actuator/health").statusCode() == 200) {
+				if (BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200) {
 					return process;
 				}
 			}
@@ -223,8 +200,8 @@ public final class ImportBenchmark {
 				+ file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(port, "/api/imports"))
-			.header("Authorization", basic())
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(BenchApp.uri(port, "/api/imports"))
+			.header("Authorization", BenchApp.basic("admin", PASSWORD))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
 					HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
@@ -233,31 +210,6 @@ public final class ImportBenchmark {
 			throw new IllegalStateException("Upload answered " + response.statusCode() + ": " + response.body());
 		}
 		return JSON.readTree(response.body()).get("id").asLong();
-	}
-
-	private static HttpResponse<String> get(int port, String path) throws IOException {
-		try {
-			return HTTP.send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", basic()).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException(ex);
-		}
-	}
-
-	private static URI uri(int port, String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
-
-	private static String basic() {
-		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static final String[] COUNTRIES = { "PL", "Romania", "Deutschland", "USA", "Kenya", "Brasil", "Japan",

@@ -1,12 +1,9 @@
 package org.outreachcrm.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,13 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,7 +74,7 @@ public final class ReportBenchmark {
 		String password = System.getProperty("bench.db.password", "");
 		Path work = Path.of("target/bench/" + UUID.randomUUID());
 		Files.createDirectories(work);
-		int port = freePort();
+		int port = BenchApp.freePort();
 		Process app = start(work, port, heap, jdbcUrl, user, password);
 		String result;
 		try {
@@ -104,7 +98,8 @@ public final class ReportBenchmark {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		System.out.println("| interactions | report | seconds | file KB | status | peak heap MB (before GC) |");
 		System.out.println("| ---: | --- | ---: | ---: | --- | ---: |");
-		System.out.printf(Locale.ROOT, "| %,d | %s %d |%n", rows, result, peakHeapMegabytes(work.resolve("gc.log")));
+		System.out.printf(Locale.ROOT, "| %,d | %s %d |%n", rows, result,
+				BenchApp.peakHeapMegabytes(work.resolve("gc.log"), 0));
 	}
 
 	/** Organizations, staff and N interactions spread over the quarter, in batches. */
@@ -177,8 +172,8 @@ public final class ReportBenchmark {
 
 	private static String measure(int port) throws Exception {
 		Instant start = Instant.now();
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(port, "/api/reports/runs"))
-			.header("Authorization", basic())
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(BenchApp.uri(port, "/api/reports/runs"))
+			.header("Authorization", BenchApp.basic("admin", PASSWORD))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
 				.ofString("{\"type\":\"OUTREACH_ACTIVITY\",\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\"}"))
@@ -190,31 +185,17 @@ public final class ReportBenchmark {
 		JsonNode run;
 		do {
 			Thread.sleep(50);
-			run = JSON.readTree(get(port, "/api/reports/runs/" + id).body());
+			run = JSON.readTree(BenchApp.get(port, "/api/reports/runs/" + id, "admin", PASSWORD).body());
 		}
 		while ("QUEUED".equals(run.get("status").asString()) || "RUNNING".equals(run.get("status").asString()));
 		double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-		HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(uri(port, "/api/reports/runs/" + id + "/file"))
-			.header("Authorization", basic())
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> file = HTTP
+			.send(HttpRequest.newBuilder(BenchApp.uri(port, "/api/reports/runs/" + id + "/file"))
+				.header("Authorization", BenchApp.basic("admin", PASSWORD))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		return String.format(Locale.ROOT, "OUTREACH_ACTIVITY %s – %s | %.2f | %d | %s %s |", FROM, TO, seconds,
 				file.body().length / 1024, run.get("status").asString(),
 				run.get("message").isNull() ? "" : run.get("message").asString());
-	}
-
-	private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-
-	private static long peakHeapMegabytes(Path gcLog) throws IOException {
-		long peak = 0;
-		if (Files.exists(gcLog)) {
-			for (String line : Files.readAllLines(gcLog)) {
-				Matcher matcher = GC_LINE.matcher(line);
-				if (matcher.find()) {
-					peak = Math.max(peak, Long.parseLong(matcher.group(1)));
-				}
-			}
-		}
-		return peak;
 	}
 
 	private static Process start(Path work, int port, String heap, String jdbcUrl, String user, String password)
@@ -238,7 +219,7 @@ public final class ReportBenchmark {
 				throw new IllegalStateException("The application stopped; see " + work.resolve("app.log"));
 			}
 			try {
-				if (get(port, "/actuator/health").statusCode() == 200) {
+				if (BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200) {
 					return process;
 				}
 			}
@@ -247,31 +228,6 @@ public final class ReportBenchmark {
 			}
 		}
 		throw new IllegalStateException("The application did not start; see " + work.resolve("app.log"));
-	}
-
-	private static HttpResponse<String> get(int port, String path) throws IOException {
-		try {
-			return HTTP.send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", basic()).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException(ex);
-		}
-	}
-
-	private static URI uri(int port, String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
-
-	private static String basic() {
-		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

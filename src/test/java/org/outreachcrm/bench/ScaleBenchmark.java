@@ -1,7 +1,6 @@
 package org.outreachcrm.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -135,7 +134,7 @@ public final class ScaleBenchmark {
 		machine.put("loadAverageBefore", loadBefore);
 
 		ScaleQueries queries = new ScaleQueries(sample[0], sample[1]);
-		int port = freePort();
+		int port = BenchApp.freePort();
 		Process app = start(out, port, appArgs, heap);
 		List<HttpLoad.Sample> latencies = new ArrayList<>();
 		HttpLoad.Throughput logging = null;
@@ -168,9 +167,9 @@ public final class ScaleBenchmark {
 				String body = "{\"type\":\"OUTREACH_ACTIVITY\",\"from\":\"" + LocalDate.now().minusYears(2).minusDays(1)
 						+ "\",\"to\":\"" + LocalDate.now() + "\"}";
 				load.reportRuns("report warm-up", body, 1);
-				int gcLines = lines(out.resolve("scale-gc.log"));
+				int gcLines = BenchApp.gcLogLines(out.resolve("scale-gc.log"));
 				latencies.add(load.reportRuns("report: outreach activity, all interactions", body, 2));
-				long peak = peakHeapSince(out.resolve("scale-gc.log"), gcLines);
+				long peak = BenchApp.peakHeapMegabytes(out.resolve("scale-gc.log"), gcLines);
 				dataset.put("reportPeakHeapMb", (peak > 0) ? peak : "no collection during the runs");
 			}
 			if (parts.contains("logging")) {
@@ -190,32 +189,6 @@ public final class ScaleBenchmark {
 		report.print();
 		report.write(out);
 		System.exit(0);
-	}
-
-	/**
-	 * Which measurements to run: search, pages, report, logging (comma-separated; all if
-	 * blank).
-	 */
-	private static int lines(Path file) throws IOException {
-		return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-	}
-
-	/**
-	 * The most heap in use before a collection in the GC log's lines after the first
-	 * {@code skip} (the application's heap while the report ran).
-	 */
-	private static long peakHeapSince(Path gcLog, int skip) throws IOException {
-		java.util.regex.Pattern before = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-		long peak = 0;
-		if (Files.exists(gcLog)) {
-			for (String line : Files.readAllLines(gcLog).stream().skip(skip).toList()) {
-				java.util.regex.Matcher matcher = before.matcher(line);
-				if (matcher.find()) {
-					peak = Math.max(peak, Long.parseLong(matcher.group(1)));
-				}
-			}
-		}
-		return peak;
 	}
 
 	private static Set<String> parts(String value) {
@@ -374,12 +347,6 @@ public final class ScaleBenchmark {
 			// not Linux
 		}
 		return Runtime.getRuntime().maxMemory() >> 30;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
