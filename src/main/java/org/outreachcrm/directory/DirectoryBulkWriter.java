@@ -21,6 +21,7 @@ import org.outreachcrm.directory.BulkChunk.Person;
 import org.outreachcrm.directory.RecordChange.Kind;
 import org.outreachcrm.shared.TextFolding;
 import org.outreachcrm.shared.BatchRows;
+import org.outreachcrm.shared.BulkInsert;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +38,15 @@ public class DirectoryBulkWriter {
 
 	private static final int REVERT_BATCH = 1000;
 
+	private static final List<String> ORGANIZATION_COLUMNS = List.of("id", "name", "name_key", "type", "country",
+			"city", "website", "email", "phone", "stage", "created_at", "created_by", "updated_at", "updated_by");
+
+	private static final List<String> CONTACT_COLUMNS = List.of("id", "given_name", "family_name", "display_name",
+			"name_key", "preferred_language", "country", "notes", "consent_status", "consent_date", "consent_source",
+			"consent_source_detail", "created_at", "created_by", "updated_at", "updated_by");
+
+	private static final List<String> PHONE_COLUMNS = List.of("contact_id", "position", "phone");
+
 	private final NamedParameterJdbcTemplate named;
 
 	private final JdbcTemplate jdbc;
@@ -49,9 +59,12 @@ public class DirectoryBulkWriter {
 
 	private final EntityManager entityManager;
 
+	private final BulkInsert bulk;
+
 	DirectoryBulkWriter(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, IdBlocks ids, SearchIndex index,
-			Clock clock, EntityManager entityManager) {
+			Clock clock, EntityManager entityManager, BulkInsert bulk) {
 		this.entityManager = entityManager;
+		this.bulk = bulk;
 		this.named = named;
 		this.jdbc = jdbc;
 		this.ids = ids;
@@ -156,10 +169,7 @@ public class DirectoryBulkWriter {
 					PartnershipStage.PROSPECT.name(), now, actor, now, actor });
 			changes.add(RecordChange.created(Kind.ORGANIZATION, org.id));
 		}
-		BatchRows.execute(this.jdbc, """
-				INSERT INTO organization (id, name, name_key, type, country, city, website, email, phone, stage,
-				  created_at, created_by, updated_at, updated_by, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
+		this.bulk.insert("organization", ORGANIZATION_COLUMNS, Map.of("version", "0"), rows);
 	}
 
 	private void updateOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -202,15 +212,9 @@ public class DirectoryBulkWriter {
 			}
 			changes.add(RecordChange.created(Kind.CONTACT, person.id));
 		}
-		BatchRows.execute(this.jdbc, """
-				INSERT INTO contact (id, given_name, family_name, display_name, name_key, preferred_language, country,
-				  notes, consent_status, consent_date, consent_source, consent_source_detail, created_at, created_by,
-				  updated_at, updated_by, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
-		BatchRows.execute(this.jdbc, "INSERT INTO contact_email (contact_id, position, email) VALUES (?, ?, ?)",
-				emails);
-		BatchRows.execute(this.jdbc, "INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)",
-				phones);
+		this.bulk.insert("contact", CONTACT_COLUMNS, Map.of("version", "0"), rows);
+		this.bulk.insert("contact_email", List.of("contact_id", "position", "email"), emails);
+		this.bulk.insert("contact_phone", PHONE_COLUMNS, phones);
 	}
 
 	private void updatePeople(List<Person> people, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -244,8 +248,7 @@ public class DirectoryBulkWriter {
 			this.named.update("UPDATE contact SET " + String.join("", sets.stream().map((s) -> s + ", ").toList())
 					+ "updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id", params);
 		}
-		BatchRows.execute(this.jdbc, "INSERT INTO contact_phone (contact_id, position, phone) VALUES (?, ?, ?)",
-				phones);
+		this.bulk.insert("contact_phone", PHONE_COLUMNS, phones);
 	}
 
 	private void addTags(BulkChunk chunk, List<RecordChange> changes, Set<Long> touchedOrgs, Set<Long> touchedPeople) {
@@ -330,10 +333,9 @@ public class DirectoryBulkWriter {
 			rows.add(new Object[] { id, link.person().id, link.org().id, link.role(), now, actor, now, actor });
 			changes.add(RecordChange.created(Kind.AFFILIATION, id));
 		}
-		BatchRows.execute(this.jdbc, """
-				INSERT INTO affiliation (id, contact_id, organization_id, role, primary_affiliation, created_at,
-				  created_by, updated_at, updated_by, version)
-				VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?, 0)""", rows);
+		this.bulk.insert("affiliation", List.of("id", "contact_id", "organization_id", "role", "created_at",
+				"created_by", "updated_at", "updated_by"), Map.of("primary_affiliation", "FALSE", "version", "0"),
+				rows);
 		return toCreate.size();
 	}
 

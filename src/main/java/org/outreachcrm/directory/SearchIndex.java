@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.TextFolding;
 import org.outreachcrm.shared.BatchRows;
+import org.outreachcrm.shared.BulkInsert;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,8 +28,11 @@ class SearchIndex {
 
 	private final NamedParameterJdbcTemplate named;
 
-	SearchIndex(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+	private final BulkInsert bulk;
+
+	SearchIndex(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, BulkInsert bulk) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 		this.named = named;
 	}
 
@@ -117,7 +121,7 @@ class SearchIndex {
 			// in primary-key order, so that InnoDB fills its pages in sequence
 			rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
 				.thenComparing((Object[] row) -> (Long) row[1]));
-			BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+			this.bulk.insert(table, List.of("token", idColumn), rows);
 		}
 	}
 
@@ -128,7 +132,7 @@ class SearchIndex {
 			values.removeIf(java.util.Objects::isNull);
 			TextFolding.tokens(values).forEach((token) -> rows.add(new Object[] { token, id }));
 		});
-		BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+		this.bulk.insert(table, List.of("token", idColumn), rows);
 	}
 
 	void indexOrganization(long id, Collection<String> texts) {

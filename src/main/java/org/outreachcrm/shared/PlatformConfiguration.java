@@ -1,11 +1,19 @@
 package org.outreachcrm.shared;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.auditing.DateTimeProvider;
 import org.springframework.data.domain.AuditorAware;
@@ -18,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * edited records.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BulkLoadProperties.class)
 @EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider")
 class PlatformConfiguration {
 
@@ -27,6 +36,24 @@ class PlatformConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	BulkInsert bulkInsert(JdbcTemplate jdbc, BulkLoadProperties properties, DataSource dataSource) {
+		// LOAD DATA is MySQL's: other databases get batches whatever the folder says
+		Path folder = properties.folder();
+		boolean loadable = folder != null && !folder.toString().isBlank() && isMySql(dataSource);
+		return new BulkInsert(jdbc, loadable ? folder.toAbsolutePath().normalize() : null);
+	}
+
+	private static boolean isMySql(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+			return product.contains("mysql") || product.contains("mariadb");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the database's name", ex);
+		}
 	}
 
 	@Bean
