@@ -100,6 +100,11 @@ public final class BulkInsert {
 				+ String.join(", ", values) + ")", rows);
 	}
 
+	/** Whether rows have gone through {@code LOAD DATA} here (and go on to). */
+	public boolean loadsData() {
+		return this.mode.get() == Mode.LOAD;
+	}
+
 	/** Inserts rows without constant columns. */
 	public void insert(String table, List<String> columns, List<Object[]> rows) {
 		insert(table, columns, Map.of(), rows);
