@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +54,9 @@ public final class BulkInsert {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkInsert.class);
 
+	/** A load file this old is a crashed process's, not a load in progress. */
+	private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
+
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	/** Whether {@code LOAD DATA LOCAL} works here: unknown until first tried. */
@@ -75,6 +81,34 @@ public final class BulkInsert {
 		this.jdbc = jdbc;
 		this.folder = folder;
 		this.mode = new AtomicReference<>(folder == null ? Mode.BATCH : Mode.UNTRIED);
+		if (folder != null) {
+			removeLeftovers(folder, Instant.now().minus(LEFTOVER_AGE));
+		}
+	}
+
+	/**
+	 * Deletes load files older than {@code before}: a process killed during a load leaves
+	 * its file behind. Younger files may be another instance's load in progress.
+	 */
+	static void removeLeftovers(Path folder, Instant before) {
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			files.filter((file) -> file.getFileName().toString().startsWith("rows-")).forEach((file) -> {
+				try {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+						Files.deleteIfExists(file);
+					}
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete the leftover bulk load file {}", file, ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			log.warn("Could not look for leftover bulk load files in {}", folder, ex);
+		}
 	}
 
 	/**

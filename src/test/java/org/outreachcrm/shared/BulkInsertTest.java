@@ -2,7 +2,10 @@ package org.outreachcrm.shared;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -154,6 +157,21 @@ class BulkInsertTest {
 			}
 		}
 		assertThat(count()).isEqualTo(50);
+	}
+
+	@Test
+	void filesLeftByACrashedProcessAreRemovedAtStartButNotAnotherInstancesLoad(@TempDir Path folder) throws Exception {
+		Path crashed = Files.writeString(folder.resolve("rows-1.tsv"), "1\tleft behind\n");
+		Files.setLastModifiedTime(crashed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+		Path loading = Files.writeString(folder.resolve("rows-2.tsv"), "2\tbeing loaded\n");
+		Path unrelated = Files.writeString(folder.resolve("notes.txt"), "kept");
+		Files.setLastModifiedTime(unrelated, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+		new BulkInsert(this.jdbc, folder);
+
+		assertThat(crashed).doesNotExist();
+		assertThat(loading).exists();
+		assertThat(unrelated).exists();
 	}
 
 	@Test
