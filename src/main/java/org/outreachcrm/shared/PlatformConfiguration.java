@@ -46,7 +46,8 @@ class PlatformConfiguration {
 		return new BulkInsert(jdbc, loadable ? folder.toAbsolutePath().normalize() : null);
 	}
 
-	private static boolean isMySql(DataSource dataSource) {
+	/** Whether the database is MySQL or MariaDB (the ones with {@code LOAD DATA}). */
+	static boolean isMySql(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
 			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
 			return product.contains("mysql") || product.contains("mariadb");

@@ -3,14 +3,12 @@ package org.outreachcrm.shared;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -213,13 +211,7 @@ class BulkInsertTest {
 	}
 
 	private boolean isMySql() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			return product.contains("mysql") || product.contains("mariadb");
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PlatformConfiguration.isMySql(this.dataSource);
 	}
 
 }
