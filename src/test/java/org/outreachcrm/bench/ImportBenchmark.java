@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.jspecify.annotations.Nullable;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import tools.jackson.databind.JsonNode;
@@ -48,47 +49,116 @@ public final class ImportBenchmark {
 	public static void main(String[] args) throws Exception {
 		String db = System.getProperty("bench.db", "mariadb");
 		String heap = System.getProperty("bench.heap", "512m");
-		String[] sizes = System.getProperty("bench.rows", "100000").split(",");
-		String formats = System.getProperty("bench.formats", "xlsx,csv");
-		Path work = Path.of("target/bench/" + UUID.randomUUID());
-		Files.createDirectories(work);
-		int port = BenchApp.freePort();
-		Process app = start(work, port, db, heap);
-		List<String> results = new ArrayList<>();
-		try {
-			int warmup = Integer.getInteger("bench.warmup", 0);
-			if (warmup > 0) {
-				// a first, smaller file with other people, so that the figures below are
-				// those of a running application (classes loaded, code compiled)
-				Path file = xlsx(work.resolve("warmup.xlsx"), warmup, 10_000_000);
-				System.out.println("warm-up: " + measure(app, port, file, warmup, "xlsx"));
-			}
-			for (String size : sizes) {
-				int rows = Integer.parseInt(size.strip());
-				for (String format : formats.split(",")) {
-					Path file = "csv".equals(format) ? csv(work.resolve(rows + ".csv"), rows)
-							: xlsx(work.resolve(rows + ".xlsx"), rows);
-					results.add(measure(app, port, file, rows, format));
-				}
-				if ("mariadb".equals(db)) {
-					results.add(loadData(work.resolve(rows + ".tsv"), rows));
-				}
-			}
-		}
-		finally {
-			app.destroy();
-			app.waitFor();
-		}
+		List<Result> results = run(new Settings(db, heap, System.getProperty("bench.db.name", "crm_bench"),
+				sizes(System.getProperty("bench.rows", "100000")),
+				List.of(System.getProperty("bench.formats", "xlsx,csv").split(",")),
+				Integer.getInteger("bench.warmup", 0), false));
 		System.out.println();
 		System.out.printf(Locale.ROOT, "Import benchmark: database %s, heap -Xmx%s, %d cores, Java %s%n", db, heap,
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-		System.out.println(
-				"| rows | format | file MB | seconds | rows/s | app CPU s | DB server CPU s | peak heap MB (before GC) | status |");
-		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-		results.forEach(System.out::println);
+		System.out.println(HEADER);
+		results.forEach((result) -> System.out.println(result.markdown()));
 	}
 
-	private static String measure(Process app, int port, Path file, int rows, String format) throws Exception {
+	static final String HEADER = """
+			| rows | format | file MB | seconds | rows/s | app CPU s | DB server CPU s | peak heap MB (before GC) | status |
+			| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |""";
+
+	/**
+	 * What to measure: {@code freshPerFormat} imports each format into a new database by
+	 * a new application (so that every format inserts rather than re-imports the people
+	 * the one before created); otherwise one application imports every format in turn.
+	 */
+	record Settings(String db, String heap, String databaseName, List<Integer> sizes, List<String> formats, int warmup,
+			boolean freshPerFormat) {
+	}
+
+	/**
+	 * One measured import, or the {@code LOAD DATA} of the same rows (format "LOAD DATA
+	 * ...").
+	 */
+	record Result(int rows, String format, double fileMegabytes, double seconds, @Nullable Double appCpuSeconds,
+			@Nullable Double databaseCpuSeconds, @Nullable Long peakHeapMegabytes, String status) {
+
+		double rowsPerSecond() {
+			return this.rows / this.seconds;
+		}
+
+		boolean isImport() {
+			return this.appCpuSeconds != null;
+		}
+
+		String markdown() {
+			return String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %s | %s | %s | %s |", this.rows,
+					this.format, this.fileMegabytes, this.seconds, rowsPerSecond(), figure(this.appCpuSeconds),
+					figure(this.databaseCpuSeconds), this.peakHeapMegabytes == null ? "" : this.peakHeapMegabytes,
+					this.status);
+		}
+
+		private static String figure(@Nullable Double value) {
+			return value == null || value < 0 ? "" : String.format(Locale.ROOT, "%.1f", value);
+		}
+
+	}
+
+	static List<Integer> sizes(String list) {
+		return java.util.Arrays.stream(list.split(",")).map(String::strip).map(Integer::parseInt).toList();
+	}
+
+	static List<Result> run(Settings settings) throws Exception {
+		List<Result> results = new ArrayList<>();
+		List<List<String>> groups = settings.freshPerFormat() ? settings.formats().stream().map(List::of).toList()
+				: List.of(settings.formats());
+		boolean mariadb = "mariadb".equals(settings.db());
+		for (List<String> formats : groups) {
+			Path work = Path.of("target/bench/" + UUID.randomUUID());
+			Files.createDirectories(work);
+			if (settings.freshPerFormat() && mariadb) {
+				dropDatabase(settings.databaseName());
+			}
+			int port = BenchApp.freePort();
+			Process app = start(work, port, settings.db(), settings.heap(), settings.databaseName());
+			try {
+				if (settings.warmup() > 0) {
+					// a first file with other people, so that the figures below are those
+					// of
+					// a running application (classes loaded, code compiled)
+					Path file = xlsx(work.resolve("warmup.xlsx"), settings.warmup(), 10_000_000);
+					System.out.println(
+							"warm-up: " + measure(app, port, file, settings.warmup(), "xlsx (first import after start)")
+								.markdown());
+				}
+				for (int rows : settings.sizes()) {
+					for (String format : formats) {
+						Path file = "csv".equals(format.strip()) ? csv(work.resolve(rows + ".csv"), rows)
+								: xlsx(work.resolve(rows + ".xlsx"), rows);
+						Result result = measure(app, port, file, rows, format.strip());
+						System.out.println(result.markdown());
+						results.add(result);
+					}
+					if (mariadb && formats == groups.get(0)) {
+						results.add(loadData(work.resolve(rows + ".tsv"), rows, settings.databaseName()));
+					}
+				}
+			}
+			finally {
+				app.destroy();
+				app.waitFor();
+			}
+		}
+		return results;
+	}
+
+	private static void dropDatabase(String name) throws Exception {
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:mysql://" + dbHost() + "/?useSSL=false&allowPublicKeyRetrieval=true",
+				System.getProperty("bench.db.user", "root"), System.getProperty("bench.db.password", ""));
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS `" + name.replace("`", "") + "`");
+		}
+	}
+
+	private static Result measure(Process app, int port, Path file, int rows, String format) throws Exception {
 		Duration cpuBefore = cpu(app);
 		double serverBefore = serverCpuSeconds();
 		Instant start = Instant.now();
@@ -99,10 +169,10 @@ public final class ImportBenchmark {
 		do {
 			// every poll authenticates with BCrypt (the API is stateless): poll seldom so
 			// that the benchmark does not take CPU from the import, and often near the
-			// end.
-			// The end is when a poll first sees the run finished: the run's own
-			// finishedAt
-			// has whole seconds only on MariaDB (Connector/J sends it no fractions)
+			// end;
+			// the end is when a poll first sees the run finished (the run's finishedAt
+			// has
+			// whole seconds only on MariaDB: Connector/J sends it no fractions)
 			Thread.sleep(interval);
 			run = JSON.readTree(BenchApp.get(port, "/api/imports/" + id, "admin", PASSWORD).body());
 			end = Instant.now();
@@ -113,11 +183,9 @@ public final class ImportBenchmark {
 		double seconds = Duration.between(start, end).toMillis() / 1000.0;
 		double cpuSeconds = cpu(app).minus(cpuBefore).toMillis() / 1000.0;
 		double serverSeconds = serverCpuSeconds() - serverBefore;
-		return String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %.1f | %s | %d | %s %s |", rows, format,
-				Files.size(file) / 1e6, seconds, run.get("rowsRead").asLong() / seconds, cpuSeconds,
-				serverSeconds < 0 ? "" : String.format(Locale.ROOT, "%.1f", serverSeconds),
-				BenchApp.peakHeapMegabytes(file.resolveSibling("gc.log"), 0), run.get("status").asString(),
-				run.get("message").isNull() ? "" : run.get("message").asString());
+		String message = run.get("message").isNull() ? "" : " " + run.get("message").asString();
+		return new Result(rows, format, Files.size(file) / 1e6, seconds, cpuSeconds, serverSeconds,
+				BenchApp.peakHeapMegabytes(file.resolveSibling("gc.log"), 0), run.get("status").asString() + message);
 	}
 
 	/**
@@ -170,7 +238,7 @@ public final class ImportBenchmark {
 		return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
-	private static Process start(Path work, int port, String db, String heap) throws Exception {
+	private static Process start(Path work, int port, String db, String heap, String databaseName) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
 						"-Xlog:gc:file=" + work.resolve("gc.log").toAbsolutePath()));
@@ -193,8 +261,8 @@ public final class ImportBenchmark {
 			// the
 			// scale benchmark runs it
 			command.add("--spring.profiles.active=mysql");
-			command.add("--spring.datasource.url=jdbc:mysql://" + dbHost() + "/"
-					+ System.getProperty("bench.db.name", "crm_bench") + "?createDatabaseIfNotExist=true"
+			command.add("--spring.datasource.url=jdbc:mysql://" + dbHost() + "/" + databaseName
+					+ "?createDatabaseIfNotExist=true"
 					+ "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&rewriteBatchedStatements=true"
 					+ "&useSSL=false&allowPublicKeyRetrieval=true&openTelemetry=DISABLED"
 					+ System.getProperty("bench.db.urlParams", "").strip());
@@ -294,14 +362,14 @@ public final class ImportBenchmark {
 	 * The database's own bulk-load limit: the same rows as a tab-separated file into a
 	 * plain table with {@code LOAD DATA LOCAL INFILE}, from this JVM.
 	 */
-	private static String loadData(Path file, int rows) throws Exception {
+	private static Result loadData(Path file, int rows, String databaseName) throws Exception {
 		try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			for (int r = 1; r <= rows; r++) {
 				out.write(String.join("\t", row(r)));
 				out.write("\n");
 			}
 		}
-		String url = "jdbc:mysql://" + dbHost() + "/" + System.getProperty("bench.db.name", "crm_bench")
+		String url = "jdbc:mysql://" + dbHost() + "/" + databaseName
 				+ "?allowLoadLocalInfile=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
 		try (Connection connection = DriverManager.getConnection(url, System.getProperty("bench.db.user", "root"),
 				System.getProperty("bench.db.password", "")); Statement statement = connection.createStatement()) {
@@ -317,9 +385,8 @@ public final class ImportBenchmark {
 					+ " (organization, country, given_name, family_name, email, phone, role)");
 			double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
 			statement.execute("DROP TABLE bench_load");
-			return String.format(Locale.ROOT,
-					"| %,d | LOAD DATA LOCAL INFILE (plain table) | %.1f | %.1f | %,.0f | | | |", rows,
-					Files.size(file) / 1e6, seconds, rows / seconds);
+			return new Result(rows, "LOAD DATA LOCAL INFILE (plain table)", Files.size(file) / 1e6, seconds, null, null,
+					null, "");
 		}
 	}
 

@@ -185,14 +185,27 @@ public final class ScaleBenchmark {
 			app.destroy();
 			app.waitFor();
 		}
-		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging, loggingCpu);
+		List<ImportBenchmark.Result> imports = List.of();
+		if (parts.contains("import")) {
+			// partner lists imported through the API by an application of their own, into
+			// a
+			// database of their own (the data set above stays as generated), each format
+			// into an empty one, after a first import that warms the application up
+			imports = ImportBenchmark
+				.run(new ImportBenchmark.Settings(h2 ? "h2" : "mariadb", heap, h2 ? database : database + "_import",
+						ImportBenchmark.sizes(System.getProperty("bench.rows", h2 ? "100000" : "100000,1000000")),
+						List.of(System.getProperty("bench.formats", "xlsx,csv").split(",")),
+						Integer.getInteger("bench.warmup", 100_000), true));
+			machine.put("loadAverageAfterImports", loadAverage());
+		}
+		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging, loggingCpu, imports);
 		report.print();
 		report.write(out);
 		System.exit(0);
 	}
 
 	private static Set<String> parts(String value) {
-		Set<String> all = Set.of("search", "pages", "report", "logging");
+		Set<String> all = Set.of("search", "pages", "report", "logging", "import");
 		if (value.isBlank()) {
 			return all;
 		}
