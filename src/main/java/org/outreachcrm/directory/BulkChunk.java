@@ -41,6 +41,9 @@ final class BulkChunk {
 
 		OrganizationType type = OrganizationType.OTHER;
 
+		/** As stored; imports never change it, and create prospects. */
+		PartnershipStage stage = PartnershipStage.PROSPECT;
+
 		final Map<String, @Nullable String> fields = new LinkedHashMap<>();
 
 		final Set<String> tags = new LinkedHashSet<>();
@@ -241,7 +244,7 @@ final class BulkChunk {
 			return found;
 		}
 		this.jdbc.query("""
-				SELECT id, name, name_key, country, type, city, website, email, phone FROM organization
+				SELECT id, name, name_key, country, type, stage, city, website, email, phone FROM organization
 				WHERE name_key IN (:keys)""", Map.of("keys", nameKeys), (ResultSet rs) -> {
 			String key = rs.getString("name_key") + "|" + Objects.toString(rs.getString("country"), "");
 			if (!found.containsKey(key)) {
@@ -250,6 +253,7 @@ final class BulkChunk {
 				org.name = rs.getString("name");
 				org.country = rs.getString("country");
 				org.type = OrganizationType.valueOf(rs.getString("type"));
+				org.stage = PartnershipStage.valueOf(rs.getString("stage"));
 				for (String field : ORG_FIELDS) {
 					org.fields.put(field, rs.getString(field));
 				}

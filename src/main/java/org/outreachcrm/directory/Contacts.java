@@ -223,7 +223,9 @@ public class Contacts {
 		if (affiliation.primary()) {
 			clearOtherPrimaries(contactId, null);
 		}
-		return this.affiliations.saveAndFlush(affiliation).toView();
+		AffiliationView saved = this.affiliations.saveAndFlush(affiliation).toView();
+		this.index.reindexContacts(List.of(contactId));
+		return saved;
 	}
 
 	public AffiliationView updateAffiliation(long contactId, long affiliationId, AffiliationRequest request) {
@@ -241,7 +243,10 @@ public class Contacts {
 		if (affiliation.primary()) {
 			clearOtherPrimaries(contactId, affiliationId);
 		}
-		return this.affiliations.saveAndFlush(affiliation).toView();
+		AffiliationView saved = this.affiliations.saveAndFlush(affiliation).toView();
+		// its end date is a facet of the person's search tokens
+		this.index.reindexContacts(List.of(contactId));
+		return saved;
 	}
 
 	public void removeAffiliation(long contactId, long affiliationId, @Nullable Long version) {
@@ -250,6 +255,8 @@ public class Contacts {
 			StaleVersionException.check("Affiliation", affiliationId, version, affiliation.version());
 		}
 		this.affiliations.delete(affiliation);
+		this.affiliations.flush();
+		this.index.reindexContacts(List.of(contactId));
 	}
 
 	private void clearOtherPrimaries(long contactId, @Nullable Long keep) {

@@ -121,21 +121,28 @@ public class DirectoryBulkWriter {
 		Set<Long> touchedOrgs = new HashSet<>();
 		Set<Long> touchedPeople = new HashSet<>();
 		addTags(chunk, changes, touchedOrgs, touchedPeople);
-		int affiliations = link(chunk.links, mode, now, actor, changes);
+		List<Link> created = link(chunk.links, mode, now, actor, changes);
 		// new records are indexed from what was just written; only records that existed
 		// before are re-read and re-indexed
-		indexNew(newOrgs, newPeople);
+		indexNew(newOrgs, newPeople, created);
 		newOrgs.forEach((o) -> touchedOrgs.remove(o.id));
 		newPeople.forEach((p) -> touchedPeople.remove(p.id));
 		changedOrgs.forEach((o) -> touchedOrgs.add(o.id));
 		changedPeople.forEach((p) -> touchedPeople.add(p.id));
+		// people found in the directory who got a new organization: its type and stage
+		// are facets of their tokens
+		created.stream().filter((l) -> !l.person().isNew).forEach((l) -> touchedPeople.add(l.person().id));
 		this.index.reindexOrganizations(touchedOrgs);
 		this.index.reindexContacts(touchedPeople);
+		Set<Long> retyped = new HashSet<>();
+		changedOrgs.stream().filter((o) -> o.changes.containsKey("type")).forEach((o) -> retyped.add(o.id));
+		this.index.reindexPeopleOf(retyped);
+		int affiliations = created.size();
 		return new BulkOutcome(newOrgs.size(), changedOrgs.size(), newPeople.size(), changedPeople.size(), affiliations,
 				changes, chunk.skippedRows);
 	}
 
-	private void indexNew(List<Org> orgs, List<Person> people) {
+	private void indexNew(List<Org> orgs, List<Person> people, List<Link> created) {
 		Map<Long, List<@Nullable String>> orgTexts = new HashMap<>();
 		for (Org org : orgs) {
 			List<@Nullable String> texts = new ArrayList<>(List.of(org.name));
@@ -155,8 +162,20 @@ public class DirectoryBulkWriter {
 			texts.addAll(person.tags);
 			personTexts.put(Objects.requireNonNull(person.id), texts);
 		}
+		// a new person's affiliations are the ones this chunk just created, open-ended
+		Map<Long, List<SearchIndex.Facet>> facets = new HashMap<>();
+		for (Link link : created) {
+			if (link.person().isNew) {
+				SearchIndex.Facet facet = new SearchIndex.Facet(link.org().type.name(), link.org().stage.name(), null);
+				List<SearchIndex.Facet> of = facets.computeIfAbsent(Objects.requireNonNull(link.person().id),
+						(k) -> new ArrayList<>());
+				if (!of.contains(facet)) {
+					of.add(facet);
+				}
+			}
+		}
 		this.index.addOrganizations(orgTexts);
-		this.index.addContacts(personTexts);
+		this.index.addContacts(personTexts, facets);
 	}
 
 	private void insertOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -289,7 +308,9 @@ public class DirectoryBulkWriter {
 		BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (" + idColumn + ", tag) VALUES (?, ?)", rows);
 	}
 
-	private int link(List<Link> links, ImportMode mode, LocalDateTime now, String actor, List<RecordChange> changes) {
+	/** Creates the affiliations that are missing and returns the links it created. */
+	private List<Link> link(List<Link> links, ImportMode mode, LocalDateTime now, String actor,
+			List<RecordChange> changes) {
 		// people created by this chunk have no affiliations yet: ask only about the
 		// others
 		Set<Long> people = new HashSet<>();
@@ -336,7 +357,7 @@ public class DirectoryBulkWriter {
 		this.bulk.insert("affiliation", List.of("id", "contact_id", "organization_id", "role", "created_at",
 				"created_by", "updated_at", "updated_by"), Map.of("primary_affiliation", "FALSE", "version", "0"),
 				rows);
-		return toCreate.size();
+		return toCreate;
 	}
 
 	/**
@@ -361,6 +382,11 @@ public class DirectoryBulkWriter {
 		int restored = 0;
 		Set<Long> touchedOrgs = new HashSet<>();
 		Set<Long> touchedPeople = new HashSet<>();
+		Set<Long> retyped = new HashSet<>();
+		// people whose affiliations the undo removes; those removed too are skipped by
+		// the
+		// index, so no existence check per person
+		Set<Long> relinked = new HashSet<>();
 		for (RecordChange change : changes) {
 			if (change.created()) {
 				continue;
@@ -380,6 +406,9 @@ public class DirectoryBulkWriter {
 			if (done) {
 				restored++;
 				(change.kind() == Kind.CONTACT ? touchedPeople : touchedOrgs).add(change.id());
+				if (change.kind() == Kind.ORGANIZATION && "type".equals(change.field())) {
+					retyped.add(change.id());
+				}
 			}
 			else if (exists(table, change.id())) {
 				keptBecauseEdited.add(change.kind() + " " + change.id() + ": " + change.field() + " was changed since");
@@ -395,6 +424,11 @@ public class DirectoryBulkWriter {
 			// a batch of deletes per thousand records, not a statement per record
 			for (int from = 0; from < created.size(); from += REVERT_BATCH) {
 				List<Long> ids = created.subList(from, Math.min(created.size(), from + REVERT_BATCH));
+				if (kind == Kind.AFFILIATION) {
+					// people who stay lose these organizations from their tokens' facets
+					relinked.addAll(this.named.queryForList("SELECT contact_id FROM affiliation WHERE id IN (:ids)",
+							Map.of("ids", ids), Long.class));
+				}
 				int[] deleted = BatchRows.execute(this.jdbc,
 						"DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
 						ids.stream().map((id) -> new Object[] { id, until }).toList());
@@ -410,8 +444,12 @@ public class DirectoryBulkWriter {
 		}
 		touchedOrgs.removeIf((id) -> !exists("organization", id));
 		touchedPeople.removeIf((id) -> !exists("contact", id));
+		retyped.removeIf((id) -> !exists("organization", id));
 		this.index.reindexOrganizations(touchedOrgs);
 		this.index.reindexContacts(touchedPeople);
+		relinked.removeAll(touchedPeople);
+		this.index.reindexContacts(relinked);
+		this.index.reindexPeopleOf(retyped);
 		return new RevertOutcome(removed[Kind.ORGANIZATION.ordinal()], removed[Kind.CONTACT.ordinal()],
 				removed[Kind.AFFILIATION.ordinal()], restored, keptBecauseEdited);
 	}

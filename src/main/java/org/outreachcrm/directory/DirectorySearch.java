@@ -94,7 +94,12 @@ class DirectorySearch {
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
 		where.append(this.scope.contacts("c", params));
 		String q = emailTerms(query.q(), params, where);
-		words(q, params, where, "c.id", "contact_search_token", "contact_id");
+		// With words, a filter by the type or stage of the people's organizations is part
+		// of each word's token range: the token rows carry those facets (V100).
+		boolean facets = hasWords(q) && query.organizationId() == null
+				&& (query.type() != null || query.stage() != null);
+		words(q, params, where, "c.id", "contact_search_token", "contact_id",
+				facets ? (t) -> facetConditions(query, params, t) : (t) -> "");
 		// words or addresses narrow the people to a bounded set
 		boolean narrowed = hasWords(query.q()) || !java.util.Objects.equals(q, query.q());
 		if (query.country() != null) {
@@ -105,7 +110,7 @@ class DirectorySearch {
 			where.append(" AND c.id IN (SELECT t.contact_id FROM contact_tag t WHERE t.tag = :tag)");
 			params.addValue("tag", Tags.normalize(query.tag()));
 		}
-		if (query.organizationId() != null || query.type() != null || query.stage() != null) {
+		if (!facets && (query.organizationId() != null || query.type() != null || query.stage() != null)) {
 			// filters on organizations apply through current affiliations
 			StringBuilder orgWhere = new StringBuilder(" WHERE (a.end_date IS NULL OR a.end_date >= CURRENT_DATE)");
 			if (query.organizationId() != null) {
@@ -229,12 +234,44 @@ class DirectorySearch {
 		return String.join(" ", rest);
 	}
 
+	/**
+	 * The person is currently affiliated with an organization of the type and stage asked
+	 * for: a token row of that facet whose latest end date is open or not past (see
+	 * {@link SearchIndex.Facet}).
+	 */
+	private static String facetConditions(DirectoryQuery query, MapSqlParameterSource params, String alias) {
+		StringBuilder conditions = new StringBuilder();
+		if (query.type() != null) {
+			conditions.append(" AND ").append(alias).append(".organization_type = :type");
+			params.addValue("type", query.type().name());
+		}
+		if (query.stage() != null) {
+			conditions.append(" AND ").append(alias).append(".organization_stage = :stage");
+			params.addValue("stage", query.stage().name());
+		}
+		return conditions.append(" AND (")
+			.append(alias)
+			.append(".affiliated_until IS NULL OR ")
+			.append(alias)
+			.append(".affiliated_until >= CURRENT_DATE)")
+			.toString();
+	}
+
 	private static boolean hasWords(@Nullable String q) {
 		return q != null && !TextFolding.words(q).isEmpty();
 	}
 
 	private static void words(@Nullable String q, MapSqlParameterSource params, StringBuilder where, String idColumn,
 			String tokenTable, String tokenIdColumn) {
+		words(q, params, where, idColumn, tokenTable, tokenIdColumn, (alias) -> "");
+	}
+
+	/**
+	 * One token-range condition per word; {@code more} adds conditions on the word's
+	 * token rows (given their alias).
+	 */
+	private static void words(@Nullable String q, MapSqlParameterSource params, StringBuilder where, String idColumn,
+			String tokenTable, String tokenIdColumn, java.util.function.UnaryOperator<String> more) {
 		if (q == null || q.isBlank()) {
 			return;
 		}
@@ -257,6 +294,7 @@ class DirectorySearch {
 				.append(isPrefix(words.get(i)) ? "LIKE" : "=")
 				.append(" :w")
 				.append(i)
+				.append(more.apply("t" + i))
 				.append(')');
 			params.addValue("w" + i, isPrefix(words.get(i)) ? words.get(i) + "%" : words.get(i));
 		}

@@ -114,6 +114,10 @@ class Organization {
 		return this.stage;
 	}
 
+	OrganizationType type() {
+		return this.type;
+	}
+
 	void changeStage(PartnershipStage stage) {
 		this.stage = stage;
 	}

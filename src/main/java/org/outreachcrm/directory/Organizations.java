@@ -97,9 +97,14 @@ public class Organizations {
 		checkOwner(request.ownerId());
 		checkInScope(request.country());
 		PartnershipStage before = organization.stage();
+		OrganizationType typeBefore = organization.type();
 		organization.apply(request);
 		organization = this.organizations.saveAndFlush(organization);
 		this.index.indexOrganization(id, organization.searchableTexts());
+		if (organization.type() != typeBefore || organization.stage() != before) {
+			// people are searched by their organizations' type and stage
+			this.index.reindexPeopleOf(List.of(id));
+		}
 		OrganizationDetails details = details(organization);
 		if (details.stage() != before) {
 			this.events.publishEvent(new OrganizationStageChanged(id, before, details.stage(),
@@ -121,6 +126,7 @@ public class Organizations {
 		}
 		organization.changeStage(request.stage());
 		OrganizationDetails details = details(this.organizations.saveAndFlush(organization));
+		this.index.reindexPeopleOf(List.of(id));
 		this.events.publishEvent(new OrganizationStageChanged(id, before, details.stage(), author(details.updatedBy()),
 				details.updatedAt()));
 		return details;
@@ -137,8 +143,12 @@ public class Organizations {
 		}
 		// entity by entity, so that each removal is seen by the persistence context (and
 		// later the audit trail)
-		this.affiliations.deleteAll(this.affiliations.findByOrganization(id));
+		List<Affiliation> links = this.affiliations.findByOrganization(id);
+		this.affiliations.deleteAll(links);
 		this.organizations.delete(organization);
+		this.organizations.flush();
+		// the people stay, without this organization's type and stage among their facets
+		this.index.reindexContacts(links.stream().map((link) -> link.contact().id()).distinct().toList());
 	}
 
 	private static String author(@Nullable String username) {

@@ -1,5 +1,6 @@
 package org.outreachcrm.directory;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SearchIndex {
+
+	private static final List<String> CONTACT_TOKEN_COLUMNS = List.of("token", "contact_id", "organization_type",
+			"organization_stage", "affiliated_until");
 
 	private final JdbcTemplate jdbc;
 
@@ -62,10 +66,15 @@ class SearchIndex {
 	 * all.
 	 */
 	void reindexContacts(Collection<Long> ids) {
+		if (ids.size() > 1000) {
+			// IN lists within what every driver and server accepts
+			chunks(ids).forEach(this::reindexContacts);
+			return;
+		}
 		if (ids.isEmpty()) {
 			return;
 		}
-		Map<Long, List<String>> texts = new HashMap<>();
+		Map<Long, List<@Nullable String>> texts = new HashMap<>();
 		this.named.query("SELECT id, display_name, given_name, family_name FROM contact WHERE id IN (:ids)",
 				Map.of("ids", ids), (java.sql.ResultSet rs) -> {
 					texts.put(rs.getLong(1), new ArrayList<>(
@@ -79,7 +88,41 @@ class SearchIndex {
 				(java.sql.ResultSet rs) -> {
 					texts.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
 				});
-		replaceAll("contact_search_token", "contact_id", texts);
+		replaceContacts(texts);
+	}
+
+	/**
+	 * Rebuilds the tokens of everyone affiliated with these organizations, after a change
+	 * of an organization's type or stage (the facets people are filtered by).
+	 */
+	void reindexPeopleOf(Collection<Long> organizationIds) {
+		Set<Long> people = new java.util.TreeSet<>();
+		for (List<Long> chunk : chunks(organizationIds)) {
+			people.addAll(this.named.queryForList("SELECT contact_id FROM affiliation WHERE organization_id IN (:ids)",
+					Map.of("ids", chunk), Long.class));
+		}
+		reindexContacts(people);
+	}
+
+	/**
+	 * The facets of these people as stored: one per organization type and stage they are
+	 * affiliated with; people without affiliations are left out.
+	 */
+	private Map<Long, List<Facet>> facets(Collection<Long> contactIds) {
+		Map<Long, List<Facet>> facets = new HashMap<>();
+		if (contactIds.isEmpty()) {
+			return facets;
+		}
+		this.named.query("""
+				SELECT a.contact_id, o.type, o.stage,
+				  CASE WHEN COUNT(*) > COUNT(a.end_date) THEN NULL ELSE MAX(a.end_date) END AS until
+				FROM affiliation a JOIN organization o ON o.id = a.organization_id
+				WHERE a.contact_id IN (:ids) GROUP BY a.contact_id, o.type, o.stage""", Map.of("ids", contactIds),
+				(java.sql.ResultSet rs) -> {
+					facets.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+						.add(new Facet(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+				});
+		return facets;
 	}
 
 	/**
@@ -101,22 +144,25 @@ class SearchIndex {
 		insertAll("organization_search_token", "organization_id", texts);
 	}
 
-	/** Indexes contacts that were just inserted, from the values the caller wrote. */
-	void addContacts(Map<Long, List<@Nullable String>> texts) {
-		insertAll("contact_search_token", "contact_id", texts);
+	/**
+	 * Indexes contacts that were just inserted, from the values the caller wrote, with
+	 * the facets of the affiliations the caller created for them (people without any are
+	 * left out of {@code facets}).
+	 */
+	void addContacts(Map<Long, List<@Nullable String>> texts, Map<Long, List<Facet>> facets) {
+		List<Object[]> rows = contactRows(texts, facets);
+		// in primary-key order, so that InnoDB fills its pages in sequence
+		rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
+			.thenComparing((Object[] row) -> (Long) row[1])
+			.thenComparing((Object[] row) -> (String) row[2])
+			.thenComparing((Object[] row) -> (String) row[3]));
+		this.bulk.insert("contact_search_token", CONTACT_TOKEN_COLUMNS, rows);
 	}
 
 	private void insertAll(String table, String idColumn, Map<Long, List<@Nullable String>> texts) {
 		List<Object[]> rows = new ArrayList<>();
-		texts.forEach((id, values) -> {
-			List<String> present = new ArrayList<>(values.size());
-			values.forEach((value) -> {
-				if (value != null) {
-					present.add(value);
-				}
-			});
-			TextFolding.tokens(present).forEach((token) -> rows.add(new Object[] { token, id }));
-		});
+		texts.forEach((id, values) -> TextFolding.tokens(present(values))
+			.forEach((token) -> rows.add(new Object[] { token, id })));
 		if (!rows.isEmpty()) {
 			// in primary-key order, so that InnoDB fills its pages in sequence
 			rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
@@ -135,18 +181,85 @@ class SearchIndex {
 		this.bulk.insert(table, List.of("token", idColumn), rows);
 	}
 
+	private void replaceContacts(Map<Long, List<@Nullable String>> texts) {
+		if (texts.isEmpty()) {
+			return;
+		}
+		this.named.update("DELETE FROM contact_search_token WHERE contact_id IN (:ids)", Map.of("ids", texts.keySet()));
+		List<Object[]> rows = contactRows(texts, facets(texts.keySet()));
+		if (texts.size() > 1) {
+			this.bulk.insert("contact_search_token", CONTACT_TOKEN_COLUMNS, rows);
+		}
+		else {
+			// one person's few rows: a batch, not a load file
+			BatchRows.execute(this.jdbc, "INSERT INTO contact_search_token (" + String.join(", ", CONTACT_TOKEN_COLUMNS)
+					+ ") VALUES (?, ?, ?, ?, ?)", rows);
+		}
+	}
+
+	/**
+	 * Every token of each person once per facet (once with no facet when there is none).
+	 */
+	private static List<Object[]> contactRows(Map<Long, List<@Nullable String>> texts, Map<Long, List<Facet>> facets) {
+		List<Object[]> rows = new ArrayList<>();
+		texts.forEach((id, values) -> {
+			List<Facet> of = facets.getOrDefault(id, List.of());
+			List<Facet> each = of.isEmpty() ? List.of(Facet.NONE) : of;
+			TextFolding.tokens(present(values))
+				.forEach((token) -> each.forEach(
+						(facet) -> rows.add(new Object[] { token, id, facet.type(), facet.stage(), facet.until() })));
+		});
+		return rows;
+	}
+
+	private static List<String> present(List<@Nullable String> values) {
+		List<String> present = new ArrayList<>(values.size());
+		values.forEach((value) -> {
+			if (value != null) {
+				present.add(value);
+			}
+		});
+		return present;
+	}
+
 	void indexOrganization(long id, Collection<String> texts) {
 		replace("organization_search_token", "organization_id", id, TextFolding.tokens(texts));
 	}
 
+	/**
+	 * Rewrites a person's tokens from {@code texts}, with their affiliations' facets as
+	 * stored.
+	 */
 	void indexContact(long id, Collection<String> texts) {
-		replace("contact_search_token", "contact_id", id, TextFolding.tokens(texts));
+		replaceContacts(Map.of(id, new ArrayList<>(texts)));
 	}
 
 	private void replace(String table, String idColumn, long id, Set<String> tokens) {
 		this.jdbc.update("DELETE FROM " + table + " WHERE " + idColumn + " = ?", id);
 		List<Object[]> rows = tokens.stream().map((token) -> new Object[] { token, id }).toList();
 		BatchRows.execute(this.jdbc, "INSERT INTO " + table + " (token, " + idColumn + ") VALUES (?, ?)", rows);
+	}
+
+	private static List<List<Long>> chunks(Collection<Long> ids) {
+		List<Long> all = List.copyOf(ids);
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+		}
+		return chunks;
+	}
+
+	/**
+	 * What people search filters on through a person's affiliations: the type and stage
+	 * of an organization they are linked to, and the latest end date of those links (null
+	 * while one of them is open-ended). "Currently affiliated" is then {@code until} null
+	 * or not before today, which stays true without any write as days pass.
+	 */
+	record Facet(String type, String stage, @Nullable LocalDate until) {
+
+		/** The facet of a person without affiliations: matches no type or stage. */
+		static final Facet NONE = new Facet("", "", null);
+
 	}
 
 }

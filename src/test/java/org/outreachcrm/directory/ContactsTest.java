@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.Role;
@@ -159,6 +160,96 @@ class ContactsTest {
 	}
 
 	@Test
+	void peopleFoundByTheirOrganizationsTypeAndStageFollowEveryChangeOfOrganizationsAndLinks() {
+		String m = marker();
+		OrganizationDetails union = this.organizations
+			.create(organization("Union " + m, OrganizationType.TRADE_UNION, "PL"));
+		OrganizationDetails radio = this.organizations.create(organization("Radio " + m, OrganizationType.MEDIA, "PL"));
+		long ines = this.contacts.create(person("Ines", "Facet " + m, null, "PL")).id();
+		long unlinked = this.contacts.create(person("Ines", "Unlinked " + m, null, "PL")).id();
+		AffiliationView atUnion = this.contacts.affiliate(ines,
+				new AffiliationRequest(union.id(), null, true, null, null, null));
+
+		assertThat(people("ines " + m, OrganizationType.TRADE_UNION, null)).containsExactly(ines);
+		assertThat(people("ines " + m, OrganizationType.MEDIA, null)).isEmpty();
+		assertThat(people("ines " + m, null, PartnershipStage.PROSPECT)).containsExactly(ines);
+		assertThat(people("ines " + m, null, null)).containsExactlyInAnyOrder(ines, unlinked);
+
+		OrganizationDetails retyped = this.organizations.update(union.id(),
+				new OrganizationRequest("Union " + m, OrganizationType.NGO, "PL", null, null, null, null, List.of(),
+						null, null, null, Set.of(), union.version()));
+		assertThat(people("ines " + m, OrganizationType.TRADE_UNION, null)).as("type changed").isEmpty();
+		assertThat(people("ines " + m, OrganizationType.NGO, null)).containsExactly(ines);
+
+		this.organizations.changeStage(union.id(),
+				new OrganizationStageRequest(PartnershipStage.PARTNER, retyped.version()));
+		assertThat(people("ines " + m, null, PartnershipStage.PARTNER)).as("stage changed").containsExactly(ines);
+		assertThat(people("ines " + m, null, PartnershipStage.PROSPECT)).isEmpty();
+		assertThat(people("ines " + m, OrganizationType.NGO, PartnershipStage.PARTNER)).containsExactly(ines);
+
+		AffiliationView atRadio = this.contacts.affiliate(ines,
+				new AffiliationRequest(radio.id(), null, false, null, null, null));
+		assertThat(people("ines " + m, OrganizationType.MEDIA, null)).containsExactly(ines);
+		assertThat(people("ines " + m, OrganizationType.MEDIA, PartnershipStage.PARTNER))
+			.as("type and stage of one organization, not of two")
+			.isEmpty();
+		assertThat(people("ines " + m, OrganizationType.MEDIA, PartnershipStage.PROSPECT)).containsExactly(ines);
+
+		AffiliationView ended = this.contacts.updateAffiliation(ines, atUnion.id(),
+				new AffiliationRequest(union.id(), null, true, null, LocalDate.of(2020, 1, 31), atUnion.version()));
+		assertThat(people("ines " + m, OrganizationType.NGO, null)).as("past members are not current members")
+			.isEmpty();
+		this.contacts.updateAffiliation(ines, atUnion.id(),
+				new AffiliationRequest(union.id(), null, true, null, LocalDate.of(2999, 12, 31), ended.version()));
+		assertThat(people("ines " + m, OrganizationType.NGO, null)).as("an end date still to come")
+			.containsExactly(ines);
+
+		this.contacts.removeAffiliation(ines, atRadio.id(), atRadio.version());
+		assertThat(people("ines " + m, OrganizationType.MEDIA, null)).as("link removed").isEmpty();
+
+		this.organizations.delete(union.id(), null);
+		assertThat(people("ines " + m, OrganizationType.NGO, null)).as("organization deleted").isEmpty();
+		assertThat(people("ines " + m, null, null)).containsExactlyInAnyOrder(ines, unlinked);
+	}
+
+	@Test
+	void aPersonLinkedToSeveralMatchingOrganizationsIsListedAndCountedOnce() {
+		String m = marker();
+		long ngo = this.organizations.create(organization("Green " + m, OrganizationType.NGO, "PL")).id();
+		long media = this.organizations.create(organization("Radio " + m, OrganizationType.MEDIA, "PL")).id();
+		long ngo2 = this.organizations.create(organization("Blue " + m, OrganizationType.NGO, "PL")).id();
+		long person = this.contacts.create(person("Ana", "Many " + m, null, "PL")).id();
+		for (long org : List.of(ngo, media, ngo2)) {
+			this.contacts.affiliate(person, new AffiliationRequest(org, null, false, null, null, null));
+		}
+		// one past link of the same type does not hide the open one
+		long old = this.organizations.create(organization("Old " + m, OrganizationType.NGO, "PL")).id();
+		this.contacts.affiliate(person,
+				new AffiliationRequest(old, null, false, null, LocalDate.of(2020, 1, 31), null));
+
+		for (DirectoryQuery query : List.of(new DirectoryQuery("ana many " + m, null, null, null, null, null),
+				new DirectoryQuery("ana many " + m, OrganizationType.NGO, null, null, null, null),
+				new DirectoryQuery("ana " + m, null, null, PartnershipStage.PROSPECT, null, null))) {
+			var page = this.contacts.search(query, PageRequest.of(0, 5));
+			assertThat(page.getContent()).extracting(ContactSummary::id).containsExactly(person);
+			assertThat(page.getTotalElements()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void anErasedPersonKeepsTheirOrganizationsFacets() {
+		String m = marker();
+		long union = this.organizations.create(organization("Union " + m, OrganizationType.TRADE_UNION, "PL")).id();
+		long person = this.contacts.create(person("Ines", "Gone " + m, null, "PL")).id();
+		this.contacts.affiliate(person, new AffiliationRequest(union, null, true, null, null, null));
+
+		this.contacts.erase(person);
+
+		assertThat(people("erased " + person, OrganizationType.TRADE_UNION, null)).containsExactly(person);
+		assertThat(people("ines " + m, OrganizationType.TRADE_UNION, null)).isEmpty();
+	}
+
+	@Test
 	void aNewPrimaryAffiliationMakesTheOthersNonPrimary() {
 		String m = marker();
 		long a = this.organizations.create(organization("A " + m, OrganizationType.NGO, "RO")).id();
@@ -190,6 +281,12 @@ class ContactsTest {
 		this.organizations.delete(org.id(), null);
 
 		assertThat(this.contacts.get(person).affiliations()).isEmpty();
+	}
+
+	private List<Long> people(String q, @Nullable OrganizationType type, @Nullable PartnershipStage stage) {
+		var page = this.contacts.search(new DirectoryQuery(q, type, null, stage, null, null), PageRequest.of(0, 10));
+		assertThat(page.getTotalElements()).as("total of " + q).isEqualTo(page.getContent().size());
+		return page.map(ContactSummary::id).getContent();
 	}
 
 	private List<Long> ids(String q) {

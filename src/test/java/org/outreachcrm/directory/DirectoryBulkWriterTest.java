@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
+import static org.outreachcrm.testsupport.DirectoryData.person;
 
 @DatabaseTest
 @SpringBootTest
@@ -189,6 +190,33 @@ class DirectoryBulkWriterTest {
 	}
 
 	@Test
+	void importedPeopleAreFoundByTheirOrganizationsTypeAndTheUndoTakesThatBack() {
+		String m = marker();
+		this.organizations.create(organization("Later Union " + m, OrganizationType.OTHER, "PL"));
+		long known = this.contacts.create(person("Ines", "Known " + m, m + "k@x.pl", "PL")).id();
+		assertThat(people(m, OrganizationType.TRADE_UNION)).isEmpty();
+
+		BulkOutcome outcome = write(ImportMode.CREATE_AND_UPDATE,
+				new DirectoryRow(1, "Later Union " + m, OrganizationType.TRADE_UNION, "PL", null, null, null, null,
+						"Ines", "Known " + m, null, m + "k@x.pl", null, null, null, null, Set.of()),
+				row(2, "Fresh " + m, "PL", "Ines", "Fresh " + m, m + "f@x.pl", null));
+		long fresh = this.contacts.search(DirectoryQuery.text("fresh " + m), PageRequest.of(0, 5))
+			.getContent()
+			.get(0)
+			.id();
+
+		assertThat(people(m, OrganizationType.TRADE_UNION)).as("a known person linked to a retyped organization")
+			.containsExactly(known);
+		assertThat(people(m, OrganizationType.NGO)).as("a new person of a new organization").containsExactly(fresh);
+
+		this.writer.revert(outcome.changes(), Instant.now().plusSeconds(1));
+
+		assertThat(people(m, OrganizationType.TRADE_UNION)).isEmpty();
+		assertThat(people(m, OrganizationType.OTHER)).as("neither the link nor the type stay").isEmpty();
+		assertThat(people(m, null)).containsExactly(known);
+	}
+
+	@Test
 	void revertKeepsACreatedRecordEditedSinceAndRemovesTheOthersOfItsBatch() {
 		String m = marker();
 		BulkOutcome outcome = write(ImportMode.CREATE_AND_UPDATE, org(1, "First " + m, "PL"),
@@ -229,6 +257,12 @@ class DirectoryBulkWriterTest {
 
 	private BulkOutcome write(ImportMode mode, DirectoryRow... rows) {
 		return this.writer.write(List.of(rows), mode, BulkSession.real(), "admin");
+	}
+
+	private List<Long> people(String q, @Nullable OrganizationType type) {
+		return this.contacts.search(new DirectoryQuery(q, type, null, null, null, null), PageRequest.of(0, 50))
+			.map(ContactSummary::id)
+			.getContent();
 	}
 
 	private List<OrganizationSummary> orgs(String q) {
