@@ -62,8 +62,21 @@ class DirectorySearch {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = organizationConditions(query, params, "o");
 		String countSql = "SELECT COUNT(*) FROM organization o" + where;
-		boolean counted = hasWords(query.q());
-		long total = counted ? -1 : count(countSql, params);
+		String word = onlyWord(query);
+		boolean counted = hasWords(query.q()) && word == null;
+		long total;
+		if (word != null) {
+			// One word and nothing else: the total is the number of organizations among
+			// the word's token rows, read from the token index alone, and the page can
+			// stop after its rows in name order. With the window count every match was
+			// read and sorted: 35,000 organizations for a word every sixth one carries
+			// as a tag ("youth"), 271,000 rows examined instead of 72,000.
+			total = count("SELECT COUNT(DISTINCT t.organization_id) FROM organization_search_token t WHERE t.token "
+					+ (isPrefix(word) ? "LIKE :w0" : "= :w0"), params);
+		}
+		else {
+			total = counted ? -1 : count(countSql, params);
+		}
 		if (total == 0) {
 			return Page.empty(pageable);
 		}
@@ -255,6 +268,19 @@ class DirectorySearch {
 			.append(alias)
 			.append(".affiliated_until >= CURRENT_DATE)")
 			.toString();
+	}
+
+	/**
+	 * The query's word when it is one word with no filter and no country scope (every
+	 * organization with a matching token is then a match), else null.
+	 */
+	private @Nullable String onlyWord(DirectoryQuery query) {
+		if (query.q() == null || query.type() != null || query.country() != null || query.stage() != null
+				|| query.tag() != null || !this.scope.current().all()) {
+			return null;
+		}
+		List<String> words = TextFolding.words(query.q()).stream().distinct().toList();
+		return words.size() == 1 ? words.get(0) : null;
 	}
 
 	private static boolean hasWords(@Nullable String q) {

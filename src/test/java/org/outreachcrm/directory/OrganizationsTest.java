@@ -69,6 +69,27 @@ class OrganizationsTest {
 	}
 
 	@Test
+	void aOneWordQueryCountsEachOrganizationOnceWhateverTokensOfItTheWordStarts() {
+		String m = marker();
+		OrganizationDetails first = this.organizations
+			.create(organization("Alpha " + m + "a " + m + "b", OrganizationType.NGO, "PL"));
+		OrganizationDetails second = this.organizations
+			.create(organization("Beta " + m + "c", OrganizationType.NGO, "RO"));
+
+		var page = this.organizations.search(DirectoryQuery.text(m), PageRequest.of(0, 1));
+		assertThat(page.getTotalElements()).isEqualTo(2);
+		assertThat(page.getContent()).extracting(OrganizationSummary::id).containsExactly(first.id());
+		assertThat(this.organizations.search(DirectoryQuery.text(m), PageRequest.of(1, 1)).getContent())
+			.extracting(OrganizationSummary::id)
+			.containsExactly(second.id());
+		var past = this.organizations.search(DirectoryQuery.text(m), PageRequest.of(5, 1));
+		assertThat(past.getContent()).isEmpty();
+		assertThat(past.getTotalElements()).isEqualTo(2);
+		assertThat(this.organizations.search(DirectoryQuery.text(m + "zz"), PageRequest.of(0, 1)).getTotalElements())
+			.isZero();
+	}
+
+	@Test
 	void findsByEmailWebsiteAndTag() {
 		String m = marker();
 		OrganizationRequest request = new OrganizationRequest("Union " + m, OrganizationType.TRADE_UNION, "PL", null,
