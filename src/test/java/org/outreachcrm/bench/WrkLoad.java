@@ -238,7 +238,9 @@ final class WrkLoad {
 			Process p = new ProcessBuilder(this.wrk.toString(), "--version").redirectErrorStream(true).start();
 			String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			p.waitFor();
-			return text.lines().findFirst().orElse("wrk").strip();
+			String line = text.lines().findFirst().orElse("wrk").strip();
+			int copyright = line.indexOf(" Copyright");
+			return (copyright > 0) ? line.substring(0, copyright) : line;
 		}
 		catch (IOException | InterruptedException ex) {
 			if (ex instanceof InterruptedException) {
