@@ -45,6 +45,10 @@ final class VerifiedPasswords implements PasswordEncoder {
 
 	private final SecretKeySpec key;
 
+	// one keyed MAC per request thread: looking up the provider and initializing the key
+	// on every API request cost more than the MAC itself
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
 	private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
 	VerifiedPasswords(PasswordEncoder delegate, Duration ttl, Clock clock) {
@@ -103,13 +107,19 @@ final class VerifiedPasswords implements PasswordEncoder {
 	}
 
 	private String fingerprint(CharSequence rawPassword, String encodedPassword) {
+		// doFinal resets the MAC for the next use, key included
+		Mac mac = this.macs.get();
+		mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		mac.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(mac.doFinal());
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);
-			mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			mac.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(mac.doFinal());
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);

@@ -68,6 +68,28 @@ class OperationsEndpointsTest {
 	}
 
 	@Test
+	void observesApiRequestsAsAWholeNotEachSecurityFilter() throws Exception {
+		assertThat(get("/api/organizations?size=1", basic("admin", ADMIN_PASSWORD)).statusCode()).isEqualTo(200);
+		String metrics = get("/actuator/prometheus", basic("admin", ADMIN_PASSWORD)).body();
+		assertThat(metrics).contains("uri=\"/api/organizations\"")
+			.doesNotContain("spring_security_filterchains")
+			.doesNotContain("spring_security_authentications")
+			.doesNotContain("spring_security_authorizations");
+	}
+
+	@Test
+	void createsNoSessionForApiRequests() throws Exception {
+		this.users.create(new NewUser("api-script", "Script-Passw0rd-123", "API Script", null,
+				java.util.Set.of(Role.STAFF), java.util.Set.of()));
+		HttpResponse<String> list = get("/api/organizations?size=1", basic("api-script", "Script-Passw0rd-123"));
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'api-script'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void refusesMetricsToStaff() throws Exception {
 		this.users.create(new NewUser("ops-staff", "Staff-Passw0rd-123", "Ops Staff", null,
 				java.util.Set.of(Role.STAFF), java.util.Set.of()));

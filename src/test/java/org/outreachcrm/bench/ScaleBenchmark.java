@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.outreachcrm.OutreachCrmApplication;
@@ -77,10 +78,10 @@ public final class ScaleBenchmark {
 		String loadBefore = loadAverage();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OutreachCrmApplication.class)
 			// the security configuration needs a web context: one on a random port,
-			// unused
+			// unused (an argument: application.yml's port 8080 would win over a default
+			// property, and another application may hold 8080)
 			.web(WebApplicationType.SERVLET)
-			.properties("server.port=0")
-			.run(appArgs.toArray(String[]::new))) {
+			.run(withFreePort(appArgs))) {
 			ScaleDataGenerator generator = new ScaleDataGenerator(context);
 			long haveOrgs = generator.count("organization");
 			long haveInteractions = generator.count("interaction");
@@ -173,10 +174,22 @@ public final class ScaleBenchmark {
 				dataset.put("reportPeakHeapMb", (peak > 0) ? peak : "no collection during the runs");
 			}
 			if (parts.contains("logging")) {
-				load.post("logging warm-up", "/api/interactions", queries::interaction, clients, warmUpSeconds);
+				Optional<WrkLoad> wrk = WrkLoad.find(System.getProperty("bench.loadGenerator", "auto"), out, port,
+						"admin", ADMIN_PASSWORD);
+				int wrkThreads = Integer.getInteger("bench.wrkThreads", 1);
+				if (wrk.isPresent()) {
+					machine.put("loadGenerator", wrk.get().version() + ", " + wrkThreads + " thread(s)");
+					wrk.get().post("logging warm-up", sample[0], sample[1], 1, clients, wrkThreads, warmUpSeconds);
+				}
+				else {
+					machine.put("loadGenerator", "JDK HttpClient, " + clients + " threads");
+					load.post("logging warm-up", "/api/interactions", queries::interaction, clients, warmUpSeconds);
+				}
 				CpuMeter cpu = CpuMeter.start(app.pid());
-				logging = load.post("log interaction (POST)", "/api/interactions",
-						(n) -> queries.interaction(n + 1_000_000), clients, seconds);
+				logging = wrk.isPresent() ? wrk.get()
+					.post("log interaction (POST)", sample[0], sample[1], 1_000_000, clients, wrkThreads, seconds)
+						: load.post("log interaction (POST)", "/api/interactions",
+								(n) -> queries.interaction(n + 1_000_000), clients, seconds);
 				loggingCpu = cpu.perRequest(logging.ok() + logging.errors());
 			}
 			machine.put("loadAverageAfter", loadAverage());
@@ -202,6 +215,12 @@ public final class ScaleBenchmark {
 		report.print();
 		report.write(out);
 		System.exit(0);
+	}
+
+	private static String[] withFreePort(List<String> appArgs) {
+		List<String> args = new ArrayList<>(appArgs);
+		args.add("--server.port=0");
+		return args.toArray(String[]::new);
 	}
 
 	private static Set<String> parts(String value) {
@@ -300,6 +319,9 @@ public final class ScaleBenchmark {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
 						"-Xlog:gc:file=" + out.resolve("scale-gc.log").toAbsolutePath()));
 		if (Boolean.getBoolean("bench.jfr")) {
+			// a request's stack is deeper than JFR's default 64 frames (filters, proxies,
+			// Hibernate): truncated stacks would hide which request step a sample is in
+			command.add("-XX:FlightRecorderOptions:stackdepth=256");
 			command.add("-XX:StartFlightRecording=filename=" + out.resolve("scale.jfr").toAbsolutePath()
 					+ ",settings=profile");
 		}
