@@ -160,7 +160,12 @@ class DirectoryBrowserIT {
 		assertThat(this.organizations.get(created.id()).city()).as("nothing overwritten yet").isEqualTo("Kraków");
 		browser.screenshot("organization-conflict");
 
+		// the conflict page was answered at the organization's own address: wait for the
+		// form to be replaced, not only for that address, or the check below races the
+		// save
+		WebElement conflictForm = driver.findElement(By.cssSelector("main form"));
 		browser.click(By.cssSelector("main form button[type=submit]"));
+		browser.waitUntil(ExpectedConditions.stalenessOf(conflictForm));
 		browser.waitUntil(ExpectedConditions.urlMatches("/organizations/\\d+$"));
 		assertThat(this.organizations.get(created.id()).city()).as("saved on purpose").isEqualTo("Gdańsk");
 
