@@ -186,15 +186,7 @@ class SearchIndex {
 			return;
 		}
 		this.named.update("DELETE FROM contact_search_token WHERE contact_id IN (:ids)", Map.of("ids", texts.keySet()));
-		List<Object[]> rows = contactRows(texts, facets(texts.keySet()));
-		if (texts.size() > 1) {
-			this.bulk.insert("contact_search_token", CONTACT_TOKEN_COLUMNS, rows);
-		}
-		else {
-			// one person's few rows: a batch, not a load file
-			BatchRows.execute(this.jdbc, "INSERT INTO contact_search_token (" + String.join(", ", CONTACT_TOKEN_COLUMNS)
-					+ ") VALUES (?, ?, ?, ?, ?)", rows);
-		}
+		this.bulk.insert("contact_search_token", CONTACT_TOKEN_COLUMNS, contactRows(texts, facets(texts.keySet())));
 	}
 
 	/**

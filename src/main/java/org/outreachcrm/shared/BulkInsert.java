@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +52,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class BulkInsert {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkInsert.class);
+
+	/**
+	 * Fewer rows than this go as a batch: one person's tokens or a chunk's few new tags
+	 * are not worth a file written, loaded and deleted.
+	 */
+	static final int MIN_LOAD_ROWS = 50;
 
 	/** A load file this old is a crashed process's, not a load in progress. */
 	private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
@@ -121,7 +126,7 @@ public final class BulkInsert {
 		if (rows.isEmpty()) {
 			return;
 		}
-		if (this.mode.get() != Mode.BATCH && load(table, columns, constants, rows)) {
+		if (rows.size() >= MIN_LOAD_ROWS && this.mode.get() != Mode.BATCH && load(table, columns, constants, rows)) {
 			return;
 		}
 		List<String> names = new ArrayList<>(columns);
@@ -193,7 +198,6 @@ public final class BulkInsert {
 	}
 
 	static String loadStatement(Path file, String table, List<String> columns, Map<String, String> constants) {
-		Map<String, String> sets = new LinkedHashMap<>(constants);
 		StringBuilder sql = new StringBuilder("LOAD DATA LOCAL INFILE '")
 			.append(file.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'"))
 			.append("' INTO TABLE ")
@@ -202,9 +206,9 @@ public final class BulkInsert {
 			.append(" LINES TERMINATED BY '\\n' (")
 			.append(String.join(", ", columns))
 			.append(')');
-		if (!sets.isEmpty()) {
+		if (!constants.isEmpty()) {
 			List<String> assignments = new ArrayList<>();
-			sets.forEach((column, literal) -> assignments.add(column + " = " + literal));
+			constants.forEach((column, literal) -> assignments.add(column + " = " + literal));
 			sql.append(" SET ").append(String.join(", ", assignments));
 		}
 		return sql.toString();

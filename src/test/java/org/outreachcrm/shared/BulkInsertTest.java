@@ -70,15 +70,17 @@ class BulkInsertTest {
 	@Test
 	void storesEveryKindOfValueAsABatchWould() {
 		String awkward = "Tab\there, line\nbreak, CR\r, back\\slash \\N, 'quote\", Łódź Ștefan 王小明 🌍";
-		List<Object[]> rows = List.of(
+		List<Object[]> rows = new ArrayList<>(List.of(
 				new Object[] { 1L, awkward, 7, true, LocalDateTime.of(2026, 3, 12, 9, 30, 15),
 						LocalDate.of(2026, 3, 12) },
-				new Object[] { 2L, null, null, false, null, null }, new Object[] { 3L, "", -1, null, null, null });
+				new Object[] { 2L, null, null, false, null, null }, new Object[] { 3L, "", -1, null, null, null }));
+		// enough rows for a load file, not a batch
+		rows.addAll(manyRows(4, BulkInsert.MIN_LOAD_ROWS));
 
 		inTransaction(() -> this.bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), rows));
 
 		assertThat(this.jdbc.queryForList(
-				"SELECT id, label, amount, flag, stamped_at, day_on, version " + "FROM bulk_insert_probe ORDER BY id"))
+				"SELECT id, label, amount, flag, stamped_at, day_on, version FROM bulk_insert_probe WHERE id <= 3 ORDER BY id"))
 			.satisfiesExactly((first) -> {
 				assertThat(first.get("label")).isEqualTo(awkward);
 				assertThat(((Number) first.get("amount")).intValue()).isEqualTo(7);
@@ -114,8 +116,8 @@ class BulkInsertTest {
 		inTransaction(() -> this.bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), manyRows(1, 1)));
 
 		// LOAD DATA LOCAL would skip the duplicate with a warning and keep the rest
-		assertThatThrownBy(() -> inTransaction(
-				() -> this.bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), manyRows(1, 3))))
+		assertThatThrownBy(() -> inTransaction(() -> this.bulk.insert("bulk_insert_probe", COLUMNS,
+				Map.of("version", "0"), manyRows(1, BulkInsert.MIN_LOAD_ROWS))))
 			.isInstanceOf(DataAccessException.class);
 
 		assertThat(count()).isEqualTo(1);
@@ -125,6 +127,7 @@ class BulkInsertTest {
 	void aValueTooLongForItsColumnFailsTheInsertInsteadOfBeingCut() {
 		List<Object[]> rows = new ArrayList<>();
 		rows.add(new Object[] { 1L, "x".repeat(101), 1, true, null, null });
+		rows.addAll(manyRows(2, BulkInsert.MIN_LOAD_ROWS));
 
 		assertThatThrownBy(
 				() -> inTransaction(() -> this.bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), rows)))
@@ -137,16 +140,19 @@ class BulkInsertTest {
 	void aFolderTheConnectionDoesNotAllowFallsBackToBatches(@TempDir Path elsewhere) {
 		BulkInsert refused = new BulkInsert(this.jdbc, isMySql() ? elsewhere : null);
 
-		inTransaction(() -> refused.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), manyRows(1, 20)));
-		inTransaction(() -> refused.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), manyRows(21, 20)));
+		inTransaction(() -> refused.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"),
+				manyRows(1, BulkInsert.MIN_LOAD_ROWS)));
+		inTransaction(() -> refused.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"),
+				manyRows(1 + BulkInsert.MIN_LOAD_ROWS, 20)));
 
-		assertThat(count()).isEqualTo(40);
+		assertThat(count()).isEqualTo(BulkInsert.MIN_LOAD_ROWS + 20);
 		assertThat(refused.loadsData()).isFalse();
 	}
 
 	@Test
 	void loadFilesAreDeletedOnceLoaded() throws Exception {
-		inTransaction(() -> this.bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"), manyRows(1, 50)));
+		inTransaction(() -> this.bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"),
+				manyRows(1, BulkInsert.MIN_LOAD_ROWS)));
 
 		Path folder = this.properties.folder();
 		if (folder != null && Files.isDirectory(folder)) {
@@ -154,7 +160,7 @@ class BulkInsertTest {
 				assertThat(files.filter((f) -> f.getFileName().toString().startsWith("rows-"))).isEmpty();
 			}
 		}
-		assertThat(count()).isEqualTo(50);
+		assertThat(count()).isEqualTo(BulkInsert.MIN_LOAD_ROWS);
 	}
 
 	@Test
@@ -170,6 +176,21 @@ class BulkInsertTest {
 		assertThat(crashed).doesNotExist();
 		assertThat(loading).exists();
 		assertThat(unrelated).exists();
+	}
+
+	@Test
+	void aFewRowsGoAsABatchEvenWhereLoadsAreAllowed() {
+		BulkInsert bulk = new BulkInsert(this.jdbc, isMySql() ? this.properties.folder() : null);
+
+		inTransaction(() -> bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"),
+				manyRows(1, BulkInsert.MIN_LOAD_ROWS - 1)));
+		assertThat(count()).isEqualTo(BulkInsert.MIN_LOAD_ROWS - 1);
+		assertThat(bulk.loadsData()).as("no load for a few rows").isFalse();
+
+		inTransaction(() -> bulk.insert("bulk_insert_probe", COLUMNS, Map.of("version", "0"),
+				manyRows(BulkInsert.MIN_LOAD_ROWS, BulkInsert.MIN_LOAD_ROWS)));
+		assertThat(count()).isEqualTo(2 * BulkInsert.MIN_LOAD_ROWS - 1);
+		assertThat(bulk.loadsData()).isEqualTo(isMySql());
 	}
 
 	@Test
