@@ -12,6 +12,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates and maintains user accounts: roles, country scope, status and passwords. */
@@ -65,9 +66,10 @@ public class UserAccounts {
 
 	/**
 	 * The id of the user with this user name: the one the current request authenticated
-	 * as, else read without roles or countries.
+	 * as, else read without roles or countries. No transaction of its own: the current
+	 * request's user costs no statement at all (the repository's read has its own).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Long> idOf(String username) {
 		RequestUsers.Resolved current = RequestUsers.find(username);
 		return (current != null) ? Optional.of(current.id()) : this.users.findIdByUsername(username);

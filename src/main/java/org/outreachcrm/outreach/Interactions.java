@@ -3,12 +3,16 @@ package org.outreachcrm.outreach;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -79,20 +83,93 @@ public class Interactions {
 	 * follow-up it sets, if any.
 	 */
 	public InteractionView log(InteractionRequest request) {
-		OrganizationFacts organization = checkReferences(request);
-		ZoneId zone = zone(request.timeZone());
-		Interaction interaction = new Interaction();
-		interaction.apply(request, zone, staffOf(request), organization.country());
-		interaction = this.interactions.saveAndFlush(interaction);
-		this.activity.logged(organization.id(), organization.createdAt(), request.occurredAt());
-		if (request.followUp() != null) {
-			FollowUpRequest followUp = request.followUp();
-			long assignee = followUp.assigneeId() == null ? this.currentUser.id() : followUp.assigneeId();
-			checkUser(assignee);
-			this.followUps.save(new FollowUp(interaction.id(), organization.id(), organization.country(),
-					followUp.dueOn(), assignee, followUp.note()));
+		return logAll(List.of(new Submission(request, this.currentUser::id))).get(0).orThrow();
+	}
+
+	/**
+	 * Logs several interactions in the current transaction: what they refer to is looked
+	 * up once for all of them, their rows are written in batches and each organization's
+	 * last contact is updated once. A request whose references or time zone are refused
+	 * gets its refusal in its place of the answer and writes nothing; the others are
+	 * logged. Errors of the database end the whole transaction.
+	 */
+	public List<Logged> logAll(List<Submission> submissions) {
+		References references = lookUp(submissions.stream().map(Submission::request).toList(), true);
+		List<Logged> answers = new ArrayList<>(submissions.size());
+		List<Interaction> logged = new ArrayList<>(submissions.size());
+		List<OrganizationFacts> organizationsOf = new ArrayList<>(submissions.size());
+		for (Submission submission : submissions) {
+			InteractionRequest request = submission.request();
+			Interaction interaction;
+			OrganizationFacts organization;
+			long assignee = 0;
+			try {
+				organization = references.check(request);
+				ZoneId zone = zone(request.timeZone());
+				long staff = request.staffId() == null ? submission.currentUser().getAsLong() : request.staffId();
+				if (request.followUp() != null) {
+					Long named = request.followUp().assigneeId();
+					if (named == null) {
+						assignee = submission.currentUser().getAsLong();
+					}
+					else {
+						references.checkUser(named);
+						assignee = named;
+					}
+				}
+				interaction = new Interaction();
+				interaction.apply(request, zone, staff, organization.country());
+			}
+			catch (BusinessRuleException refused) {
+				answers.add(new Logged(null, refused));
+				logged.add(null);
+				organizationsOf.add(null);
+				continue;
+			}
+			interaction = this.interactions.save(interaction);
+			if (request.followUp() != null) {
+				FollowUpRequest followUp = request.followUp();
+				this.followUps.save(new FollowUp(interaction.id(), organization.id(), organization.country(),
+						followUp.dueOn(), assignee, followUp.note()));
+			}
+			answers.add(null);
+			logged.add(interaction);
+			organizationsOf.add(organization);
 		}
-		return interaction.toView(organization.name(), zone);
+		this.interactions.flush();
+		List<OrganizationActivity.Contact> contacts = new ArrayList<>();
+		for (int i = 0; i < logged.size(); i++) {
+			Interaction interaction = logged.get(i);
+			if (interaction != null) {
+				OrganizationFacts organization = organizationsOf.get(i);
+				contacts.add(new OrganizationActivity.Contact(organization.id(), organization.createdAt(),
+						submissions.get(i).request().occurredAt()));
+				answers.set(i, new Logged(interaction.toView(organization.name(), interaction.zone()), null));
+			}
+		}
+		this.activity.logged(contacts);
+		return answers;
+	}
+
+	/**
+	 * A request to log an interaction and whom it comes from: the current user, the
+	 * default staff member and follow-up assignee, asked for only when the request names
+	 * neither.
+	 */
+	public record Submission(InteractionRequest request, LongSupplier currentUser) {
+	}
+
+	/** A logged interaction, or why its request was refused. */
+	public record Logged(@Nullable InteractionView view, @Nullable RuntimeException refusal) {
+
+		/** The view, else the refusal thrown. */
+		public InteractionView orThrow() {
+			if (this.refusal != null) {
+				throw this.refusal;
+			}
+			return Objects.requireNonNull(this.view);
+		}
+
 	}
 
 	/**
@@ -223,25 +300,81 @@ public class Interactions {
 	}
 
 	private OrganizationFacts checkReferences(InteractionRequest request) {
-		OrganizationFacts organization = facts(request.organizationId());
-		if (request.contactIds() != null) {
-			checkContacts(request.contactIds());
+		return lookUp(List.of(request), false).check(request);
+	}
+
+	/**
+	 * Looks up what the requests refer to, one statement per kind (organizations in the
+	 * current user's scope, contacts, users, campaigns); {@code assignees}: follow-up
+	 * assignees too.
+	 */
+	private References lookUp(List<InteractionRequest> requests, boolean assignees) {
+		Set<Long> organizationIds = new HashSet<>();
+		Set<Long> contactIds = new HashSet<>();
+		Set<Long> userIds = new HashSet<>();
+		Set<Long> campaignIds = new HashSet<>();
+		for (InteractionRequest request : requests) {
+			organizationIds.add(request.organizationId());
+			if (request.contactIds() != null) {
+				contactIds.addAll(request.contactIds());
+			}
+			if (request.staffId() != null) {
+				userIds.add(request.staffId());
+			}
+			if (assignees && request.followUp() != null && request.followUp().assigneeId() != null) {
+				userIds.add(request.followUp().assigneeId());
+			}
+			if (request.campaignId() != null) {
+				campaignIds.add(request.campaignId());
+			}
 		}
-		if (request.staffId() != null) {
-			checkUser(request.staffId());
+		Map<Long, OrganizationFacts> organizations = new HashMap<>();
+		this.organizations.facts(organizationIds).forEach((f) -> organizations.put(f.id(), f));
+		Set<Long> contacts = contactIds.isEmpty() ? Set.of()
+				: this.contacts.cards(contactIds).stream().map(ContactCard::id).collect(Collectors.toSet());
+		Set<Long> users = userIds.stream().filter(this.users::exists).collect(Collectors.toSet());
+		Set<Long> campaigns = campaignIds.stream().filter(this.campaigns::existsById).collect(Collectors.toSet());
+		return new References(organizations, contacts, users, campaigns);
+	}
+
+	/** What a group of requests refers to and exists (organizations in scope). */
+	private record References(Map<Long, OrganizationFacts> organizations, Set<Long> contacts, Set<Long> users,
+			Set<Long> campaigns) {
+
+		OrganizationFacts check(InteractionRequest request) {
+			OrganizationFacts organization = this.organizations.get(request.organizationId());
+			if (organization == null) {
+				throw unknownOrganization(request.organizationId());
+			}
+			if (request.contactIds() != null) {
+				Set<Long> unknown = new HashSet<>(request.contactIds());
+				unknown.removeAll(this.contacts);
+				if (!unknown.isEmpty()) {
+					throw unknownContacts(unknown);
+				}
+			}
+			if (request.staffId() != null) {
+				checkUser(request.staffId());
+			}
+			if (request.campaignId() != null && !this.campaigns.contains(request.campaignId())) {
+				throw new BusinessRuleException("outreach.campaign.unknown",
+						"There is no campaign with id " + request.campaignId(), request.campaignId());
+			}
+			return organization;
 		}
-		if (request.campaignId() != null && !this.campaigns.existsById(request.campaignId())) {
-			throw new BusinessRuleException("outreach.campaign.unknown",
-					"There is no campaign with id " + request.campaignId(), request.campaignId());
+
+		void checkUser(long userId) {
+			if (!this.users.contains(userId)) {
+				throw unknownUser(userId);
+			}
 		}
-		return organization;
+
 	}
 
 	OrganizationFacts facts(long organizationId) {
 		List<OrganizationFacts> facts = this.organizations.facts(List.of(organizationId));
 		if (facts.isEmpty()) {
-			throw new BusinessRuleException("outreach.organization.unknown",
-					"There is no organization with id " + organizationId, organizationId);
+			throw unknownOrganization(organizationId);
 		}
 		return facts.get(0);
 	}
@@ -251,19 +384,29 @@ public class Interactions {
 		Set<Long> found = this.contacts.cards(wanted).stream().map(ContactCard::id).collect(Collectors.toSet());
 		wanted.removeAll(found);
 		if (!wanted.isEmpty()) {
-			throw new BusinessRuleException("outreach.contact.unknown", "There is no contact with id " + wanted,
-					wanted.toString());
+			throw unknownContacts(wanted);
 		}
 	}
 
 	void checkUser(long userId) {
 		if (!this.users.exists(userId)) {
-			throw new BusinessRuleException("outreach.user.unknownId", "There is no user with id " + userId, userId);
+			throw unknownUser(userId);
 		}
 	}
 
-	private long staffOf(InteractionRequest request) {
-		return request.staffId() == null ? this.currentUser.id() : request.staffId();
+	private static BusinessRuleException unknownOrganization(long organizationId) {
+		return new BusinessRuleException("outreach.organization.unknown",
+				"There is no organization with id " + organizationId, organizationId);
+	}
+
+	private static BusinessRuleException unknownContacts(Set<Long> contactIds) {
+		Set<Long> sorted = new TreeSet<>(contactIds);
+		return new BusinessRuleException("outreach.contact.unknown", "There is no contact with id " + sorted,
+				sorted.toString());
+	}
+
+	private static BusinessRuleException unknownUser(long userId) {
+		return new BusinessRuleException("outreach.user.unknownId", "There is no user with id " + userId, userId);
 	}
 
 	private void refreshActivity(long organizationId) {

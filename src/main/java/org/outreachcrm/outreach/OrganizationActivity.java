@@ -3,7 +3,9 @@ package org.outreachcrm.outreach;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,25 +50,44 @@ class OrganizationActivity {
 	}
 
 	/**
-	 * Records a newly logged interaction: the last interaction can only move forward, so
-	 * one update does it (no look-up of the newest interaction). The update matches the
-	 * organization's row whether or not the time moves (JDBC counts matched rows on H2
-	 * and on MySQL, where Connector/J asks for found rows), so only an organization the
-	 * module does not know yet costs more statements.
+	 * Records newly logged interactions: the last interaction can only move forward, so
+	 * one update per organization does it (no look-up of the newest interaction), sent as
+	 * one batch in organization order (concurrent writers lock rows in the same order).
+	 * The update matches the organization's row whether or not the time moves (JDBC
+	 * counts matched rows on H2 and on MySQL, where Connector/J asks for found rows), so
+	 * only an organization the module does not know yet costs more statements.
 	 */
-	void logged(long organizationId, Instant knownSince, Instant occurredAt) {
-		MapSqlParameterSource params = new MapSqlParameterSource("id", organizationId).addValue("at", utc(occurredAt));
+	void logged(List<Contact> contacts) {
+		if (contacts.isEmpty()) {
+			return;
+		}
+		Map<Long, Contact> latest = new TreeMap<>();
+		for (Contact contact : contacts) {
+			latest.merge(contact.organizationId(), contact, (a, b) -> a.occurredAt().isBefore(b.occurredAt()) ? b : a);
+		}
+		List<Contact> ordered = List.copyOf(latest.values());
 		String forward = """
 				UPDATE outreach_organization SET last_interaction_at = CASE
 				WHEN last_interaction_at IS NULL OR last_interaction_at < :at THEN :at ELSE last_interaction_at END
 				WHERE organization_id = :id""";
-		if (this.jdbc.update(forward, params) == 0) {
-			// not known yet (or a driver that counts changed rows only: then known()
-			// finds
-			// the row and the update changes nothing again)
-			known(organizationId, knownSince);
-			this.jdbc.update(forward, params);
+		MapSqlParameterSource[] params = ordered.stream()
+			.map((c) -> new MapSqlParameterSource("id", c.organizationId()).addValue("at", utc(c.occurredAt())))
+			.toArray(MapSqlParameterSource[]::new);
+		int[] matched = (params.length == 1) ? new int[] { this.jdbc.update(forward, params[0]) }
+				: this.jdbc.batchUpdate(forward, params);
+		for (int i = 0; i < matched.length; i++) {
+			// 0: not known yet (or a driver that counts changed rows only: then known()
+			// finds the row and the update changes nothing again); SUCCESS_NO_INFO: known
+			if (matched[i] == 0) {
+				Contact contact = ordered.get(i);
+				known(contact.organizationId(), contact.knownSince());
+				this.jdbc.update(forward, params[i]);
+			}
 		}
+	}
+
+	/** An interaction with an organization known since {@code knownSince}. */
+	record Contact(long organizationId, Instant knownSince, Instant occurredAt) {
 	}
 
 	static LocalDateTime utc(Instant instant) {

@@ -11,6 +11,7 @@ import org.outreachcrm.outreach.InteractionQuery;
 import org.outreachcrm.outreach.InteractionRequest;
 import org.outreachcrm.outreach.InteractionType;
 import org.outreachcrm.outreach.InteractionView;
+import org.outreachcrm.outreach.InteractionWriter;
 import org.outreachcrm.outreach.Interactions;
 
 import org.springframework.data.domain.Pageable;
@@ -33,8 +34,11 @@ class InteractionApiController {
 
 	private final Interactions interactions;
 
-	InteractionApiController(Interactions interactions) {
+	private final InteractionWriter writer;
+
+	InteractionApiController(Interactions interactions, InteractionWriter writer) {
 		this.interactions = interactions;
+		this.writer = writer;
 	}
 
 	@GetMapping
@@ -55,7 +59,8 @@ class InteractionApiController {
 	@Operation(summary = "Log an interaction",
 			description = "staffId defaults to the current user; followUp sets a follow-up (assignee defaults to the current user)")
 	ResponseEntity<InteractionView> create(@Valid @RequestBody InteractionRequest request) {
-		InteractionView created = this.interactions.log(request);
+		// concurrent posts of one login share a transaction (group commit)
+		InteractionView created = this.writer.log(request);
 		return ResponseEntity.created(URI.create("/api/interactions/" + created.id())).body(created);
 	}
 
