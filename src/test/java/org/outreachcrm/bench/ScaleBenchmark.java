@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,14 @@ public final class ScaleBenchmark {
 		long contacts = Long.getLong("bench.contacts", h2 ? 100_000 : 1_000_000);
 		long interactions = Long.getLong("bench.interactions", h2 ? 200_000 : 2_000_000);
 		int searches = Integer.getInteger("bench.searches", 1000);
-		int clients = Integer.getInteger("bench.clients", 8);
+		// logging runs, one per number of concurrent connections: the throughput a server
+		// sustains needs enough of them to keep it busy (at 8 it waits on the client)
+		List<Integer> connectionCounts = Arrays.stream(System.getProperty("bench.clients", "8,16").split(","))
+			.map(String::strip)
+			.filter((c) -> !c.isEmpty())
+			.map(Integer::valueOf)
+			.toList();
+		int clients = connectionCounts.stream().mapToInt(Integer::intValue).max().orElse(8);
 		int seconds = Integer.getInteger("bench.duration", 60);
 		int warmUpSeconds = Integer.getInteger("bench.loggingWarmup", 10);
 		int threads = Integer.getInteger("bench.threads", 2);
@@ -138,8 +146,7 @@ public final class ScaleBenchmark {
 		int port = BenchApp.freePort();
 		Process app = start(out, port, appArgs, heap);
 		List<HttpLoad.Sample> latencies = new ArrayList<>();
-		HttpLoad.Throughput logging = null;
-		Map<String, Object> loggingCpu = new LinkedHashMap<>();
+		List<BenchReport.LoggingRun> logging = new ArrayList<>();
 		try {
 			HttpLoad load = new HttpLoad(port, "admin", ADMIN_PASSWORD, clients);
 			machine.put("loadAverageAtMeasure", loadAverage());
@@ -185,12 +192,18 @@ public final class ScaleBenchmark {
 					machine.put("loadGenerator", "JDK HttpClient, " + clients + " threads");
 					load.post("logging warm-up", "/api/interactions", queries::interaction, clients, warmUpSeconds);
 				}
-				CpuMeter cpu = CpuMeter.start(app.pid());
-				logging = wrk.isPresent() ? wrk.get()
-					.post("log interaction (POST)", sample[0], sample[1], 1_000_000, clients, wrkThreads, seconds)
-						: load.post("log interaction (POST)", "/api/interactions",
-								(n) -> queries.interaction(n + 1_000_000), clients, seconds);
-				loggingCpu = cpu.perRequest(logging.ok() + logging.errors());
+				int first = 1_000_000;
+				for (int connections : connectionCounts) {
+					String name = "log interaction (POST), " + connections + " connections";
+					CpuMeter cpu = CpuMeter.start(app.pid());
+					int from = first;
+					HttpLoad.Throughput run = wrk.isPresent()
+							? wrk.get().post(name, sample[0], sample[1], from, connections, wrkThreads, seconds)
+							: load.post(name, "/api/interactions", (n) -> queries.interaction(n + from), connections,
+									seconds);
+					logging.add(new BenchReport.LoggingRun(run, cpu.perRequest(run.ok() + run.errors())));
+					first += 10_000_000;
+				}
 			}
 			machine.put("loadAverageAfter", loadAverage());
 		}
@@ -211,7 +224,7 @@ public final class ScaleBenchmark {
 						Integer.getInteger("bench.warmup", 100_000), true));
 			machine.put("loadAverageAfterImports", loadAverage());
 		}
-		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging, loggingCpu, imports);
+		BenchReport report = new BenchReport(db, machine, dataset, latencies, logging, imports);
 		report.print();
 		report.write(out);
 		System.exit(0);
