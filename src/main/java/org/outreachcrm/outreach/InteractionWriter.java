@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -197,15 +199,13 @@ public class InteractionWriter implements SmartLifecycle {
 	}
 
 	/** Runs {@code work} as the request that submitted {@code pending}. */
-	private <T> T as(Pending pending, java.util.function.Supplier<T> work) {
+	private <T> T as(Pending pending, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContextHolder.setContext(pending.security());
 		try {
-			Object[] result = new Object[1];
-			this.scope.runAs(pending.scope(), () -> result[0] = AuditSource.with(ChangeSource.API, null, work::get));
-			@SuppressWarnings("unchecked")
-			T answer = (T) result[0];
-			return answer;
+			AtomicReference<T> result = new AtomicReference<>();
+			this.scope.runAs(pending.scope(), () -> result.set(AuditSource.with(ChangeSource.API, null, work)));
+			return result.get();
 		}
 		finally {
 			SecurityContextHolder.setContext(previous);
