@@ -1,11 +1,9 @@
 package org.outreachcrm.directory;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,24 +13,17 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** A person's link to an organization, kept after it ends so that history stays. */
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION_ID, deduceAliasInjectionPoints = false)
 @Table(name = "affiliation")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Affiliation {
+class Affiliation extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.TABLE, generator = "affiliation_id")
@@ -57,21 +48,6 @@ class Affiliation {
 
 	private @Nullable LocalDate endDate;
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	protected Affiliation() {
 	}
 
@@ -85,10 +61,6 @@ class Affiliation {
 			throw new IllegalStateException("Affiliation not saved yet");
 		}
 		return this.id;
-	}
-
-	long version() {
-		return this.version;
 	}
 
 	Contact contact() {
@@ -124,7 +96,7 @@ class Affiliation {
 		Organization org = organization();
 		Contact person = contact();
 		return new AffiliationView(id(), person.id(), person.displayName(), org.id(), org.name(), this.role,
-				this.primary, this.startDate, this.endDate, this.version);
+				this.primary, this.startDate, this.endDate, version());
 	}
 
 }

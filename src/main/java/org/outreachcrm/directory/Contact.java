@@ -1,6 +1,5 @@
 package org.outreachcrm.directory;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -23,26 +21,19 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.outreachcrm.shared.ErasedPersonName;
 import org.outreachcrm.shared.PhoneNumbers;
 import org.outreachcrm.shared.TextFolding;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
 
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
-
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.CONTACT, deduceAliasInjectionPoints = false)
 @Table(name = "contact")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Contact {
+class Contact extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.TABLE, generator = "contact_id")
@@ -96,30 +87,11 @@ class Contact {
 	@Column(name = "tag")
 	private Set<String> tags = new TreeSet<>();
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	long id() {
 		if (this.id == null) {
 			throw new IllegalStateException("Contact not saved yet");
 		}
 		return this.id;
-	}
-
-	long version() {
-		return this.version;
 	}
 
 	String displayName() {
@@ -240,7 +212,7 @@ class Contact {
 	ContactDetails toDetails(List<AffiliationView> affiliations) {
 		return new ContactDetails(id(), this.givenName, this.familyName, this.displayName, List.copyOf(this.emails),
 				List.copyOf(this.phones), this.preferredLanguage, this.country, this.notes, new TreeSet<>(this.tags),
-				affiliations, this.createdAt, this.createdBy, this.updatedAt, this.updatedBy, this.version, consent());
+				affiliations, createdAt(), createdBy(), updatedAt(), updatedBy(), version(), consent());
 	}
 
 	private static <T> void replace(List<T> target, List<T> values) {

@@ -1,6 +1,5 @@
 package org.outreachcrm.directory;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -20,24 +18,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.outreachcrm.shared.TextFolding;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION, deduceAliasInjectionPoints = false)
 @Table(name = "organization")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Organization {
+class Organization extends TrackedEntity {
 
 	// Ids come in blocks from id_sequence so that bulk imports can reserve ranges too (no
 	// IDENTITY).
@@ -80,30 +71,11 @@ class Organization {
 	@Column(name = "tag")
 	private Set<String> tags = new TreeSet<>();
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	long id() {
 		if (this.id == null) {
 			throw new IllegalStateException("Organization not saved yet");
 		}
 		return this.id;
-	}
-
-	long version() {
-		return this.version;
 	}
 
 	String name() {
@@ -158,7 +130,7 @@ class Organization {
 	OrganizationDetails toDetails(@Nullable String ownerName) {
 		return new OrganizationDetails(id(), this.name, this.type, this.country, this.city, this.website, this.email,
 				this.phone, languageList(), this.description, this.stage, this.ownerId, ownerName,
-				new TreeSet<>(this.tags), this.createdAt, this.createdBy, this.updatedAt, this.updatedBy, this.version);
+				new TreeSet<>(this.tags), createdAt(), createdBy(), updatedAt(), updatedBy(), version());
 	}
 
 	private List<String> languageList() {

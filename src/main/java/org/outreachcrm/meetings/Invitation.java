@@ -1,9 +1,6 @@
 package org.outreachcrm.meetings;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -11,23 +8,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION_ID, deduceAliasInjectionPoints = false)
 @Table(name = "invitation")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Invitation {
+class Invitation extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,21 +31,6 @@ class Invitation {
 
 	@Enumerated(EnumType.STRING)
 	private InvitationStatus status = InvitationStatus.INVITED;
-
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
 
 	Invitation() {
 	}
@@ -90,17 +65,13 @@ class Invitation {
 		return this.status;
 	}
 
-	long version() {
-		return this.version;
-	}
-
 	void setStatus(InvitationStatus status) {
 		this.status = status;
 	}
 
 	InvitationView toView(@Nullable String contactName, @Nullable String organizationName) {
 		return new InvitationView(id(), this.meetingId, this.contactId, contactName, this.organizationId,
-				organizationName, this.status, this.version);
+				organizationName, this.status, version());
 	}
 
 }

@@ -6,29 +6,21 @@ import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.MEETING, deduceAliasInjectionPoints = false)
 @Table(name = "meeting")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Meeting {
+class Meeting extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,30 +43,11 @@ class Meeting {
 
 	private long organizerId;
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	long id() {
 		if (this.id == null) {
 			throw new IllegalStateException("Meeting not saved yet");
 		}
 		return this.id;
-	}
-
-	long version() {
-		return this.version;
 	}
 
 	void apply(MeetingRequest request, ZoneId zone, long organizerId) {
@@ -92,7 +65,7 @@ class Meeting {
 		ZoneId zone = ZoneId.of(this.timeZone);
 		return new MeetingView(id(), this.title, this.purpose, this.startsAt, this.endsAt, zone,
 				LocalDateTime.ofInstant(this.startsAt, zone), LocalDateTime.ofInstant(this.endsAt, zone), this.place,
-				this.onlineLink, this.organizerId, this.version);
+				this.onlineLink, this.organizerId, version());
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,6 +1,5 @@
 package org.outreachcrm.outreach;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +8,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -18,20 +16,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import org.outreachcrm.shared.TrackedEntity;
 
 @Entity
 @Table(name = "campaign")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Campaign {
+class Campaign extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,30 +47,11 @@ class Campaign {
 	@Column(name = "organization_id")
 	private Set<Long> targets = new TreeSet<>();
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	long id() {
 		if (this.id == null) {
 			throw new IllegalStateException("Campaign not saved yet");
 		}
 		return this.id;
-	}
-
-	long version() {
-		return this.version;
 	}
 
 	LocalDate startsOn() {
@@ -102,7 +74,7 @@ class Campaign {
 
 	CampaignView toView() {
 		return new CampaignView(id(), this.name, this.description, this.startsOn, this.endsOn, this.ownerId,
-				this.status, new TreeSet<>(this.targets), this.createdAt, this.updatedAt, this.version);
+				this.status, new TreeSet<>(this.targets), createdAt(), updatedAt(), version());
 	}
 
 }

@@ -5,29 +5,21 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION_ID, deduceAliasInjectionPoints = false)
 @Table(name = "follow_up")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class FollowUp {
+class FollowUp extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,21 +44,6 @@ class FollowUp {
 
 	private @Nullable Long completionInteractionId;
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	FollowUp() {
 	}
 
@@ -87,10 +64,6 @@ class FollowUp {
 		return this.id;
 	}
 
-	long version() {
-		return this.version;
-	}
-
 	long assigneeId() {
 		return this.assigneeId;
 	}
@@ -109,7 +82,7 @@ class FollowUp {
 		FollowUpTiming timing = FollowUpView.timing(this.dueOn, today, this.completedAt != null);
 		return new FollowUpView(id(), this.interactionId, this.organizationId, this.country, this.dueOn,
 				this.assigneeId, this.note, timing, this.completedAt, this.completedBy, this.completionInteractionId,
-				this.createdAt, this.version);
+				createdAt(), version());
 	}
 
 }

@@ -13,7 +13,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -23,24 +22,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import jakarta.persistence.TableGenerator;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.TrackedEntity;
 import org.hibernate.annotations.Filter;
 import org.outreachcrm.shared.ScopeRules;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 @Entity
 @Filter(name = ScopeRules.FILTER, condition = ScopeRules.ORGANIZATION_ID, deduceAliasInjectionPoints = false)
 @Table(name = "interaction")
 @Audited
-@EntityListeners(AuditingEntityListener.class)
-class Interaction {
+class Interaction extends TrackedEntity {
 
 	// Interactions are imported in bulk: ids in blocks from id_sequence, so Hibernate can
 	// batch inserts and imports can reserve ranges (no IDENTITY).
@@ -89,30 +81,11 @@ class Interaction {
 	@Column(name = "tag")
 	private Set<String> tags = new TreeSet<>();
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	long id() {
 		if (this.id == null) {
 			throw new IllegalStateException("Interaction not saved yet");
 		}
 		return this.id;
-	}
-
-	long version() {
-		return this.version;
 	}
 
 	long organizationId() {
@@ -162,8 +135,8 @@ class Interaction {
 		return new InteractionView(id(), this.organizationId, organizationName, new ArrayList<>(this.contactIds),
 				this.type, this.occurredAt, ZoneId.of(this.timeZone), viewerZone,
 				LocalDateTime.ofInstant(this.occurredAt, viewerZone), this.direction, this.subject, this.summary,
-				this.outcome, this.staffId, this.campaignId, new TreeSet<>(this.tags), this.createdAt, this.createdBy,
-				this.version);
+				this.outcome, this.staffId, this.campaignId, new TreeSet<>(this.tags), createdAt(), createdBy(),
+				version());
 	}
 
 	ZoneId zone() {

@@ -5,21 +5,14 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import org.outreachcrm.shared.TrackedEntity;
 
 /**
  * A report schedule as managers edit it. What the scheduler writes (how far it has
@@ -28,8 +21,7 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
  */
 @Entity
 @Table(name = "report_schedule")
-@EntityListeners(AuditingEntityListener.class)
-class ReportSchedule {
+class ReportSchedule extends TrackedEntity {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -77,27 +69,8 @@ class ReportSchedule {
 	@Column(insertable = false, updatable = false)
 	private @Nullable String lastOutcome;
 
-	@CreatedDate
-	private Instant createdAt = Instant.EPOCH;
-
-	@CreatedBy
-	private @Nullable String createdBy;
-
-	@LastModifiedDate
-	private Instant updatedAt = Instant.EPOCH;
-
-	@LastModifiedBy
-	private @Nullable String updatedBy;
-
-	@Version
-	private long version;
-
 	@Nullable Long getId() {
 		return this.id;
-	}
-
-	long getVersion() {
-		return this.version;
 	}
 
 	long getOwnerId() {
@@ -149,7 +122,7 @@ class ReportSchedule {
 		return new ScheduleView(this.id == null ? 0 : this.id, this.name, this.reportType, this.period,
 				RunStore.split(this.countries), this.campaignId, this.frequency, this.cron, this.dayOfWeek,
 				this.dayOfMonth, this.timeOfDay, this.timeZone, RunStore.split(this.recipients), this.skipWhenEmpty,
-				this.enabled, this.ownerId, nextRunAt, this.lastOutcome, this.version);
+				this.enabled, this.ownerId, nextRunAt, this.lastOutcome, version());
 	}
 
 }

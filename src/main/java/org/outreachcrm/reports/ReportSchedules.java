@@ -61,7 +61,7 @@ public class ReportSchedules {
 			throw new BusinessRuleException("validation.version.required",
 					"The version the change is based on is required");
 		}
-		StaleVersionException.check("Report schedule", id, request.version(), schedule.getVersion());
+		StaleVersionException.check("Report schedule", id, request.version(), schedule.version());
 		String cron = ScheduleTimes.cronOf(request);
 		schedule.apply(request, cron);
 		this.repository.saveAndFlush(schedule);
@@ -74,7 +74,7 @@ public class ReportSchedules {
 	public void delete(long id, @Nullable Long version) {
 		ReportSchedule schedule = find(id);
 		if (version != null) {
-			StaleVersionException.check("Report schedule", id, version, schedule.getVersion());
+			StaleVersionException.check("Report schedule", id, version, schedule.version());
 		}
 		this.repository.delete(schedule);
 	}

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,9 @@ class AuditHistoryTest {
 	@Autowired
 	Imports imports;
 
+	@Autowired
+	EntityManagerFactory entityManagers;
+
 	UserView me;
 
 	@BeforeEach
@@ -169,6 +176,14 @@ class AuditHistoryTest {
 		Long followUp = this.jdbc.queryForObject("SELECT id FROM follow_up WHERE interaction_id = ?", Long.class,
 				call.id());
 		assertRevisions("follow_up_aud", followUp, 0);
+		assertBookkeepingAudited("organization_aud", org.id());
+		assertBookkeepingAudited("contact_aud", person.id());
+		assertBookkeepingAudited("affiliation_aud", link.id());
+		assertBookkeepingAudited("interaction_aud", call.id());
+		assertBookkeepingAudited("campaign_aud", campaign.id());
+		assertBookkeepingAudited("meeting_aud", meeting.id());
+		assertBookkeepingAudited("invitation_aud", invitation.id());
+		assertBookkeepingAudited("follow_up_aud", followUp);
 		assertThat(this.jdbc.queryForList("""
 				SELECT DISTINCT r.revtstmp FROM organization_aud a JOIN audit_revision r ON r.rev = a.rev
 				WHERE a.id = ?""", Long.class, org.id())).as("time from the injected clock").containsOnly(now);
@@ -430,6 +445,44 @@ class AuditHistoryTest {
 		finally {
 			this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
 		}
+	}
+
+	@Test
+	void trackedEntitiesThatAreNotAuditedStayWithoutHistory() {
+		try (EntityManager em = this.entityManagers.createEntityManager()) {
+			AuditReader reader = AuditReaderFactory.get(em);
+			assertThat(reader.isEntityNameAudited("org.outreachcrm.directory.Organization")).isTrue();
+			assertThat(reader.isEntityNameAudited("org.outreachcrm.reports.ReportSchedule"))
+				.as("a TrackedEntity without @Audited of its own")
+				.isFalse();
+		}
+		assertThat(this.jdbc.queryForList(
+				"SELECT table_name FROM information_schema.tables WHERE LOWER(table_name) = 'report_schedule_aud'",
+				String.class))
+			.isEmpty();
+	}
+
+	/**
+	 * The bookkeeping columns inherited from {@code TrackedEntity} are in every revision;
+	 * the version is not (Envers leaves optimistic locking fields out of history). Rows
+	 * of deletions are left out: what they hold depends on {@code store_data_at_delete},
+	 * not on the mapping.
+	 */
+	private void assertBookkeepingAudited(String table, long id) {
+		List<Map<String, Object>> rows = this.jdbc
+			.queryForList("SELECT created_at, created_by, updated_at, updated_by FROM " + table
+					+ " WHERE id = ? AND revtype <> 2 ORDER BY rev", id);
+		assertThat(rows).as(table + " " + id).isNotEmpty().allSatisfy((r) -> {
+			assertThat(r.get("created_by")).as(table + ".created_by").isEqualTo(this.me.username());
+			assertThat(r.get("updated_by")).as(table + ".updated_by").isEqualTo(this.me.username());
+			assertThat(r.get("created_at")).as(table + ".created_at").isNotNull();
+			assertThat(r.get("updated_at")).as(table + ".updated_at").isNotNull();
+		});
+		assertThat(this.jdbc.queryForList(
+				"SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = ?", String.class, table))
+			.map(String::toLowerCase)
+			.contains("created_at", "created_by", "updated_at", "updated_by")
+			.doesNotContain("version");
 	}
 
 	private void assertRevisions(String table, long id, int... types) {
