@@ -207,6 +207,12 @@ class AuditHistoryTest {
 		assertThat(this.history.of(AuditedEntity.INTERACTION, call.id()).get(0).changes())
 			.contains(new HistoryEntry.FieldChange("summary", "Summary " + m, "Changed summary"));
 		assertThat(this.history.of(AuditedEntity.ORGANIZATION, org.id()).get(0).action()).isEqualTo(Action.DELETED);
+		assertThat(this.jdbc.queryForMap(
+				"SELECT name, country, created_by FROM organization_aud WHERE id = ? AND revtype = 2", org.id()))
+			.as("a deleted record keeps its last values in its history (store_data_at_delete)")
+			.containsEntry("name", "Audit Org " + m)
+			.containsEntry("country", "PL")
+			.containsEntry("created_by", this.me.username());
 		assertThat(this.history.meeting(meeting.id())).extracting(HistoryEntry::entity)
 			.contains(AuditedEntity.MEETING, AuditedEntity.INVITATION);
 	}
@@ -465,8 +471,8 @@ class AuditHistoryTest {
 	/**
 	 * The bookkeeping columns inherited from {@code TrackedEntity} are in every revision;
 	 * the version is not (Envers leaves optimistic locking fields out of history). Rows
-	 * of deletions are left out: what they hold depends on {@code store_data_at_delete},
-	 * not on the mapping.
+	 * of deletions are left out here: they hold the last values (asserted on their own),
+	 * whose updated_by is the last editor, not the deleter.
 	 */
 	private void assertBookkeepingAudited(String table, long id) {
 		List<Map<String, Object>> rows = this.jdbc
