@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,8 +67,7 @@ class UserAccountsTest {
 				"RO");
 		assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/users/" + created.get("id").asLong());
 		committed();
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatusOk();
+		assertThat(organizationsAs(username, PASSWORD)).hasStatusOk();
 	}
 
 	@Test
@@ -97,87 +97,65 @@ class UserAccountsTest {
 	@Test
 	void disabledUserCannotLogIn() {
 		String username = "d" + marker();
-		UserView user = this.users.create(newUser(username, Role.STAFF));
+		UserView user = committedStaff(username);
+		disable(user);
 		committed();
-		this.users.update(user.id(), new UserChange("Gone", null, false, Set.of(Role.STAFF), Set.of(), user.version()),
-				"admin");
-		committed();
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(organizationsAs(username, PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
 	void resetPasswordReplacesTheOldOne() {
 		String username = "r" + marker();
-		UserView user = this.users.create(newUser(username, Role.STAFF));
-		committed();
+		UserView user = committedStaff(username);
 		this.users.resetPassword(user.id(), "Another-good-passphrase-7", true);
 		committed();
 
 		assertThat(this.users.get(user.id()).passwordChangeRequired()).isTrue();
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(this.mvc.get()
-			.uri("/api/organizations")
-			.with(httpBasic(username, "Another-good-passphrase-7"))
-			.exchange()).hasStatusOk();
+		assertThat(organizationsAs(username, PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(organizationsAs(username, "Another-good-passphrase-7")).hasStatusOk();
 	}
 
 	@Test
 	void aPasswordRememberedAfterALoginStopsWorkingAtOnceWhenReset() {
 		String username = "m" + marker();
-		UserView user = this.users.create(newUser(username, Role.STAFF));
-		committed();
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatusOk();
+		UserView user = committedStaff(username);
+		assertThat(organizationsAs(username, PASSWORD)).hasStatusOk();
 
 		this.users.resetPassword(user.id(), "Another-good-passphrase-7", false);
 		committed();
 
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(organizationsAs(username, PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
 	void aPasswordRememberedAfterALoginStopsWorkingAtOnceWhenChangedByItsUser() {
 		String username = "o" + marker();
-		this.users.create(newUser(username, Role.STAFF));
-		committed();
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatusOk();
+		committedStaff(username);
+		assertThat(organizationsAs(username, PASSWORD)).hasStatusOk();
 
 		this.users.changeOwnPassword(username, PASSWORD, "Another-good-passphrase-7");
 		committed();
 
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(this.mvc.get()
-			.uri("/api/organizations")
-			.with(httpBasic(username, "Another-good-passphrase-7"))
-			.exchange()).hasStatusOk();
+		assertThat(organizationsAs(username, PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(organizationsAs(username, "Another-good-passphrase-7")).hasStatusOk();
 	}
 
 	@Test
 	void aUserDisabledAfterALoginIsRefusedAtOnce() {
 		String username = "x" + marker();
-		UserView user = this.users.create(newUser(username, Role.STAFF));
-		committed();
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatusOk();
+		UserView user = committedStaff(username);
+		assertThat(organizationsAs(username, PASSWORD)).hasStatusOk();
 
-		this.users.update(user.id(), new UserChange("Gone", null, false, Set.of(Role.STAFF), Set.of(), user.version()),
-				"admin");
+		disable(user);
 		committed();
 
-		assertThat(this.mvc.get().uri("/api/organizations").with(httpBasic(username, PASSWORD)).exchange())
-			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(organizationsAs(username, PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
 	void rolesChangeWhatAUserMayDo() {
 		String username = "c" + marker();
-		UserView user = this.users.create(newUser(username, Role.STAFF));
-		committed();
+		UserView user = committedStaff(username);
 		assertThat(this.mvc.get().uri("/api/users").with(httpBasic(username, PASSWORD)).exchange())
 			.hasStatus(HttpStatus.FORBIDDEN);
 
@@ -203,6 +181,24 @@ class UserAccountsTest {
 		assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Basic");
 		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+	}
+
+	/** Lists organizations through the API, logged in with HTTP Basic. */
+	private MvcTestResult organizationsAs(String username, String password) {
+		return this.mvc.get().uri("/api/organizations").with(httpBasic(username, password)).exchange();
+	}
+
+	/** A new staff account with {@link #PASSWORD}, committed so that it can log in. */
+	private UserView committedStaff(String username) {
+		UserView user = this.users.create(newUser(username, Role.STAFF));
+		committed();
+		return user;
+	}
+
+	/** An admin disables the account; the caller commits it. */
+	private void disable(UserView user) {
+		this.users.update(user.id(), new UserChange("Gone", null, false, Set.of(Role.STAFF), Set.of(), user.version()),
+				"admin");
 	}
 
 	/**

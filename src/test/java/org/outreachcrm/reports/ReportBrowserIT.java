@@ -62,11 +62,7 @@ class ReportBrowserIT {
 		seed.interaction(romanian, "RO", "CALL", staff, null, tuesday.plus(Duration.ofDays(2)));
 
 		WebDriver driver = browser.driver();
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(ADMIN);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.click(By.cssSelector("main form button[type=submit]"));
-		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		browser.click(By.linkText("Reports"));
 		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Reports"));
@@ -95,10 +91,6 @@ class ReportBrowserIT {
 			assertThat(workbook.getSheet("Summary").getDrawingPatriarch().getCharts()).hasSize(3);
 		}
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -7,11 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -25,12 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outreachcrm.accounts.NewUser;
-import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
-import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.testsupport.DatabaseTest;
-import org.outreachcrm.testsupport.DirectoryData;
 import org.outreachcrm.testsupport.MutableClock;
 import org.outreachcrm.testsupport.MutableClockConfiguration;
 import org.outreachcrm.testsupport.Staff;
@@ -84,27 +75,19 @@ class ReportMailTest {
 	@Autowired
 	MutableClock clock;
 
-	ReportSeed seed;
-
 	@BeforeEach
 	void setUp() {
 		smtp = new GreenMail(ServerSetupTest.SMTP.withPort(PORT));
 		smtp.start();
-		this.seed = new ReportSeed(this.jdbc);
-		new ReportScenario(this.seed);
-		this.clock.set(ReportSchedulerTest.SUNDAY);
-		String m = DirectoryData.marker();
-		UserView manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
-				Set.of(Role.MANAGER), Set.of("TV", "NR")));
-		Staff.actAs(manager);
+		ReportScenario.seed(this.jdbc, this.clock, ReportSchedulerTest.SUNDAY);
+		Staff.actAs(ReportScenario.manager(this.users));
 	}
 
 	@AfterEach
 	void tearDown() {
 		smtp.stop();
 		Staff.logOut();
-		this.seed.cleanUp();
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.cleanUp(this.jdbc, this.clock);
 	}
 
 	@Test
@@ -192,25 +175,12 @@ class ReportMailTest {
 		smtp = new GreenMail(ServerSetupTest.SMTP.withPort(PORT));
 		smtp.start();
 		this.clock.set(Instant.parse("2031-03-10T08:37:00Z"));
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService instances = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<?>> tries = List.of(instances.submit(() -> deliverAfter(start, runId)),
-					instances.submit(() -> deliverAfter(start, runId)));
-			start.countDown();
-			for (Future<?> attempt : tries) {
-				attempt.get();
-			}
-		}
-		finally {
-			instances.shutdown();
-		}
+		SecondInstance.atOnce(() -> deliver(runId), () -> deliver(runId));
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 		assertThat(this.store.deliveries(runId)).extracting(DeliveryAttempt::succeeded).containsExactly(false, true);
 	}
 
-	private Object deliverAfter(CountDownLatch start, long runId) throws InterruptedException {
-		start.await();
+	private Object deliver(long runId) {
 		this.mailer.deliver(runId);
 		return "tried";
 	}

@@ -1,19 +1,15 @@
 package org.outreachcrm.reports;
 
 import java.util.Locale;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outreachcrm.accounts.NewUser;
-import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.testsupport.DirectoryData;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
-import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -50,16 +46,13 @@ class ReportPagesTest {
 
 	@BeforeEach
 	void setUp() {
-		this.scenario = new ReportScenario(new ReportSeed(this.jdbc));
-		this.clock.set(ReportScenario.NOW);
-		String m = DirectoryData.marker();
-		this.manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
-				Set.of(Role.MANAGER), Set.of("TV", "NR")));
+		this.scenario = ReportScenario.seed(this.jdbc, this.clock, ReportScenario.NOW);
+		this.manager = ReportScenario.manager(this.users);
 	}
 
 	@AfterEach
 	void resetClock() {
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.resetClock(this.clock);
 	}
 
 	@Test
@@ -68,10 +61,7 @@ class ReportPagesTest {
 		long id = this.store.insert(filter, ReportScenario.SCOPE, Locale.ENGLISH, this.manager.username(),
 				ReportScenario.NOW);
 		this.store.finish(id, ReportRunStatus.FAILED, null, "Disk full", ReportScenario.NOW);
-		MvcTestResult page = this.mvc.get()
-			.uri("/reports")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult page = get("/reports");
 		assertThat(page).hasStatusOk();
 		assertThat(page).bodyText()
 			.contains("Run a report")
@@ -81,10 +71,7 @@ class ReportPagesTest {
 			.contains("Disk full");
 		assertThat(this.mvc.get().uri("/reports").with(user("s").roles("STAFF")).exchange())
 			.hasStatus(HttpStatus.FORBIDDEN);
-		MvcTestResult directory = this.mvc.get()
-			.uri("/directory")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult directory = get("/directory");
 		assertThat(directory).bodyText().contains("href=\"/reports\"");
 		assertThat(this.mvc.get().uri("/directory").with(user("s").roles("STAFF")).exchange()).bodyText()
 			.doesNotContain("href=\"/reports\"");
@@ -97,10 +84,7 @@ class ReportPagesTest {
 				ReportScenario.NOW);
 		this.store.finish(id, ReportRunStatus.COMPLETED, ReportFiles.name(id, filter), null, ReportScenario.NOW);
 
-		MvcTestResult view = this.mvc.get()
-			.uri("/reports/runs/" + id)
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult view = get("/reports/runs/" + id);
 		assertThat(view).hasStatusOk();
 		assertThat(view).bodyText()
 			.contains("Interactions in the period")
@@ -114,18 +98,11 @@ class ReportPagesTest {
 
 	@Test
 	void theRunAndScheduleFormsOfferTheSameFilterFields() {
-		MvcTestResult runForm = this.mvc.get()
-			.uri("/reports")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult runForm = get("/reports");
 		assertThat(runForm).bodyText()
 			.contains("name=\"type\"", "name=\"period\"", "<option value=\"CUSTOM\"", "name=\"from\"", "name=\"to\"",
 					"name=\"countries\"", "name=\"campaignId\"", ">Spring drive</option>");
-		MvcTestResult backwards = this.mvc.post()
-			.uri("/reports/runs")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.with(csrf())
-			.param("type", "OUTREACH_ACTIVITY")
+		MvcTestResult backwards = post("/reports/runs").param("type", "OUTREACH_ACTIVITY")
 			.param("period", "CUSTOM")
 			.param("from", "2031-03-09")
 			.param("to", "2031-03-03")
@@ -134,11 +111,7 @@ class ReportPagesTest {
 		assertThat(backwards).bodyText().contains("id=\"to-error\"").contains("value=\"2031-03-09\"");
 
 		String name = "Filters " + DirectoryData.marker();
-		MvcTestResult saved = this.mvc.post()
-			.uri("/reports/schedules")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.with(csrf())
-			.param("name", name)
+		MvcTestResult saved = post("/reports/schedules").param("name", name)
 			.param("type", "COVERAGE")
 			.param("period", "LAST_MONTH")
 			.param("countries", "tv")
@@ -150,10 +123,7 @@ class ReportPagesTest {
 			.exchange();
 		assertThat(saved).hasStatus(HttpStatus.FOUND);
 		long id = this.jdbc.sql("SELECT id FROM report_schedule WHERE name = ?").param(name).query(Long.class).single();
-		MvcTestResult scheduleForm = this.mvc.get()
-			.uri("/reports/schedules/" + id + "/edit")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult scheduleForm = get("/reports/schedules/" + id + "/edit");
 		assertThat(scheduleForm).bodyText()
 			.contains("<option value=\"COVERAGE\" selected=\"selected\"",
 					"<option value=\"LAST_MONTH\" selected=\"selected\"", "name=\"countries\"", "value=\"TV\"",
@@ -163,11 +133,7 @@ class ReportPagesTest {
 
 	@Test
 	void anInvalidCronIsShownAtItsField() {
-		MvcTestResult saved = this.mvc.post()
-			.uri("/reports/schedules")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.with(csrf())
-			.param("name", "Weekly")
+		MvcTestResult saved = post("/reports/schedules").param("name", "Weekly")
 			.param("type", "OUTREACH_ACTIVITY")
 			.param("period", "LAST_WEEK")
 			.param("frequency", "CRON")
@@ -180,11 +146,7 @@ class ReportPagesTest {
 			.contains("id=\"cron-error\"")
 			.contains("Not a valid cron expression (every monday)");
 
-		MvcTestResult good = this.mvc.post()
-			.uri("/reports/schedules")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.with(csrf())
-			.param("name", "Weekly")
+		MvcTestResult good = post("/reports/schedules").param("name", "Weekly")
 			.param("type", "OUTREACH_ACTIVITY")
 			.param("period", "LAST_WEEK")
 			.param("frequency", "WEEKLY")
@@ -195,11 +157,18 @@ class ReportPagesTest {
 			.param("enabled", "true")
 			.exchange();
 		assertThat(good).hasStatus(HttpStatus.FOUND);
-		MvcTestResult list = this.mvc.get()
-			.uri("/reports/schedules")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult list = get("/reports/schedules");
 		assertThat(list).bodyText().contains("0 30 8 * * MON").contains("ana@example.org, bogdan@example.org");
+	}
+
+	/** A page as the manager sees it. */
+	private MvcTestResult get(String uri) {
+		return this.mvc.get().uri(uri).with(user(this.manager.username()).roles("MANAGER")).exchange();
+	}
+
+	/** A form the manager sends, with its CSRF token: add the fields, then exchange. */
+	private MockMvcTester.MockMvcRequestBuilder post(String uri) {
+		return this.mvc.post().uri(uri).with(user(this.manager.username()).roles("MANAGER")).with(csrf());
 	}
 
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
-import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +36,12 @@ class ReportQueriesTest {
 
 	@BeforeEach
 	void seed() {
-		this.scenario = new ReportScenario(new ReportSeed(this.jdbc));
-		this.clock.set(ReportScenario.NOW);
+		this.scenario = ReportScenario.seed(this.jdbc, this.clock, ReportScenario.NOW);
 	}
 
 	@AfterEach
 	void resetClock() {
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.resetClock(this.clock);
 	}
 
 	@Test

@@ -3,25 +3,16 @@ package org.outreachcrm.reports;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.testsupport.MutableClock;
-import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,19 +56,14 @@ class ReportRunResumeTest {
 	@Autowired
 	MutableClock clock;
 
-	ReportSeed seed;
-
 	@BeforeEach
 	void seed() {
-		this.seed = new ReportSeed(this.jdbc);
-		new ReportScenario(this.seed);
-		this.clock.set(ReportScenario.NOW);
+		ReportScenario.seed(this.jdbc, this.clock, ReportScenario.NOW);
 	}
 
 	@AfterEach
 	void cleanUp() {
-		this.seed.cleanUp();
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.cleanUp(this.jdbc, this.clock);
 	}
 
 	@Test
@@ -94,16 +80,11 @@ class ReportRunResumeTest {
 	void aRunWhoseInstanceDiedIsComputedByExactlyOneOfTwoInstances() throws Exception {
 		long id = abandonedRun(LocalDateTime.of(2000, 1, 1, 0, 0));
 		ReportRunner other = otherInstance();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService instances = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<Boolean>> claims = List.of(instances.submit(() -> claimAfter(start, this.runner, id)),
-					instances.submit(() -> claimAfter(start, other, id)));
-			start.countDown();
-			assertThat(List.of(claims.get(0).get(), claims.get(1).get())).containsExactlyInAnyOrder(true, false);
+			assertThat(SecondInstance.atOnce(() -> this.runner.runClaimed(id), () -> other.runClaimed(id)))
+				.containsExactlyInAnyOrder(true, false);
 		}
 		finally {
-			instances.shutdown();
 			other.destroy();
 		}
 		ReportRunView run = this.store.find(id).orElseThrow().view();
@@ -156,17 +137,7 @@ class ReportRunResumeTest {
 
 	private ReportRunner otherInstance() {
 		return new ReportRunner(this.store, this.queries, this.workbook, this.files, this.mailer,
-				new DefaultLockingTaskExecutor(
-						new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-							.withJdbcTemplate(new JdbcTemplate(this.dataSource))
-							.usingDbTime()
-							.build())),
-				this.clock, this.properties);
-	}
-
-	private static boolean claimAfter(CountDownLatch start, ReportRunner runner, long id) throws InterruptedException {
-		start.await();
-		return runner.runClaimed(id);
+				SecondInstance.locks(this.dataSource), this.clock, this.properties);
 	}
 
 }

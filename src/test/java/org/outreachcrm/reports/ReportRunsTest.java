@@ -3,20 +3,15 @@ package org.outreachcrm.reports;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outreachcrm.accounts.NewUser;
-import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
-import org.outreachcrm.testsupport.DirectoryData;
 import org.outreachcrm.testsupport.MutableClock;
-import org.outreachcrm.testsupport.MutableClockConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -50,24 +45,17 @@ class ReportRunsTest {
 	@Autowired
 	MutableClock clock;
 
-	ReportSeed seed;
-
 	UserView manager;
 
 	@BeforeEach
 	void seed() {
-		this.seed = new ReportSeed(this.jdbc);
-		new ReportScenario(this.seed);
-		this.clock.set(ReportScenario.NOW);
-		String m = DirectoryData.marker();
-		this.manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
-				Set.of(Role.MANAGER), Set.of("TV", "NR")));
+		ReportScenario.seed(this.jdbc, this.clock, ReportScenario.NOW);
+		this.manager = ReportScenario.manager(this.users);
 	}
 
 	@AfterEach
 	void cleanUp() {
-		this.seed.cleanUp();
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.cleanUp(this.jdbc, this.clock);
 	}
 
 	@Test
@@ -81,10 +69,7 @@ class ReportRunsTest {
 		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(run.get("fileName").asString()).isEqualTo("outreach-activity_2031-03-03_2031-03-09_" + id + ".xlsx");
 
-		MvcTestResult file = this.mvc.get()
-			.uri("/api/reports/runs/" + id + "/file")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult file = get("/api/reports/runs/" + id + "/file");
 		assertThat(file).hasStatusOk();
 		assertThat(file.getResponse().getHeader("Content-Disposition"))
 			.contains("outreach-activity_2031-03-03_2031-03-09_" + id + ".xlsx");
@@ -97,10 +82,7 @@ class ReportRunsTest {
 			assertThat(countries.getLastRowNum()).isEqualTo(2);
 		}
 
-		MvcTestResult history = this.mvc.get()
-			.uri("/api/reports/runs")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult history = get("/api/reports/runs");
 		assertThat(history).hasStatusOk();
 		JsonNode page = this.json.readTree(history.getResponse().getContentAsString());
 		assertThat(page.get("content").get(0).get("id").asLong()).isEqualTo(id);
@@ -112,10 +94,7 @@ class ReportRunsTest {
 		long id = id(post(Map.of("type", "OUTREACH_ACTIVITY", "period", "CUSTOM", "from", "2031-03-03", "to",
 				"2031-03-09", "countries", new String[] { "KI", "TV" })));
 		assertThat(awaitFinished(id).get("status").asString()).isEqualTo("COMPLETED");
-		MvcTestResult file = this.mvc.get()
-			.uri("/api/reports/runs/" + id + "/file")
-			.with(user(this.manager.username()).roles("MANAGER"))
-			.exchange();
+		MvcTestResult file = get("/api/reports/runs/" + id + "/file");
 		try (XSSFWorkbook book = new XSSFWorkbook(
 				new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
 			XSSFSheet countries = book.getSheet("By country");
@@ -155,6 +134,11 @@ class ReportRunsTest {
 			.exchange();
 	}
 
+	/** A GET by the manager. */
+	private MvcTestResult get(String uri) {
+		return this.mvc.get().uri(uri).with(user(this.manager.username()).roles("MANAGER")).exchange();
+	}
+
 	private long id(MvcTestResult result) throws Exception {
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		return this.json.readTree(result.getResponse().getContentAsString()).get("id").asLong();
@@ -163,10 +147,7 @@ class ReportRunsTest {
 	private JsonNode awaitFinished(long id) {
 		JsonNode[] run = new JsonNode[1];
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			MvcTestResult result = this.mvc.get()
-				.uri("/api/reports/runs/" + id)
-				.with(user(this.manager.username()).roles("MANAGER"))
-				.exchange();
+			MvcTestResult result = get("/api/reports/runs/" + id);
 			run[0] = this.json.readTree(result.getResponse().getContentAsString());
 			String status = run[0].get("status").asString();
 			return !"QUEUED".equals(status) && !"RUNNING".equals(status);

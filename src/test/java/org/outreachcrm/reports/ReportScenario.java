@@ -4,7 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.outreachcrm.accounts.NewUser;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.testsupport.DirectoryData;
+import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One week of known outreach in three small countries: TV and NR (the scope of a
@@ -82,6 +91,38 @@ final class ReportScenario {
 		seed.invitation(summit, seed.contact("KI", at("2020-01-01T00:00:00Z")), this.o3, "ATTENDED");
 		long later = seed.meeting("Later meeting", at("2031-04-05T09:00:00Z"));
 		seed.invitation(later, seed.contact("TV", at("2020-01-01T00:00:00Z")), this.o1, "INVITED");
+	}
+
+	/**
+	 * Seeds the scenario and stands the clock at {@code now}: the set-up of every test
+	 * here. Undo it with {@link #resetClock} or, in a test that commits,
+	 * {@link #cleanUp}.
+	 */
+	static ReportScenario seed(JdbcClient jdbc, MutableClock clock, Instant now) {
+		ReportScenario scenario = new ReportScenario(new ReportSeed(jdbc));
+		clock.set(now);
+		return scenario;
+	}
+
+	/** Puts the clock back where every other test expects it. */
+	static void resetClock(MutableClock clock) {
+		clock.set(MutableClockConfiguration.DEFAULT_NOW);
+	}
+
+	/**
+	 * For tests that commit: deletes the seeded rows with every run and schedule
+	 * ({@link ReportSeed#cleanUp()}) and puts the clock back.
+	 */
+	static void cleanUp(JdbcClient jdbc, MutableClock clock) {
+		new ReportSeed(jdbc).cleanUp();
+		resetClock(clock);
+	}
+
+	/** A new manager account whose countries are the scenario's {@link #SCOPE}. */
+	static UserView manager(UserAccounts users) {
+		String m = DirectoryData.marker();
+		return users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null, Set.of(Role.MANAGER),
+				SCOPE.countries()));
 	}
 
 	static ReportFilter filter(ReportType type) {

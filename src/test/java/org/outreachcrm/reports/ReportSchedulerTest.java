@@ -5,15 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +17,9 @@ import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.testsupport.DirectoryData;
 import org.outreachcrm.testsupport.MutableClock;
-import org.outreachcrm.testsupport.MutableClockConfiguration;
 import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,26 +68,19 @@ class ReportSchedulerTest {
 	@Autowired
 	MutableClock clock;
 
-	ReportSeed seed;
-
 	UserView manager;
 
 	@BeforeEach
 	void setUp() {
-		this.seed = new ReportSeed(this.jdbc);
-		new ReportScenario(this.seed);
-		this.clock.set(SUNDAY);
-		String m = DirectoryData.marker();
-		this.manager = this.users.create(new NewUser("mgr" + m, "Test-Passw0rd-" + m, "Manager " + m, null,
-				Set.of(Role.MANAGER), Set.of("TV", "NR")));
+		ReportScenario.seed(this.jdbc, this.clock, SUNDAY);
+		this.manager = ReportScenario.manager(this.users);
 		Staff.actAs(this.manager);
 	}
 
 	@AfterEach
 	void cleanUp() {
 		Staff.logOut();
-		this.seed.cleanUp();
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.cleanUp(this.jdbc, this.clock);
 	}
 
 	@Test
@@ -194,34 +179,16 @@ class ReportSchedulerTest {
 	void twoInstancesSharingTheDatabaseRunAScheduledReportOnce() throws Exception {
 		ScheduleView schedule = this.schedules.create(weekly("Europe/Warsaw", List.of()));
 		ReportScheduler other = new ReportScheduler(this.jdbc, this.store, this.runner, this.mailer,
-				new DefaultLockingTaskExecutor(
-						new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-							.withJdbcTemplate(new JdbcTemplate(this.dataSource))
-							.usingDbTime()
-							.build())),
-				this.users, this.properties, this.clock);
+				SecondInstance.locks(this.dataSource), this.users, this.properties, this.clock);
 		this.clock.set(Instant.parse("2031-03-10T07:31:00Z"));
 
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService instances = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<?>> ticks = List.of(instances.submit(() -> tickAfter(start, this.scheduler)),
-					instances.submit(() -> tickAfter(start, other)));
-			start.countDown();
-			for (Future<?> tick : ticks) {
-				tick.get();
-			}
-		}
-		finally {
-			instances.shutdown();
-		}
+		SecondInstance.atOnce(() -> tick(this.scheduler), () -> tick(other));
 		// and a late instance that looks again after both
 		other.tick();
 		assertThat(runsOf(schedule.id())).hasSize(1);
 	}
 
-	private static Object tickAfter(CountDownLatch start, ReportScheduler scheduler) throws InterruptedException {
-		start.await();
+	private static Object tick(ReportScheduler scheduler) {
 		scheduler.tick();
 		return "ticked";
 	}

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
-import org.outreachcrm.testsupport.MutableClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,13 +41,12 @@ class ReportWorkbookTest {
 
 	@BeforeEach
 	void seed() {
-		new ReportScenario(new ReportSeed(this.jdbc));
-		this.clock.set(ReportScenario.NOW);
+		ReportScenario.seed(this.jdbc, this.clock, ReportScenario.NOW);
 	}
 
 	@AfterEach
 	void resetClock() {
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
+		ReportScenario.resetClock(this.clock);
 	}
 
 	@Test

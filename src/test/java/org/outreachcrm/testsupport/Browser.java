@@ -154,6 +154,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		waitUntil(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
+	/**
+	 * Logs in through the login page of the application at {@code port} and waits for the
+	 * directory, where a login lands. The page is asked for in English, so every test
+	 * starts there whatever language the last one left in the cookie.
+	 */
+	public void logIn(int port, String username, String password) {
+		WebDriver driver = driver();
+		driver.get(url(port, "/login?lang=en"));
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		click(By.cssSelector("main form button[type=submit]"));
+		waitUntil(ExpectedConditions.urlContains("/directory"));
+	}
+
+	/** The address of {@code path} on the application at {@code port} on this machine. */
+	public static String url(int port, String path) {
+		return "http://localhost:" + port + path;
+	}
+
 	/** Console messages of level SEVERE since the last call (the log is drained). */
 	public List<String> consoleErrors() {
 		return driver().manage()

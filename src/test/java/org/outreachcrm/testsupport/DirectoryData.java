@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.outreachcrm.directory.AffiliationRequest;
+import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.ContactRequest;
+import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.PartnershipStage;
@@ -34,6 +37,16 @@ public final class DirectoryData {
 				"Created by a test", stage, null, tags, null);
 	}
 
+	/**
+	 * An organization as its own country knows it: a city, its one language and a stage;
+	 * no website, description or tags.
+	 */
+	public static OrganizationRequest organizationIn(String name, OrganizationType type, String country, String city,
+			String language, PartnershipStage stage) {
+		return new OrganizationRequest(name, type, country, city, null, null, null, List.of(language), null, stage,
+				null, Set.of(), null);
+	}
+
 	public static OrganizationRequest withVersion(OrganizationRequest request, String name, long version) {
 		return new OrganizationRequest(name, request.type(), request.country(), request.city(), request.website(),
 				request.email(), request.phone(), request.languages(), request.description(), request.stage(),
@@ -43,6 +56,23 @@ public final class DirectoryData {
 	public static ContactRequest person(String given, String family, String email, String country) {
 		return new ContactRequest(given, family, null, email == null ? List.of() : List.of(email), List.of(), "en",
 				country, null, Set.of(), null);
+	}
+
+	/** A person with one e-mail address who prefers the given language. */
+	public static ContactRequest person(String given, String family, String email, String language, String country) {
+		return new ContactRequest(given, family, null, List.of(email), List.of(), language, country, null, Set.of(),
+				null);
+	}
+
+	/**
+	 * Creates the person and links them to the organization in {@code role}, as their
+	 * primary organization, with no dates.
+	 */
+	public static ContactDetails createMember(Contacts contacts, ContactRequest person, long organizationId,
+			String role) {
+		ContactDetails created = contacts.create(person);
+		contacts.affiliate(created.id(), new AffiliationRequest(organizationId, role, true, null, null, null));
+		return created;
 	}
 
 }

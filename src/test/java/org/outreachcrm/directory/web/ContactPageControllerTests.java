@@ -1,9 +1,7 @@
 package org.outreachcrm.directory.web;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -18,10 +16,10 @@ import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.ViewFormats;
+import org.outreachcrm.testsupport.FixedClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -37,10 +35,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest({ ContactPageController.class, AffiliationPageController.class })
-@Import({ WebSecurityForTests.class, ViewFormats.class, ContactPageControllerTests.FixedClock.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
 class ContactPageControllerTests {
 
-	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+	static final Instant NOW = FixedClockConfiguration.NOW;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -183,15 +181,6 @@ class ContactPageControllerTests {
 	private static ContactDetails contact(List<AffiliationView> links) {
 		return new ContactDetails(4, "Ștefan", "Mărgărit", "Ștefan Mărgărit", List.of("stefan@example.ro"), List.of(),
 				"ro", "RO", null, Set.of(), links, NOW, "ion", NOW, "maria", 2);
-	}
-
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

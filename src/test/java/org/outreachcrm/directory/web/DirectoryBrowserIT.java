@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.organizationIn;
 
 /**
  * The directory in a real browser: log in, create an organization whose name needs
@@ -54,7 +55,7 @@ class DirectoryBrowserIT {
 	@Test
 	void findsNewOrganizationWithoutTypingDiacritics() {
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		driver.get(url("/organizations/new"));
 		browser.click(By.cssSelector("main form button[type=submit]"));
@@ -97,10 +98,10 @@ class DirectoryBrowserIT {
 
 	@Test
 	void linksAPersonToAnOrganizationWithoutReloadingThePage() {
-		this.organizations.create(new OrganizationRequest("Asociația Tinerilor Cluj", OrganizationType.NGO, "RO",
-				"Cluj-Napoca", null, null, null, List.of("ro"), null, PartnershipStage.ENGAGED, null, Set.of(), null));
+		this.organizations.create(organizationIn("Asociația Tinerilor Cluj", OrganizationType.NGO, "RO", "Cluj-Napoca",
+				"ro", PartnershipStage.ENGAGED));
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		driver.get(url("/contacts/new?lang=pl"));
 		driver.findElement(By.id("givenName")).sendKeys("Ștefan");
@@ -140,7 +141,7 @@ class DirectoryBrowserIT {
 			.create(new OrganizationRequest("Związek Nauczycieli", OrganizationType.TRADE_UNION, "PL", "Kraków", null,
 					null, null, List.of(), null, null, null, Set.of(), null));
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 		driver.get(url("/organizations/" + created.id() + "/edit"));
 		WebElement city = driver.findElement(By.id("city"));
 		city.clear();
@@ -182,18 +183,8 @@ class DirectoryBrowserIT {
 		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
-	private void logIn(WebDriver driver) {
-		// every scenario starts in English, whatever language the last one left in the
-		// cookie
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(ADMIN);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.click(By.cssSelector("main form button[type=submit]"));
-		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
-	}
-
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return Browser.url(this.port, path);
 	}
 
 }

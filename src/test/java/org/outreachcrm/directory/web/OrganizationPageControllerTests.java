@@ -1,8 +1,6 @@
 package org.outreachcrm.directory.web;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -21,11 +19,10 @@ import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.ViewFormats;
+import org.outreachcrm.testsupport.FixedClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -46,10 +43,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(OrganizationPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, OrganizationPageControllerTests.FixedClock.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
 class OrganizationPageControllerTests {
 
-	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+	static final Instant NOW = FixedClockConfiguration.NOW;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -271,16 +268,6 @@ class OrganizationPageControllerTests {
 	static OrganizationDetails details(long id, String name, long version) {
 		return new OrganizationDetails(id, name, OrganizationType.NGO, "RO", "Cluj", null, null, null, List.of("ro"),
 				null, PartnershipStage.ENGAGED, null, null, Set.of("youth"), NOW, "ion", NOW, "maria", version);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

@@ -64,7 +64,7 @@ class ImportBrowserIT {
 		Path file = Files.createTempFile("partnerzy-", ".xlsx");
 		Files.write(file, PartnerListFiles.polishList(m));
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		driver.get(url("/imports/new"));
 		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
@@ -152,7 +152,7 @@ class ImportBrowserIT {
 		Path file = Files.createTempFile("duza-lista-", ".csv");
 		Files.writeString(file, csv);
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		driver.get(url("/imports/new"));
 		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
@@ -191,16 +191,8 @@ class ImportBrowserIT {
 		return this.contacts.search(DirectoryQuery.text(q), PageRequest.of(0, 50)).getContent();
 	}
 
-	private void logIn(WebDriver driver) {
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(ADMIN);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.click(By.cssSelector("main form button[type=submit]"));
-		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
-	}
-
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return Browser.url(this.port, path);
 	}
 
 }

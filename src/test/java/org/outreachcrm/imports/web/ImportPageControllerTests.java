@@ -1,8 +1,6 @@
 package org.outreachcrm.imports.web;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +19,10 @@ import org.outreachcrm.imports.ProblemView;
 import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.web.ViewFormats;
+import org.outreachcrm.testsupport.FixedClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -51,10 +48,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(ImportPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, ImportPageControllerTests.FixedClock.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
 class ImportPageControllerTests {
 
-	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+	static final Instant NOW = FixedClockConfiguration.NOW;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -334,16 +331,6 @@ class ImportPageControllerTests {
 				List.of("Nazwa organizacji", "Adres e-mail", "Stanowisko"),
 				Map.of(0, ImportField.ORGANIZATION_NAME, 1, ImportField.EMAIL, 2, ImportField.JOB_TITLE),
 				List.of(List.of("Związek Zawodowy", "anna@zzp.example.pl", "Przewodnicząca")));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

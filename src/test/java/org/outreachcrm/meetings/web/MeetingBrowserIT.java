@@ -1,8 +1,6 @@
 package org.outreachcrm.meetings.web;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,12 +11,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.outreachcrm.accounts.UserAccounts;
-import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.ContactDetails;
-import org.outreachcrm.directory.ContactRequest;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.OrganizationDetails;
-import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
@@ -32,6 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.createMember;
+import static org.outreachcrm.testsupport.DirectoryData.organizationIn;
+import static org.outreachcrm.testsupport.DirectoryData.person;
 
 /**
  * A meeting in a real browser: invite a person through the picker, record that they
@@ -67,19 +65,16 @@ class MeetingBrowserIT {
 
 	@Test
 	void recordsAttendanceAndShowsTheEventOnTheOrganizationsTimeline() {
-		OrganizationDetails organization = this.organizations
-			.create(new OrganizationRequest("Sindicatul Profesorilor Iași", OrganizationType.TRADE_UNION, "RO", "Iași",
-					null, null, null, List.of("ro"), null, PartnershipStage.ENGAGED, null, Set.of(), null));
-		ContactDetails person = this.contacts.create(new ContactRequest("Ioana", "Popescu", null,
-				List.of("ioana@example.ro"), List.of(), "ro", "RO", null, Set.of(), null));
-		this.contacts.affiliate(person.id(),
-				new AffiliationRequest(organization.id(), "Secretar", true, null, null, null));
+		OrganizationDetails organization = this.organizations.create(organizationIn("Sindicatul Profesorilor Iași",
+				OrganizationType.TRADE_UNION, "RO", "Iași", "ro", PartnershipStage.ENGAGED));
+		ContactDetails person = createMember(this.contacts, person("Ioana", "Popescu", "ioana@example.ro", "ro", "RO"),
+				organization.id(), "Secretar");
 		long me = this.users.findByUsername(ADMIN).orElseThrow().id();
 		MeetingView meeting = this.meetings.create(
 				new MeetingRequest("Coordination meeting Bucharest 2026", null, Instant.parse("2026-05-12T07:00:00Z"),
 						Instant.parse("2026-05-12T15:00:00Z"), "Europe/Bucharest", "Hotel Central", null, me, null));
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		browser.click(By.linkText("Meetings"));
 		browser.click(By.linkText(meeting.title()));
@@ -122,16 +117,8 @@ class MeetingBrowserIT {
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
 	}
 
-	private void logIn(WebDriver driver) {
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(ADMIN);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.click(By.cssSelector("main form button[type=submit]"));
-		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
-	}
-
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return Browser.url(this.port, path);
 	}
 
 }

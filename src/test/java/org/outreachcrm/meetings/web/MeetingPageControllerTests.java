@@ -1,10 +1,8 @@
 package org.outreachcrm.meetings.web;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +23,10 @@ import org.outreachcrm.meetings.MeetingRequest;
 import org.outreachcrm.meetings.MeetingView;
 import org.outreachcrm.meetings.Meetings;
 import org.outreachcrm.shared.web.ViewFormats;
+import org.outreachcrm.testsupport.FixedClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -45,10 +42,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(MeetingPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, MeetingPageControllerTests.FixedClock.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
 class MeetingPageControllerTests {
-
-	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -182,16 +177,6 @@ class MeetingPageControllerTests {
 		return new MeetingView(4, "Coordination", null, Instant.parse("2026-05-12T07:00:00Z"),
 				Instant.parse("2026-05-12T15:00:00Z"), zone, LocalDateTime.parse("2026-05-12T10:00"),
 				LocalDateTime.parse("2026-05-12T18:00"), "Hotel Central", null, 5, 1);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

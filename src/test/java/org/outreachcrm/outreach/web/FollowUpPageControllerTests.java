@@ -1,9 +1,7 @@
 package org.outreachcrm.outreach.web;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +23,10 @@ import org.outreachcrm.outreach.InteractionType;
 import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.outreach.InteractionView;
 import org.outreachcrm.shared.web.ViewFormats;
+import org.outreachcrm.testsupport.FixedClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -49,10 +46,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(FollowUpPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, FollowUpPageControllerTests.FixedClock.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
 class FollowUpPageControllerTests {
 
-	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+	static final Instant NOW = FixedClockConfiguration.NOW;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -164,16 +161,6 @@ class FollowUpPageControllerTests {
 	static FollowUpView followUp() {
 		return new FollowUpView(3, 100, 7, "RO", LocalDate.parse("2026-02-20"), 5, "Send the report",
 				FollowUpTiming.OVERDUE, null, null, null, NOW, 2);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

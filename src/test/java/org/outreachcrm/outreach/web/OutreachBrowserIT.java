@@ -13,12 +13,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.outreachcrm.accounts.UserAccounts;
-import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.ContactDetails;
-import org.outreachcrm.directory.ContactRequest;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.OrganizationDetails;
-import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
@@ -34,6 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.createMember;
+import static org.outreachcrm.testsupport.DirectoryData.organizationIn;
+import static org.outreachcrm.testsupport.DirectoryData.person;
 
 /**
  * Outreach work in a real browser: log an interaction from an organization's page and see
@@ -69,15 +69,12 @@ class OutreachBrowserIT {
 
 	@Test
 	void logsAnInteractionFromTheOrganizationPageWithoutReloading() {
-		OrganizationDetails organization = this.organizations
-			.create(new OrganizationRequest("Stowarzyszenie Młodzieży Śląskiej", OrganizationType.NGO, "PL", "Katowice",
-					null, null, null, List.of("pl"), null, PartnershipStage.PROSPECT, null, Set.of(), null));
-		ContactDetails person = this.contacts.create(new ContactRequest("Zofia", "Wójcik", null,
-				List.of("zofia@example.pl"), List.of(), "pl", "PL", null, Set.of(), null));
-		this.contacts.affiliate(person.id(),
-				new AffiliationRequest(organization.id(), "Prezes", true, null, null, null));
+		OrganizationDetails organization = this.organizations.create(organizationIn("Stowarzyszenie Młodzieży Śląskiej",
+				OrganizationType.NGO, "PL", "Katowice", "pl", PartnershipStage.PROSPECT));
+		ContactDetails person = createMember(this.contacts, person("Zofia", "Wójcik", "zofia@example.pl", "pl", "PL"),
+				organization.id(), "Prezes");
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		driver.get(url("/organizations/" + organization.id()));
 		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("timeline-heading")));
@@ -114,14 +111,13 @@ class OutreachBrowserIT {
 
 	@Test
 	void completesFollowUpsWithOneClickOrLoggingTheInteraction() {
-		OrganizationDetails organization = this.organizations
-			.create(new OrganizationRequest("Fundacja Otwarty Kraków", OrganizationType.FOUNDATION, "PL", "Kraków",
-					null, null, null, List.of("pl"), null, PartnershipStage.CONTACTED, null, Set.of(), null));
+		OrganizationDetails organization = this.organizations.create(organizationIn("Fundacja Otwarty Kraków",
+				OrganizationType.FOUNDATION, "PL", "Kraków", "pl", PartnershipStage.CONTACTED));
 		long me = this.users.findByUsername(ADMIN).orElseThrow().id();
 		logWithFollowUp(organization.id(), me, "Send the programme", LocalDate.now().minusDays(3));
 		logWithFollowUp(organization.id(), me, "Call about the budget", LocalDate.now().plusDays(5));
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		browser.click(By.linkText("My follow-ups"));
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"), "Overdue"));
@@ -157,11 +153,10 @@ class OutreachBrowserIT {
 
 	@Test
 	void createsACampaignAndFollowsItsProgress() {
-		OrganizationDetails target = this.organizations
-			.create(new OrganizationRequest("Liga Studenților Timișoara", OrganizationType.NGO, "RO", "Timișoara", null,
-					null, null, List.of("ro"), null, PartnershipStage.ENGAGED, null, Set.of(), null));
+		OrganizationDetails target = this.organizations.create(organizationIn("Liga Studenților Timișoara",
+				OrganizationType.NGO, "RO", "Timișoara", "ro", PartnershipStage.ENGAGED));
 		WebDriver driver = browser.driver();
-		logIn(driver);
+		browser.logIn(this.port, ADMIN, PASSWORD);
 
 		browser.click(By.linkText("Campaigns"));
 		browser.click(By.linkText("New campaign"));
@@ -190,16 +185,8 @@ class OutreachBrowserIT {
 				null, Set.of(), new FollowUpRequest(dueOn, staffId, note), null));
 	}
 
-	private void logIn(WebDriver driver) {
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(ADMIN);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.click(By.cssSelector("main form button[type=submit]"));
-		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
-	}
-
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return Browser.url(this.port, path);
 	}
 
 }

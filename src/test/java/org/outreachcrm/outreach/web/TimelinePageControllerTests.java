@@ -1,8 +1,6 @@
 package org.outreachcrm.outreach.web;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -26,11 +24,10 @@ import org.outreachcrm.outreach.TimelineEntry;
 import org.outreachcrm.outreach.TimelineKind;
 import org.outreachcrm.outreach.TimelineSubject;
 import org.outreachcrm.shared.web.ViewFormats;
+import org.outreachcrm.testsupport.FixedClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -51,10 +48,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(TimelinePageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, TimelinePageControllerTests.FixedClock.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
 class TimelinePageControllerTests {
 
-	static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+	static final Instant NOW = FixedClockConfiguration.NOW;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -198,16 +195,6 @@ class TimelinePageControllerTests {
 	static OrganizationDetails organization() {
 		return new OrganizationDetails(7, "Asociația Tinerilor", OrganizationType.NGO, "RO", "Cluj", null, null, null,
 				List.of("ro"), null, PartnershipStage.ENGAGED, null, null, Set.of(), NOW, "ion", NOW, "maria", 1);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

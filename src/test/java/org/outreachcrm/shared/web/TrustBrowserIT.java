@@ -105,16 +105,13 @@ class TrustBrowserIT {
 	}
 
 	private void logIn(WebDriver driver, String username, String password) {
+		// each test logs in as someone else: start without the last one's session
 		driver.manage().deleteAllCookies();
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(password);
-		browser.click(By.cssSelector("main form button[type=submit]"));
-		browser.waitUntil(ExpectedConditions.urlContains("/directory"));
+		browser.logIn(this.port, username, password);
 	}
 
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return Browser.url(this.port, path);
 	}
 
 }
