@@ -14,16 +14,12 @@ import org.outreachcrm.directory.ConsentStatus;
 import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.ContactRequest;
 import org.outreachcrm.directory.Contacts;
-import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.PartnershipStage;
-import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.StaleVersionException;
-import org.outreachcrm.shared.web.FormErrors;
 import org.outreachcrm.shared.web.Fragments;
 import org.outreachcrm.shared.web.PageController;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,20 +38,20 @@ class ContactPageController {
 
 	static final Set<String> SORTABLE = Set.of("name", "country", "updatedAt");
 
-	private static final int OPTIONS = 20;
-
 	// the name rule is a class-level check; the user fixes it in the display name field
 	private static final Map<String, String> ALIASES = Map.of("named", "displayName");
 
 	private final Contacts contacts;
 
-	private final Validator validator;
+	private final RecordEditing<ContactRequest, ContactDetails> editing;
 
 	private final Clock clock;
 
 	ContactPageController(Contacts contacts, Validator validator, Clock clock) {
 		this.contacts = contacts;
-		this.validator = validator;
+		this.editing = new RecordEditing<>("contact", "/contacts", validator, ALIASES,
+				new RecordEditing.Service<>(contacts::get, contacts::create, contacts::update, contacts::delete,
+						ContactDetails::id, ContactDetails::version));
 		this.clock = clock;
 	}
 
@@ -81,8 +77,7 @@ class ContactPageController {
 
 	@GetMapping
 	String list(@ModelAttribute("filter") DirectoryFilter filter, HtmxRequest htmx, Model model) {
-		model.addAttribute("contacts",
-				this.contacts.search(filter.query(), filter.pageable(OrganizationPageController.PAGE_SIZE, SORTABLE)));
+		model.addAttribute("contacts", this.contacts.search(filter.query(), filter.pageable(SORTABLE)));
 		return Fragments.pageOrFragment(htmx, "directory/contact-list", "results");
 	}
 
@@ -90,8 +85,7 @@ class ContactPageController {
 	@GetMapping("/options")
 	String options(@RequestParam(required = false) @Nullable String q, Model model) {
 		model.addAttribute("options",
-				this.contacts.search(DirectoryQuery.text((q == null) ? "" : q), PageRequest.of(0, OPTIONS))
-					.getContent());
+				this.contacts.search(DirectoryFilter.pickerQuery(q), DirectoryFilter.PICKER_PAGE).getContent());
 		return "directory/contact-list :: options";
 	}
 
@@ -104,20 +98,7 @@ class ContactPageController {
 	@PostMapping
 	String create(@ModelAttribute("form") ContactForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		ContactRequest request = form.toRequest();
-		FormErrors.validate(this.validator, request, result, ALIASES);
-		if (result.hasErrors()) {
-			return form(model, null);
-		}
-		try {
-			ContactDetails created = this.contacts.create(request);
-			redirect.addFlashAttribute("flash", "contact.created");
-			return "redirect:/contacts/" + created.id();
-		}
-		catch (BusinessRuleException ex) {
-			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
-			return form(model, null);
-		}
+		return this.editing.create(form.toRequest(), result, () -> form(model, null), redirect);
 	}
 
 	@GetMapping("/{id}")
@@ -137,28 +118,8 @@ class ContactPageController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		ContactRequest request = form.toRequest();
-		FormErrors.validate(this.validator, request, result, ALIASES);
-		if (result.hasErrors()) {
-			return form(model, id);
-		}
-		try {
-			this.contacts.update(id, request);
-			redirect.addFlashAttribute("flash", "contact.saved");
-			return "redirect:/contacts/" + id;
-		}
-		catch (StaleVersionException ex) {
-			// their version beside the user's unsaved input; saving again replaces it
-			ContactDetails theirs = this.contacts.get(id);
-			model.addAttribute("theirs", theirs);
-			form.setVersion(theirs.version());
-			result.reject("contact.conflict");
-			return form(model, id);
-		}
-		catch (BusinessRuleException ex) {
-			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
-			return form(model, id);
-		}
+		return this.editing.update(id, form.toRequest(), result, model, form::setVersion, () -> form(model, id),
+				redirect);
 	}
 
 	/** Changes the consent from the small form of the contact page. */
@@ -206,15 +167,7 @@ class ContactPageController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
-		try {
-			this.contacts.delete(id, version);
-			redirect.addFlashAttribute("flash", "contact.deleted");
-			return "redirect:/contacts";
-		}
-		catch (StaleVersionException ex) {
-			redirect.addFlashAttribute("flashError", "contact.deleteConflict");
-			return "redirect:/contacts/" + id;
-		}
+		return this.editing.delete(id, version, redirect);
 	}
 
 	private String form(Model model, @Nullable Long id) {

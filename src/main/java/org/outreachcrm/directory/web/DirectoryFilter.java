@@ -18,6 +18,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class DirectoryFilter {
 
+	/** Rows on one page of the organization and contact lists. */
+	static final int PAGE_SIZE = 25;
+
+	/** The first choices a picker offers while the user types. */
+	static final Pageable PICKER_PAGE = PageRequest.of(0, 20);
+
 	private @Nullable String q;
 
 	private @Nullable OrganizationType type;
@@ -39,14 +45,19 @@ class DirectoryFilter {
 				Requests.blankToNull(this.tag), null);
 	}
 
+	/** What a picker searches for when the user has typed {@code q}. */
+	static DirectoryQuery pickerQuery(@Nullable String q) {
+		return DirectoryQuery.text((q == null) ? "" : q);
+	}
+
 	/**
 	 * The page to show, sorted by {@link #getSort()} when it is one of {@code sortable};
 	 * other values fall back to the default order rather than failing the page.
 	 */
-	Pageable pageable(int size, Set<String> sortable) {
+	Pageable pageable(Set<String> sortable) {
 		Sort order = (this.sort != null && sortable.contains(this.sort))
 				? Sort.by(descending() ? Sort.Direction.DESC : Sort.Direction.ASC, this.sort) : Sort.unsorted();
-		return PageRequest.of(Math.max(0, this.page), size, order);
+		return PageRequest.of(Math.max(0, this.page), PAGE_SIZE, order);
 	}
 
 	/**

@@ -10,14 +10,12 @@ import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.directory.Contacts;
-import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
 import org.outreachcrm.shared.BusinessRuleException;
-import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.FormErrors;
 import org.outreachcrm.shared.web.Fragments;
 import org.outreachcrm.shared.web.PageController;
@@ -40,11 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/organizations")
 class OrganizationPageController {
 
-	static final int PAGE_SIZE = 25;
-
 	static final Set<String> SORTABLE = Set.of("name", "country", "type", "stage", "updatedAt");
-
-	private static final int OPTIONS = 20;
 
 	private final Organizations organizations;
 
@@ -54,6 +48,8 @@ class OrganizationPageController {
 
 	private final Validator validator;
 
+	private final RecordEditing<OrganizationRequest, OrganizationDetails> editing;
+
 	private final Clock clock;
 
 	OrganizationPageController(Organizations organizations, Contacts contacts, UserAccounts users, Validator validator,
@@ -62,6 +58,9 @@ class OrganizationPageController {
 		this.contacts = contacts;
 		this.users = users;
 		this.validator = validator;
+		this.editing = new RecordEditing<>("organization", "/organizations", validator, Map.of(),
+				new RecordEditing.Service<>(organizations::get, organizations::create, organizations::update,
+						organizations::delete, OrganizationDetails::id, OrganizationDetails::version));
 		this.clock = clock;
 	}
 
@@ -77,8 +76,7 @@ class OrganizationPageController {
 
 	@GetMapping
 	String list(@ModelAttribute("filter") DirectoryFilter filter, HtmxRequest htmx, Model model) {
-		model.addAttribute("organizations",
-				this.organizations.search(filter.query(), filter.pageable(PAGE_SIZE, SORTABLE)));
+		model.addAttribute("organizations", this.organizations.search(filter.query(), filter.pageable(SORTABLE)));
 		return Fragments.pageOrFragment(htmx, "directory/organization-list", "results");
 	}
 
@@ -86,8 +84,7 @@ class OrganizationPageController {
 	@GetMapping("/options")
 	String options(@RequestParam(required = false) @Nullable String q, Model model) {
 		model.addAttribute("options",
-				this.organizations.search(DirectoryQuery.text((q == null) ? "" : q), PageRequest.of(0, OPTIONS))
-					.getContent());
+				this.organizations.search(DirectoryFilter.pickerQuery(q), DirectoryFilter.PICKER_PAGE).getContent());
 		return "directory/organization-list :: options";
 	}
 
@@ -100,20 +97,7 @@ class OrganizationPageController {
 	@PostMapping
 	String create(@ModelAttribute("form") OrganizationForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		OrganizationRequest request = form.toRequest();
-		FormErrors.validate(this.validator, request, result, Map.of());
-		if (result.hasErrors()) {
-			return form(model, null);
-		}
-		try {
-			OrganizationDetails created = this.organizations.create(request);
-			redirect.addFlashAttribute("flash", "organization.created");
-			return "redirect:/organizations/" + created.id();
-		}
-		catch (BusinessRuleException ex) {
-			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
-			return form(model, null);
-		}
+		return this.editing.create(form.toRequest(), result, () -> form(model, null), redirect);
 	}
 
 	@GetMapping("/{id}")
@@ -131,44 +115,15 @@ class OrganizationPageController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") OrganizationForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		OrganizationRequest request = form.toRequest();
-		FormErrors.validate(this.validator, request, result, Map.of());
-		if (result.hasErrors()) {
-			return form(model, id);
-		}
-		try {
-			this.organizations.update(id, request);
-			redirect.addFlashAttribute("flash", "organization.saved");
-			return "redirect:/organizations/" + id;
-		}
-		catch (StaleVersionException ex) {
-			// Show their version beside the user's unsaved input; saving again is a
-			// deliberate choice to replace it.
-			OrganizationDetails theirs = this.organizations.get(id);
-			model.addAttribute("theirs", theirs);
-			form.setVersion(theirs.version());
-			result.reject("organization.conflict");
-			return form(model, id);
-		}
-		catch (BusinessRuleException ex) {
-			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
-			return form(model, id);
-		}
+		return this.editing.update(id, form.toRequest(), result, model, form::setVersion, () -> form(model, id),
+				redirect);
 	}
 
 	@PostMapping("/{id}/delete")
 	@PreAuthorize("hasRole('ADMIN')")
 	String delete(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
-		try {
-			this.organizations.delete(id, version);
-			redirect.addFlashAttribute("flash", "organization.deleted");
-			return "redirect:/organizations";
-		}
-		catch (StaleVersionException ex) {
-			redirect.addFlashAttribute("flashError", "organization.deleteConflict");
-			return "redirect:/organizations/" + id;
-		}
+		return this.editing.delete(id, version, redirect);
 	}
 
 	/** Adds a person to the organization from its page (the person is searched). */
