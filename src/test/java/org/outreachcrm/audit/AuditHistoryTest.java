@@ -250,6 +250,23 @@ class AuditHistoryTest {
 		assertThat(entries.get(0).changes())
 			.contains(new HistoryEntry.FieldChange("city", "Cluj", "<script>alert(1)</script>"));
 
+		assertThat(this.mvc.get().uri("/organizations/" + id).with(user(this.me.username()).roles("STAFF")).exchange())
+			.bodyText()
+			.as("the detail page's closed history section loads the fragment below")
+			.contains("aria-labelledby=\"history-heading\"")
+			.contains("hx-get=\"/organizations/" + id + "/history\"");
+		// MockMvc's user() ends the test thread's login with its request
+		Staff.actAs(this.me);
+		MeetingView meeting = this.meetings
+			.create(new MeetingRequest("History link " + m, null, Instant.parse("2026-03-01T09:00:00Z"),
+					Instant.parse("2026-03-01T11:00:00Z"), "UTC", null, null, null, null));
+		assertThat(this.mvc.get()
+			.uri("/meetings/" + meeting.id())
+			.with(user(this.me.username()).roles("STAFF"))
+			.exchange()).bodyText()
+			.contains("aria-labelledby=\"history-heading\"")
+			.contains("hx-get=\"/meetings/" + meeting.id() + "/history\"")
+			.contains("href=\"/meetings/" + meeting.id() + "/history\"");
 		var fragment = this.mvc.get()
 			.uri("/organizations/" + id + "/history")
 			.header("HX-Request", "true")
