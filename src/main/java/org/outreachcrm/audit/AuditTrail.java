@@ -1,10 +1,14 @@
 package org.outreachcrm.audit;
 
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,14 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rewrites history where the law asks for it: when a person is erased, the modules
- * overwrite that person's values in every past revision of their records. Runs in the
- * caller's transaction (the erasure is all or nothing).
+ * overwrite that person's values in every past revision of their records, and a person
+ * deleted earlier is known only from those revisions. Runs in the caller's transaction
+ * (the erasure is all or nothing).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class AuditTrail {
 
 	private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
+
+	/** The columns that identify an Envers row rather than hold the record's values. */
+	private static final Set<String> ROW_KEYS = Set.of("id", "rev", "revtype");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -69,15 +77,9 @@ public class AuditTrail {
 		if (ids.isEmpty()) {
 			return;
 		}
-		for (AuditedEntity.Collection collection : entity.collections()) {
-			if (collection.field().equals(field)) {
-				this.jdbc.update(
-						"DELETE FROM " + collection.table() + " WHERE " + collection.ownerColumn() + " IN (:ids)",
-						Map.of("ids", ids));
-				return;
-			}
-		}
-		throw new IllegalArgumentException(entity + " has no audited collection " + field);
+		AuditedEntity.Collection collection = collection(entity, field);
+		this.jdbc.update("DELETE FROM " + collection.table() + " WHERE " + collection.ownerColumn() + " IN (:ids)",
+				Map.of("ids", ids));
 	}
 
 	/**
@@ -85,16 +87,55 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Set<Long> everHeld(AuditedEntity entity, String field, Object value) {
-		for (AuditedEntity.Collection collection : entity.collections()) {
-			if (collection.field().equals(field)) {
-				return Set.copyOf(
-						this.jdbc.queryForList(
-								"SELECT DISTINCT " + collection.ownerColumn() + " FROM " + collection.table()
-										+ " WHERE " + collection.valueColumn() + " = :value",
-								Map.of("value", value), Long.class));
-			}
-		}
-		throw new IllegalArgumentException(entity + " has no audited collection " + field);
+		AuditedEntity.Collection collection = collection(entity, field);
+		return Set
+			.copyOf(this.jdbc.queryForList("SELECT DISTINCT " + collection.ownerColumn() + " FROM " + collection.table()
+					+ " WHERE " + collection.valueColumn() + " = :value", Map.of("value", value), Long.class));
+	}
+
+	/**
+	 * The values of the newest revision of a record that holds any (a deletion written
+	 * before Envers kept deleted records' values holds only the id; then the newest row);
+	 * keyed by lower-case column, without id, rev and revtype. Empty when the record has
+	 * no history at all.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Optional<Map<String, @Nullable Object>> latestValues(AuditedEntity entity, long id) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		this.jdbc.query("SELECT * FROM " + entity.auditTable() + " WHERE id = :id ORDER BY rev DESC", Map.of("id", id),
+				(ResultSet rs) -> {
+					ResultSetMetaData meta = rs.getMetaData();
+					Map<String, @Nullable Object> values = new HashMap<>();
+					for (int i = 1; i <= meta.getColumnCount(); i++) {
+						String column = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
+						if (!ROW_KEYS.contains(column)) {
+							values.put(column, rs.getObject(i));
+						}
+					}
+					rows.add(values);
+				});
+		return rows.stream()
+			.filter((values) -> values.entrySet()
+				.stream()
+				.anyMatch((v) -> v.getValue() != null && !AuditedEntity.HIDDEN.contains(v.getKey())))
+			.findFirst()
+			.or(() -> rows.stream().findFirst());
+	}
+
+	/** Every value the audited collection {@code field} of the record ever held. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<String> valuesEverHeld(AuditedEntity entity, String field, long id) {
+		AuditedEntity.Collection collection = collection(entity, field);
+		return this.jdbc.queryForList("SELECT DISTINCT " + collection.valueColumn() + " FROM " + collection.table()
+				+ " WHERE " + collection.ownerColumn() + " = :id", Map.of("id", id), String.class);
+	}
+
+	private static AuditedEntity.Collection collection(AuditedEntity entity, String field) {
+		return entity.collections()
+			.stream()
+			.filter((c) -> c.field().equals(field))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(entity + " has no audited collection " + field));
 	}
 
 	static String column(String name) {

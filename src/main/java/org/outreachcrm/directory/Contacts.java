@@ -16,6 +16,7 @@ import org.outreachcrm.audit.AuditedEntity;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.CurrentScope;
+import org.outreachcrm.shared.ErasedPersonName;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.TextFolding;
@@ -95,10 +96,15 @@ public class Contacts {
 	 * interactions, invitations and counts keep their meaning), names, notes, e-mails,
 	 * phones and tags go, here and in every past revision of the record, and
 	 * {@link PersonErased} lets the other modules remove their copies in the same
-	 * transaction.
+	 * transaction. A person deleted earlier is erased from the history alone, known by
+	 * their last recorded values; an id without any history is not found.
 	 */
 	public void erase(long id) {
-		Contact contact = find(id);
+		Contact contact = this.contacts.findById(id).orElse(null);
+		if (contact == null) {
+			eraseDeleted(id);
+			return;
+		}
 		List<String> identifiers = new ArrayList<>();
 		identifiers.add(contact.displayName());
 		identifiers.addAll(contact.nameParts());
@@ -115,12 +121,53 @@ public class Contacts {
 		}
 		this.entityManager.detach(contact);
 		this.index.indexContact(id, List.of(contact.displayName()));
+		eraseHistory(id, identifiers);
+	}
+
+	/**
+	 * The person to erase, now or from the history: the record's name, else the last name
+	 * the history recorded for a deleted person.
+	 */
+	@Transactional(readOnly = true)
+	public PersonToErase personToErase(long id) {
+		Contact contact = this.contacts.findById(id).orElse(null);
+		if (contact != null) {
+			return new PersonToErase(id, contact.displayName(), false);
+		}
+		Map<String, @Nullable Object> last = lastRecorded(id);
+		return new PersonToErase(id, (String) last.get("display_name"), true);
+	}
+
+	/**
+	 * Its e-mails, phones and tags and search entries went with the row (the database
+	 * cascades them), so only the history and the other modules' copies are left.
+	 */
+	private void eraseDeleted(long id) {
+		Map<String, @Nullable Object> last = lastRecorded(id);
+		List<String> identifiers = new ArrayList<>();
+		for (String column : List.of("display_name", "given_name", "family_name")) {
+			if (last.get(column) instanceof String value) {
+				identifiers.add(value);
+			}
+		}
+		identifiers.addAll(this.auditTrail.valuesEverHeld(AuditedEntity.CONTACT, "emails", id));
+		identifiers.addAll(this.auditTrail.valuesEverHeld(AuditedEntity.CONTACT, "phones", id));
+		eraseHistory(id, identifiers);
+	}
+
+	private Map<String, @Nullable Object> lastRecorded(long id) {
+		return this.auditTrail.latestValues(AuditedEntity.CONTACT, id)
+			.orElseThrow(() -> new NotFoundException("Contact", id));
+	}
+
+	private void eraseHistory(long id, List<String> identifiers) {
+		String erasedName = ErasedPersonName.of(id);
 		Set<Long> ids = Set.of(id);
 		Map<String, @Nullable Object> erased = new HashMap<>();
 		erased.put("given_name", null);
 		erased.put("family_name", null);
-		erased.put("display_name", contact.displayName());
-		erased.put("name_key", TextFolding.key(contact.displayName()));
+		erased.put("display_name", erasedName);
+		erased.put("name_key", TextFolding.key(erasedName));
 		erased.put("preferred_language", null);
 		erased.put("notes", null);
 		erased.put("consent_source_detail", null);

@@ -231,6 +231,7 @@ class RouteSecurityTest {
 		RULES.put("GET /contacts/{id}/personal-data.xlsx", Access.ADMIN);
 		RULES.put("GET /contacts/{id}/erase", Access.ADMIN);
 		RULES.put("POST /contacts/{id}/erase", Access.ADMIN);
+		RULES.put("GET /admin/erasures", Access.ADMIN);
 		// API description
 		RULES.put("GET /v3/api-docs", Access.STAFF);
 		RULES.put("GET /v3/api-docs.yaml", Access.STAFF);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.Staff;
@@ -247,6 +248,12 @@ class ContactsTest {
 
 		assertThat(people("erased " + person, OrganizationType.TRADE_UNION, null)).containsExactly(person);
 		assertThat(people("ines " + m, OrganizationType.TRADE_UNION, null)).isEmpty();
+	}
+
+	@Test
+	void erasingAnIdThatNeverExistedIsNotFound() {
+		assertThatThrownBy(() -> this.contacts.erase(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.contacts.personToErase(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test

@@ -135,6 +135,9 @@ class PersonalDataTest {
 
 	ContactDetails person;
 
+	/** The call with the person, whose subject names them. */
+	long call;
+
 	@BeforeEach
 	void aPersonWithAHistory() throws Exception {
 		this.me = Staff.create(this.users, Role.ADMIN);
@@ -157,14 +160,14 @@ class PersonalDataTest {
 						List.of("+48 " + this.phone), "pl", "PL", "=HYPERLINK(\"http://x\") met " + this.family,
 						Set.of("climate"), imported.version()));
 		long org = this.person.affiliations().get(0).organizationId();
-		long call = this.interactions
+		this.call = this.interactions
 			.log(new InteractionRequest(org, List.of(id), InteractionType.CALL, Instant.parse("2026-01-10T10:00:00Z"),
 					"Europe/Warsaw", Direction.OUTBOUND, "Call with Jan " + this.family,
 					"Jan " + this.family + " agreed, write to " + this.email, "Yes from " + this.family, null, null,
 					Set.of(),
 					new FollowUpRequest(LocalDate.of(2026, 2, 1), null, "Send " + this.family + " the minutes"), null))
 			.id();
-		assertThat(call).isPositive();
+		assertThat(this.call).isPositive();
 		MeetingView meeting = this.meetings
 			.create(new MeetingRequest("Meeting " + this.m, null, Instant.parse("2026-03-01T09:00:00Z"),
 					Instant.parse("2026-03-01T11:00:00Z"), "UTC", null, null, null, null));
@@ -299,6 +302,97 @@ class PersonalDataTest {
 			assertThat(row.get("erased_by")).isEqualTo(this.me.username());
 			assertThat(row.toString()).doesNotContain(this.family).doesNotContain(this.email);
 		});
+		assertThat(this.mvc.get().uri("/api/erasures").with(user("admin").roles("ADMIN")).exchange()).bodyJson()
+			.extractingPath("$[0].contactId")
+			.isEqualTo((int) id);
+	}
+
+	@Test
+	void erasesAPersonDeletedEarlierFromWhatTheHistoryAndOtherModulesKept() throws Exception {
+		long id = this.person.id();
+		String storedFile = this.jdbc.queryForObject("SELECT stored_file FROM import_run WHERE id = ?", String.class,
+				this.run.id());
+		this.contacts.delete(id, null);
+		assertThat(this.contacts.exists(id)).isFalse();
+		assertThat(everything()).as("deleting keeps the person in the history and the interactions")
+			.contains(this.email)
+			.contains(this.family)
+			.contains(this.phone.replace(" ", ""));
+		Map<String, Object> before = counts();
+
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.mvc.get()
+			.uri("/admin/erasures?contactId=" + id)
+			.with(user(this.me.username()).roles("ADMIN"))
+			.exchange()).as("the admin enters the id of the deleted person")
+			.redirectedUrl()
+			.isEqualTo("/contacts/" + id + "/erase");
+		assertThat(this.mvc.get().uri("/contacts/" + id + "/erase").with(user("admin").roles("ADMIN")).exchange())
+			.bodyText()
+			.contains("Erase for good", "Jan " + this.family, "was deleted earlier");
+		assertThat(this.mvc.post()
+			.uri("/contacts/" + id + "/erase")
+			.with(user(this.me.username()).roles("ADMIN"))
+			.with(csrf())
+			.exchange()).as("back to the erasures: the person has no page")
+			.redirectedUrl()
+			.isEqualTo("/admin/erasures");
+
+		assertThat(everything()).doesNotContain(this.email)
+			.doesNotContainIgnoringCase(this.family)
+			.doesNotContain(this.phone.replace(" ", ""))
+			.doesNotContain(this.phone);
+		assertThat(this.jdbc.queryForList("SELECT display_name, given_name, notes FROM contact_aud WHERE id = ?", id))
+			.as("every revision, the deletion's too")
+			.isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.values()).containsExactly("Erased person #" + id, null, null));
+		for (String table : List.of("contact_email_aud", "contact_phone_aud", "contact_tag_aud")) {
+			assertThat(
+					this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE contact_id = ?", Long.class, id))
+				.as(table)
+				.isZero();
+		}
+		assertThat(this.jdbc.queryForMap("SELECT subject, summary, outcome FROM interaction WHERE id = ?", this.call))
+			.as("redacted as for a living person")
+			.containsEntry("subject", "Call with [erased]")
+			.containsEntry("summary", null)
+			.containsEntry("outcome", null);
+		assertThat(this.storageDir.resolve(storedFile)).as("stored upload").doesNotExist();
+		assertThat(this.contacts.exists(id)).as("erasing does not bring the record back").isFalse();
+		assertThat(counts()).isEqualTo(before);
+		assertThat(
+				this.jdbc.queryForList("SELECT erased_by FROM person_erasure WHERE contact_id = ?", String.class, id))
+			.containsExactly(this.me.username());
+		assertThat(this.mvc.get().uri("/admin/erasures").with(user("admin").roles("ADMIN")).exchange()).bodyText()
+			.as("the log lists it")
+			.contains(">" + id + "<");
+
+		long unknown = this.jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1000 FROM contact_aud", Long.class)
+				+ this.jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM contact", Long.class);
+		assertThat(this.mvc.post()
+			.uri("/api/contacts/" + unknown + "/erasure")
+			.with(user(this.me.username()).roles("ADMIN"))
+			.with(csrf())
+			.exchange()).as("an id that never existed").hasStatus(404);
+		assertThat(this.mvc.get().uri("/contacts/" + unknown + "/erase").with(user("admin").roles("ADMIN")).exchange())
+			.hasStatus(404);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM person_erasure WHERE contact_id = ?", Long.class,
+				unknown))
+			.isZero();
+	}
+
+	@Test
+	void erasesAPersonDeletedEarlierThroughTheApi() {
+		long id = this.person.id();
+		this.contacts.delete(id, null);
+
+		assertThat(this.mvc.post()
+			.uri("/api/contacts/" + id + "/erasure")
+			.with(user(this.me.username()).roles("ADMIN"))
+			.with(csrf())
+			.exchange()).hasStatus(204);
+
+		assertThat(everything()).doesNotContain(this.email).doesNotContainIgnoringCase(this.family);
 		assertThat(this.mvc.get().uri("/api/erasures").with(user("admin").roles("ADMIN")).exchange()).bodyJson()
 			.extractingPath("$[0].contactId")
 			.isEqualTo((int) id);

@@ -43,7 +43,9 @@ class PersonalDataApiController {
 
 	@PostMapping("/api/contacts/{id}/erasure")
 	@Operation(summary = "Erase a person (ADMIN)",
-			description = "Names, e-mails, phones, notes and consent details are removed from the record, its history, the interactions with them and the import logs; counts stay. Answers 204.")
+			description = "Names, e-mails, phones, notes and consent details are removed from the record, its history, the interactions with them and the import logs; counts stay. Answers 204. "
+					+ "A person deleted earlier is erased from what was kept about them by the id their record had (the audit log shows it as a deleted contact); "
+					+ "an id with no history answers 404.")
 	ResponseEntity<Void> erase(@PathVariable long id) {
 		this.personalData.erase(id);
 		return ResponseEntity.noContent().build();

@@ -2,6 +2,7 @@ package org.outreachcrm.privacy.web;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.privacy.PersonalData;
 import org.outreachcrm.privacy.PersonalDataExport;
@@ -15,10 +16,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The contact page's export downloads and the erasure with its confirm step (ADMIN). */
+/**
+ * The contact page's export downloads, the erasure with its confirm step and the erasure
+ * log (ADMIN).
+ */
 @PageController
 @PreAuthorize("hasRole('ADMIN')")
 class PersonalDataPageController {
@@ -47,17 +52,32 @@ class PersonalDataPageController {
 		return PersonalDataDownloads.xlsx(this.personalData.export(id));
 	}
 
+	/**
+	 * The erasure log and a field for the id of a person to erase: a person deleted
+	 * earlier has no contact page to start from, their id is in the audit log.
+	 */
+	@GetMapping("/admin/erasures")
+	String erasures(@RequestParam(required = false) @Nullable Long contactId, Model model) {
+		if (contactId != null) {
+			return "redirect:/contacts/" + contactId + "/erase";
+		}
+		model.addAttribute("erasures", this.personalData.erasures());
+		return "privacy/erasures";
+	}
+
 	@GetMapping("/contacts/{id}/erase")
 	String confirm(@PathVariable long id, Model model) {
-		model.addAttribute("contact", this.contacts.get(id));
+		model.addAttribute("contact", this.contacts.personToErase(id));
 		return "privacy/erase-confirm";
 	}
 
 	@PostMapping("/contacts/{id}/erase")
 	String erase(@PathVariable long id, RedirectAttributes redirect) {
+		boolean deleted = !this.contacts.exists(id);
 		this.personalData.erase(id);
 		redirect.addFlashAttribute("flash", "privacy.erased");
-		return "redirect:/contacts/" + id;
+		// a deleted person has no page to return to
+		return deleted ? "redirect:/admin/erasures" : "redirect:/contacts/" + id;
 	}
 
 }
