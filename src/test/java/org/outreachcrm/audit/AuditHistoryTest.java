@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -291,7 +293,7 @@ class AuditHistoryTest {
 	}
 
 	@Test
-	void auditLogFiltersByUserEntityAndPeriod() {
+	void auditLogFiltersByUserEntityAndPeriod() throws Exception {
 		String m = marker();
 		OrganizationDetails org = this.organizations.create(organization("Log Org " + m, OrganizationType.NGO, "PL"));
 		ContactDetails person = this.contacts.create(person("Lia", "Log " + m, null, "PL"));
@@ -318,6 +320,9 @@ class AuditHistoryTest {
 			.exchange();
 		assertThat(page).hasStatusOk();
 		assertThat(page).bodyText().contains("Organization #" + org.id() + " created").doesNotContain("Contact #");
+		String html = page.getResponse().getContentAsString();
+		assertThat(navLink(html, "/admin/audit")).as("the menu marks the audit log").contains("active");
+		assertThat(navLink(html, "/admin/users")).as("not the users, another /admin page").doesNotContain("active");
 		var api = this.mvc.get()
 			.uri("/api/audit?user={u}&entity=contact", this.me.username())
 			.with(user("admin").roles("ADMIN"))
@@ -518,6 +523,17 @@ class AuditHistoryTest {
 			assertThat(r.get("username")).isEqualTo(this.me.username());
 			assertThat(r.get("source")).isEqualTo("SYSTEM");
 		});
+	}
+
+	/** The menu's link to {@code path} (its opening tag). */
+	private static String navLink(String html, String path) {
+		Matcher link = Pattern.compile("<a [^>]*href=\"" + Pattern.quote(path) + "\"[^>]*>").matcher(html);
+		while (link.find()) {
+			if (link.group().contains("nav-link")) {
+				return link.group();
+			}
+		}
+		throw new AssertionError("no menu link to " + path);
 	}
 
 }
