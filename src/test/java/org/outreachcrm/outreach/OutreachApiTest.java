@@ -1,6 +1,7 @@
 package org.outreachcrm.outreach;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
 import org.outreachcrm.testsupport.MutableClockConfiguration;
@@ -19,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -47,6 +50,9 @@ class OutreachApiTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MessageSource messages;
 
 	@BeforeEach
 	void resetClock() {
@@ -206,6 +212,28 @@ class OutreachApiTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body(Map.of("stage", "DORMANT", "version", org.version())))
 			.exchange()).hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void anUnknownOrganizationIsNamedByItsIdAsWrittenInEveryLanguage() {
+		UserView staff = Staff.create(this.users, Role.STAFF);
+		String request = body(Map.of("organizationId", 1234567, "type", "CALL", "occurredAt", "2026-01-15T08:00:00Z",
+				"direction", "OUTBOUND", "subject", "Nobody there"));
+
+		MvcTestResult english = this.mvc.post()
+			.uri("/api/interactions")
+			.with(as(staff))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(request)
+			.exchange();
+		assertThat(english).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(read(english).get("detail").asString()).as("an id, not a quantity: no digit grouping")
+			.isEqualTo("There is no organization with id 1234567.");
+		BusinessRuleException refusal = new BusinessRuleException("outreach.organization.unknown", "", 1234567L);
+		assertThat(this.messages.getMessage(refusal.messageKey(), refusal.arguments(), Locale.forLanguageTag("pl")))
+			.isEqualTo("Nie ma organizacji o identyfikatorze 1234567.");
+		assertThat(this.messages.getMessage(refusal.messageKey(), refusal.arguments(), Locale.forLanguageTag("ro")))
+			.isEqualTo("Nu există nicio organizație cu id-ul 1234567.");
 	}
 
 	private static RequestPostProcessor as(UserView user) {
