@@ -95,60 +95,59 @@ public class Interactions {
 	 */
 	public List<Logged> logAll(List<Submission> submissions) {
 		References references = lookUp(submissions.stream().map(Submission::request).toList(), true);
-		List<Logged> answers = new ArrayList<>(submissions.size());
-		List<Interaction> logged = new ArrayList<>(submissions.size());
-		List<OrganizationFacts> organizationsOf = new ArrayList<>(submissions.size());
+		// per request: the refusal, or the interaction saved (its rows go in one flush)
+		List<Object> outcomes = new ArrayList<>(submissions.size());
+		List<OrganizationActivity.Contact> contacts = new ArrayList<>();
 		for (Submission submission : submissions) {
-			InteractionRequest request = submission.request();
-			Interaction interaction;
-			OrganizationFacts organization;
-			long assignee = 0;
 			try {
-				organization = references.check(request);
-				ZoneId zone = zone(request.timeZone());
-				long staff = request.staffId() == null ? submission.currentUser().getAsLong() : request.staffId();
-				if (request.followUp() != null) {
-					Long named = request.followUp().assigneeId();
-					if (named == null) {
-						assignee = submission.currentUser().getAsLong();
-					}
-					else {
-						references.checkUser(named);
-						assignee = named;
-					}
-				}
-				interaction = new Interaction();
-				interaction.apply(request, zone, staff, organization.country());
+				outcomes.add(save(submission, references, contacts));
 			}
 			catch (BusinessRuleException refused) {
-				answers.add(new Logged(null, refused));
-				logged.add(null);
-				organizationsOf.add(null);
-				continue;
+				outcomes.add(new Logged(null, refused));
 			}
-			interaction = this.interactions.save(interaction);
-			if (request.followUp() != null) {
-				FollowUpRequest followUp = request.followUp();
-				this.followUps.save(new FollowUp(interaction.id(), organization.id(), organization.country(),
-						followUp.dueOn(), assignee, followUp.note()));
-			}
-			answers.add(null);
-			logged.add(interaction);
-			organizationsOf.add(organization);
 		}
 		this.interactions.flush();
-		List<OrganizationActivity.Contact> contacts = new ArrayList<>();
-		for (int i = 0; i < logged.size(); i++) {
-			Interaction interaction = logged.get(i);
-			if (interaction != null) {
-				OrganizationFacts organization = organizationsOf.get(i);
-				contacts.add(new OrganizationActivity.Contact(organization.id(), organization.createdAt(),
-						submissions.get(i).request().occurredAt()));
-				answers.set(i, new Logged(interaction.toView(organization.name(), interaction.zone()), null));
-			}
-		}
 		this.activity.logged(contacts);
-		return answers;
+		return outcomes.stream()
+			.map((o) -> (o instanceof Saved saved)
+					? new Logged(saved.interaction().toView(saved.organization().name(), saved.interaction().zone()),
+							null)
+					: (Logged) o)
+			.toList();
+	}
+
+	/**
+	 * Checks one request against the group's references and saves its interaction and
+	 * follow-up (written at the next flush); the organization's contact goes to
+	 * {@code contacts}.
+	 */
+	private Saved save(Submission submission, References references, List<OrganizationActivity.Contact> contacts) {
+		InteractionRequest request = submission.request();
+		OrganizationFacts organization = references.check(request);
+		ZoneId zone = zone(request.timeZone());
+		long staff = request.staffId() == null ? submission.currentUser().getAsLong() : request.staffId();
+		long assignee = 0;
+		if (request.followUp() != null) {
+			Long named = request.followUp().assigneeId();
+			if (named != null) {
+				references.checkUser(named);
+			}
+			assignee = (named != null) ? named : submission.currentUser().getAsLong();
+		}
+		Interaction interaction = new Interaction();
+		interaction.apply(request, zone, staff, organization.country());
+		interaction = this.interactions.save(interaction);
+		if (request.followUp() != null) {
+			FollowUpRequest followUp = request.followUp();
+			this.followUps.save(new FollowUp(interaction.id(), organization.id(), organization.country(),
+					followUp.dueOn(), assignee, followUp.note()));
+		}
+		contacts
+			.add(new OrganizationActivity.Contact(organization.id(), organization.createdAt(), request.occurredAt()));
+		return new Saved(interaction, organization);
+	}
+
+	private record Saved(Interaction interaction, OrganizationFacts organization) {
 	}
 
 	/**
