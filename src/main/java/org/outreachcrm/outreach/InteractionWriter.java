@@ -98,7 +98,9 @@ public class InteractionWriter implements SmartLifecycle {
 			return this.interactions.log(request);
 		}
 		Pending pending = pending(request);
-		if (!this.queue.offer(pending)) {
+		// full queue, or the writers stopped between the check above and the offer (their
+		// last drain may have missed it): written here
+		if (!this.queue.offer(pending) || (!this.running && this.queue.remove(pending))) {
 			return this.interactions.log(request);
 		}
 		try {
