@@ -293,6 +293,28 @@ class AuditHistoryTest {
 	}
 
 	@Test
+	void theAuditLogNamesRecordsByTheirIdAsWritten() {
+		String who = "ids" + marker();
+		this.jdbc.update("INSERT INTO audit_revision (revtstmp, username, source) VALUES (?, ?, 'API')",
+				MutableClockConfiguration.DEFAULT_NOW.toEpochMilli(), who);
+		Long rev = this.jdbc.queryForObject("SELECT MAX(rev) FROM audit_revision WHERE username = ?", Long.class, who);
+		this.jdbc.update("INSERT INTO organization_aud (id, rev, revtype, name) VALUES (7654321, ?, 0, ?)", rev,
+				"Big Id " + who);
+		try {
+			var page = this.mvc.get().uri("/admin/audit?user={u}", who).with(user("admin").roles("ADMIN")).exchange();
+			assertThat(page).hasStatusOk();
+			assertThat(page).bodyText()
+				.as("an id, not a quantity: no digit grouping")
+				.contains("Organization #7654321 created")
+				.doesNotContain("7,654,321");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM organization_aud WHERE rev = ?", rev);
+			this.jdbc.update("DELETE FROM audit_revision WHERE rev = ?", rev);
+		}
+	}
+
+	@Test
 	void auditLogFiltersByUserEntityAndPeriod() throws Exception {
 		String m = marker();
 		OrganizationDetails org = this.organizations.create(organization("Log Org " + m, OrganizationType.NGO, "PL"));
