@@ -47,7 +47,7 @@ class PersonalDataPageControllerTests {
 			.willReturn(List.of(new ErasureView(1, 4711, "root", FixedClockConfiguration.NOW)));
 
 		assertThat(this.mvc.get().uri("/admin/erasures").with(user("root").roles("ADMIN"))).bodyText()
-			.contains("name=\"contactId\"", "for=\"erase-contact-id\"", "the audit log shows it", ">4711<");
+			.contains("name=\"contactId\"", "for=\"erase-contact-id\"", "The audit log shows it", ">4711<");
 		assertThat(this.mvc.get().uri("/admin/erasures?contactId=42").with(user("root").roles("ADMIN"))).redirectedUrl()
 			.isEqualTo("/contacts/42/erase");
 		assertThat(this.mvc.get().uri("/admin/erasures").with(user("anna").roles("STAFF"))).hasStatus(403);
