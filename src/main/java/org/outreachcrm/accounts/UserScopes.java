@@ -54,7 +54,11 @@ class UserScopes {
 	/** The users the caller manages, a page of them. */
 	Page<UserAccount> list(Pageable pageable) {
 		CountryScope caller = caller();
-		return caller.all() ? this.users.findAll(pageable)
+		if (caller.all()) {
+			return this.users.findAll(pageable);
+		}
+		// a login without an account sees no country, so manages no one
+		return caller.countries().isEmpty() ? Page.empty(pageable)
 				: this.users.findWithinCountries(caller.countries(), pageable);
 	}
 

@@ -1,10 +1,12 @@
 package org.outreachcrm.accounts;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.testsupport.ApiCalls;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.PageSession;
@@ -13,8 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 
 /**
@@ -145,6 +152,20 @@ class ScopedAdminUsersTest {
 		assertThat(this.users.findByUsername(viaPage)).isEmpty();
 		assertThat(this.users.findByUsername(polish))
 			.hasValueSatisfying((u) -> assertThat(u.countries()).containsExactly("PL"));
+	}
+
+	@Test
+	void aLoginWithoutAnAccountManagesNoOne() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ghost" + marker(), null,
+					List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+		try {
+			assertThat(this.users.listManaged(PageRequest.of(0, 50))).as("sees no country, so no user").isEmpty();
+			assertThatThrownBy(() -> user(Role.STAFF, "PL")).isInstanceOf(BusinessRuleException.class);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	private ApiCalls polishApi() {
