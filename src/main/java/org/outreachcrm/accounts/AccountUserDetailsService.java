@@ -8,8 +8,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	}
 
 	@Override
-	public UserDetails loadUserByUsername(String username) {
+	public AccountPrincipal loadUserByUsername(String username) {
 		List<Row> rows = this.jdbc.sql("""
 				SELECT u.id, u.username, u.password_hash, u.enabled, r.role, c.country
 				FROM app_user u
@@ -58,11 +57,8 @@ class AccountUserDetailsService implements UserDetailsService {
 		// the rest of this request (current user, country scope) needs the same user: a
 		// failed password check ends the request before anything reads it
 		RequestUsers.remember(user.username(), user.id(), countries);
-		return User.withUsername(user.username())
-			.password(user.passwordHash())
-			.disabled(!user.enabled())
-			.authorities(roles.stream().map(Role::authority).toArray(String[]::new))
-			.build();
+		return new AccountPrincipal(user.username(), user.passwordHash(), user.enabled(),
+				roles.stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
 	}
 
 	private record Row(long id, String username, String passwordHash, boolean enabled, @Nullable String role,

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -66,9 +67,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> throttle) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> throttle,
+			ObjectProvider<AccountUserDetailsService> accounts) throws Exception {
 		throttle.ifAvailable((t) -> http.addFilterBefore(new LoginThrottleFilter(t, false),
 				UsernamePasswordAuthenticationFilter.class));
+		// a session's login is checked against the account on every request, before any
+		// rule reads its roles (web slice tests have no accounts)
+		accounts.ifAvailable((a) -> http.addFilterAfter(new SessionAccountCheck(a), SecurityContextHolderFilter.class));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")

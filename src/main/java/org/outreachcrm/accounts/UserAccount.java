@@ -108,6 +108,10 @@ class UserAccount {
 		return this.roles;
 	}
 
+	Set<String> countries() {
+		return this.countries;
+	}
+
 	long version() {
 		return this.version;
 	}

@@ -1,7 +1,10 @@
 package org.outreachcrm.accounts;
 
+import java.util.Collection;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,5 +20,18 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	Optional<Long> findIdByUsername(String username);
 
 	boolean existsByUsername(String username);
+
+	/**
+	 * Users with at least one country and none outside {@code countries} (those a
+	 * country-scoped admin manages; never an account with all countries).
+	 */
+	@Query(value = """
+			SELECT u FROM UserAccount u WHERE EXISTS (SELECT 1 FROM UserAccount a JOIN a.countries c WHERE a = u)
+			AND NOT EXISTS (SELECT 1 FROM UserAccount b JOIN b.countries d WHERE b = u AND d NOT IN ?1)""",
+			countQuery = """
+					SELECT COUNT(u) FROM UserAccount u
+					WHERE EXISTS (SELECT 1 FROM UserAccount a JOIN a.countries c WHERE a = u)
+					AND NOT EXISTS (SELECT 1 FROM UserAccount b JOIN b.countries d WHERE b = u AND d NOT IN ?1)""")
+	Page<UserAccount> findWithinCountries(Collection<String> countries, Pageable pageable);
 
 }

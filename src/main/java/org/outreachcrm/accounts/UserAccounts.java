@@ -26,10 +26,13 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+	private final UserScopes scopes;
+
+	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, UserScopes scopes) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.scopes = scopes;
 	}
 
 	/** Creates a user; the user name must be free and the password meet the policy. */
@@ -39,6 +42,7 @@ public class UserAccounts {
 			throw new BusinessRuleException("user.username.taken", "The user name " + username + " is already taken",
 					username);
 		}
+		this.scopes.checkGrant(request.countries() == null ? Set.of() : request.countries());
 		PasswordPolicy.check(request.password(), username);
 		String displayName = (request.displayName() == null || request.displayName().isBlank()) ? username
 				: request.displayName().strip();
@@ -54,8 +58,24 @@ public class UserAccounts {
 		return this.users.findAll(pageable).map(UserAccount::toView);
 	}
 
+	/**
+	 * The users the caller manages: all for an admin with all countries, else those whose
+	 * countries all lie within the caller's (never an account with all countries).
+	 */
+	@Transactional(readOnly = true)
+	public Page<UserView> listManaged(Pageable pageable) {
+		return this.scopes.list(pageable).map(UserAccount::toView);
+	}
+
+	/** Any user, for names and pickers (not for managing them: {@link #getManaged}). */
 	@Transactional(readOnly = true)
 	public UserView get(long id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id)).toView();
+	}
+
+	/** A user the caller manages; any other answers 404 as if it did not exist. */
+	@Transactional(readOnly = true)
+	public UserView getManaged(long id) {
 		return find(id).toView();
 	}
 
@@ -88,6 +108,7 @@ public class UserAccounts {
 	/** Changes profile, roles, scope and status; refuses a stale version. */
 	public UserView update(long id, UserChange change, String actingUsername) {
 		UserAccount user = find(id);
+		this.scopes.checkGrant(change.countries());
 		StaleVersionException.check("User", id, change.version(), user.version());
 		if (user.username().equals(actingUsername) && (!change.enabled() || !change.roles().contains(Role.ADMIN))
 				&& user.roles().contains(Role.ADMIN)) {
@@ -121,8 +142,14 @@ public class UserAccounts {
 		user.setPasswordHash(this.passwordEncoder.encode(newPassword), false, this.clock.instant());
 	}
 
+	/**
+	 * The user, if the caller manages them: an admin limited to some countries does not
+	 * see users beyond their scope ({@link UserScopes}).
+	 */
 	private UserAccount find(long id) {
-		return this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		return this.users.findById(id)
+			.filter(this.scopes::manages)
+			.orElseThrow(() -> new NotFoundException("User", id));
 	}
 
 	private static String blankToNull(String value) {

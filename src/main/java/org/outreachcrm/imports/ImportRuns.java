@@ -280,6 +280,25 @@ class ImportRuns {
 			.orElseThrow(() -> new NotFoundException("Import", id));
 	}
 
+	/**
+	 * The run, if its country scope lies within {@code viewer}'s (docs/security.md, "A
+	 * scoped admin"): a run started with all countries only for a viewer with all of
+	 * them; any other answers 404 as if it did not exist.
+	 */
+	ImportView get(long id, CountryScope viewer) {
+		if (!viewer.all()) {
+			CountryScope run = this.jdbc.sql("SELECT country_scope FROM import_run WHERE id = ?")
+				.param(id)
+				.query((rs, n) -> scope(rs.getString(1)))
+				.optional()
+				.orElseThrow(() -> new NotFoundException("Import", id));
+			if (run.all() || !viewer.countries().containsAll(run.countries())) {
+				throw new NotFoundException("Import", id);
+			}
+		}
+		return get(id);
+	}
+
 	List<String> headers(long id) {
 		String mapping = this.jdbc.sql("SELECT mapping FROM import_run WHERE id = ?")
 			.param(id)
@@ -289,13 +308,41 @@ class ImportRuns {
 		return mapping == null ? List.of() : MappingJson.read(this.json, mapping).headers();
 	}
 
-	Page<ImportView> page(Pageable pageable) {
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM import_run").query(Long.class).single();
-		List<ImportView> content = this.jdbc.sql("SELECT * FROM import_run ORDER BY id DESC LIMIT ? OFFSET ?")
-			.params(pageable.getPageSize(), pageable.getOffset())
+	/**
+	 * The runs {@code viewer} may see (as {@link #get(long, CountryScope)}), newest
+	 * first.
+	 */
+	Page<ImportView> page(Pageable pageable, CountryScope viewer) {
+		List<Object> params = new ArrayList<>();
+		String where = visibleTo(viewer, params);
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM import_run" + where).params(params).query(Long.class).single();
+		params.add(pageable.getPageSize());
+		params.add(pageable.getOffset());
+		List<ImportView> content = this.jdbc
+			.sql("SELECT * FROM import_run" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+			.params(params)
 			.query((rs, n) -> view(rs))
 			.list();
 		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Runs whose stored scope lies within the viewer's: the stored scope is the starter's
+	 * sorted codes joined by commas, so it lies within the viewer's countries when as
+	 * many of them occur in it as it has codes (each code takes three characters with its
+	 * comma).
+	 */
+	private static String visibleTo(CountryScope viewer, List<Object> params) {
+		if (viewer.all()) {
+			return "";
+		}
+		StringBuilder found = new StringBuilder("0");
+		for (String country : new java.util.TreeSet<>(viewer.countries())) {
+			found.append(" + CASE WHEN CONCAT(',', country_scope, ',') LIKE ? THEN 1 ELSE 0 END");
+			params.add("%," + country + ",%");
+		}
+		return " WHERE country_scope IS NOT NULL AND (country_scope = '' OR LENGTH(country_scope) + 1 = 3 * (" + found
+				+ "))";
 	}
 
 	private @Nullable String arguments(ImportText text) {

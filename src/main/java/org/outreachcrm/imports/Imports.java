@@ -159,7 +159,7 @@ public class Imports {
 	 * sheet.
 	 */
 	public MappingReview review(long id, int previewRows) {
-		ImportView run = this.runs.get(id);
+		ImportView run = visible(id);
 		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson mapping = MappingJson.read(this.json, stored.mappingJson());
 		if (!Files.exists(storedFile(stored))) {
@@ -192,7 +192,8 @@ public class Imports {
 	 */
 	private ImportView start(long id, boolean dryRun, Map<Integer, @Nullable ImportField> columnOverrides,
 			@Nullable String saveTemplateAs, String user, CountryScope scope) {
-		this.runs.get(id);
+		// whoever starts a run must see it: the starter's scope covers the run's
+		this.runs.get(id, scope);
 		StoredPlan stored = this.runs.storedPlan(id).orElseThrow(() -> new NotFoundException("Import plan", id));
 		MappingJson planned = MappingJson.read(this.json, stored.mappingJson());
 		Map<Integer, ImportField> fields = new TreeMap<>(planned.fields());
@@ -222,7 +223,7 @@ public class Imports {
 	 * completed dry run
 	 */
 	public ImportView runForReal(long dryRunId, String user) {
-		ImportView dry = this.runs.get(dryRunId);
+		ImportView dry = visible(dryRunId);
 		if (!dry.dryRun() || dry.status() != ImportStatus.COMPLETED) {
 			throw rule(Codes.RERUN_NOT_DRY_RUN);
 		}
@@ -263,7 +264,7 @@ public class Imports {
 	}
 
 	private ImportView awaitingReview(long id) {
-		ImportView run = this.runs.get(id);
+		ImportView run = visible(id);
 		if (!run.awaitingReview()) {
 			throw rule(Codes.NOT_AWAITING_REVIEW);
 		}
@@ -303,12 +304,21 @@ public class Imports {
 
 	/** The run, its message in the given language. */
 	public ImportView get(long id, Locale locale) {
-		return localized(this.runs.get(id), locale);
+		return localized(visible(id), locale);
+	}
+
+	/**
+	 * The run if the caller's country scope covers the run's (the scope it was started
+	 * with), else 404: a country-scoped admin sees, reviews, reports on and undoes only
+	 * imports made within their countries.
+	 */
+	private ImportView visible(long id) {
+		return this.runs.get(id, this.scope.get());
 	}
 
 	/** The runs, newest first, their messages in the given language. */
 	public Page<ImportView> history(Pageable pageable, Locale locale) {
-		return this.runs.page(pageable).map((run) -> localized(run, locale));
+		return this.runs.page(pageable, this.scope.get()).map((run) -> localized(run, locale));
 	}
 
 	/** The first {@code limit} warnings and rejections, in English. */
@@ -318,7 +328,7 @@ public class Imports {
 
 	/** The first {@code limit} warnings and rejections, in the given language. */
 	public List<ProblemView> problems(long id, int limit, Locale locale) {
-		this.runs.get(id);
+		visible(id);
 		return this.runs.problems(id, limit)
 			.stream()
 			.map((problem) -> problem
@@ -338,7 +348,7 @@ public class Imports {
 	 * in the language of whoever downloads it.
 	 */
 	public void writeRejections(long id, OutputStream out, Locale locale) throws IOException {
-		this.runs.get(id);
+		visible(id);
 		RejectionReport.Wording wording = new RejectionReport.Wording(
 				this.texts.render(ImportText.of("import.rejections.sheet"), locale),
 				this.texts.render(ImportText.of("import.rejections.row"), locale),
@@ -354,6 +364,7 @@ public class Imports {
 
 	/** Saves the mapping an import used under a name, for files of the same shape. */
 	public void saveMappingTemplate(long importId, String name, String user) {
+		visible(importId);
 		this.templates.save(name,
 				this.runs.storedPlan(importId)
 					.orElseThrow(() -> new NotFoundException("Import plan", importId))
@@ -367,7 +378,7 @@ public class Imports {
 	 * alone.
 	 */
 	public RevertOutcome undo(long id, String user) {
-		ImportView run = this.runs.get(id);
+		ImportView run = visible(id);
 		if (run.status() != ImportStatus.COMPLETED) {
 			throw rule(Codes.UNDO_NOT_FINISHED);
 		}

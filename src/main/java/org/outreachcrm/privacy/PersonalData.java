@@ -10,6 +10,7 @@ import org.outreachcrm.audit.ChangeSource;
 import org.outreachcrm.audit.RecordHistory;
 import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.PersonToErase;
 import org.outreachcrm.meetings.Meetings;
 import org.outreachcrm.outreach.PersonalOutreach;
 
@@ -41,8 +42,11 @@ public class PersonalData {
 
 	private final Clock clock;
 
+	private final ErasureScope scope;
+
 	PersonalData(Contacts contacts, PersonalOutreach outreach, Meetings meetings, RecordHistory history,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, ErasureScope scope) {
+		this.scope = scope;
 		this.contacts = contacts;
 		this.outreach = outreach;
 		this.meetings = meetings;
@@ -53,6 +57,7 @@ public class PersonalData {
 
 	@Transactional(readOnly = true)
 	public PersonalDataExport export(long contactId) {
+		this.scope.check(contactId);
 		ContactDetails contact = this.contacts.get(contactId);
 		return new PersonalDataExport(this.clock.instant(), currentUser(), contact, contact.consent(),
 				contact.affiliations(), this.outreach.interactionsOf(contactId), this.outreach.followUpsOf(contactId),
@@ -60,8 +65,23 @@ public class PersonalData {
 				this.history.contact(contactId, contact.affiliations().stream().map((a) -> a.id()).toList()));
 	}
 
-	/** Erases the person's data everywhere and logs who did it and when. */
+	/**
+	 * The person an admin is about to erase (living, or deleted earlier and known from
+	 * the history); 404 outside the caller's country scope.
+	 */
+	@Transactional(readOnly = true)
+	public PersonToErase personToErase(long contactId) {
+		this.scope.check(contactId);
+		return this.contacts.personToErase(contactId);
+	}
+
+	/**
+	 * Erases the person's data everywhere and logs who did it and when; 404 outside the
+	 * caller's country scope (a deleted person by their last known country and
+	 * affiliations).
+	 */
 	public void erase(long contactId) {
+		this.scope.check(contactId);
 		AuditSource.run(ChangeSource.ERASURE, String.valueOf(contactId), () -> this.contacts.erase(contactId));
 		this.jdbc.sql("INSERT INTO person_erasure (contact_id, erased_by, erased_at) VALUES (?, ?, ?)")
 			.params(contactId, currentUser(), LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))

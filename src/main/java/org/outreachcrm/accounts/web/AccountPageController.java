@@ -2,11 +2,15 @@ package org.outreachcrm.accounts.web;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.outreachcrm.accounts.SignedInSessions;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.web.PageController;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +26,11 @@ class AccountPageController {
 
 	private final UserAccounts users;
 
-	AccountPageController(UserAccounts users) {
+	private final ObjectProvider<SignedInSessions> sessions;
+
+	AccountPageController(UserAccounts users, ObjectProvider<SignedInSessions> sessions) {
 		this.users = users;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -36,13 +43,15 @@ class AccountPageController {
 
 	@PostMapping
 	String change(@ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!form.confirmed()) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}
 		if (!result.hasErrors()) {
 			try {
 				this.users.changeOwnPassword(principal.getName(), form.getCurrentPassword(), form.getNewPassword());
+				// this session goes on with the new password; the user's others end
+				this.sessions.ifAvailable((s) -> s.renew(request, response));
 				redirect.addFlashAttribute("flash", "account.passwordChanged");
 				return "redirect:/account/password";
 			}

@@ -37,7 +37,7 @@ class UserApiController {
 	@GetMapping
 	@Operation(summary = "List users")
 	PagedModel<UserView> list(Pageable pageable) {
-		return new PagedModel<>(this.users.list(pageable));
+		return new PagedModel<>(this.users.listManaged(pageable));
 	}
 
 	@PostMapping
@@ -50,7 +50,7 @@ class UserApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Get a user")
 	UserView get(@PathVariable long id) {
-		return this.users.get(id);
+		return this.users.getManaged(id);
 	}
 
 	@PutMapping("/{id}")

@@ -53,7 +53,8 @@ class UserPageController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("users", this.users.list(PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by("username"))));
+		model.addAttribute("users",
+				this.users.listManaged(PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by("username"))));
 		return "accounts/user-list";
 	}
 
@@ -86,7 +87,7 @@ class UserPageController {
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		UserView user = this.users.get(id);
+		UserView user = this.users.getManaged(id);
 		model.addAttribute("form", UserForm.of(user));
 		model.addAttribute("userId", id);
 		return "accounts/user-form";
@@ -97,7 +98,7 @@ class UserPageController {
 			Principal principal, RedirectAttributes redirect) {
 		model.addAttribute("userId", id);
 		// the user name cannot change; show the stored one whatever was posted
-		form.setUsername(this.users.get(id).username());
+		form.setUsername(this.users.getManaged(id).username());
 		UserChange change = form.toChange();
 		FormErrors.validate(this.validator, change, result, Map.of());
 		if (result.hasErrors()) {
@@ -109,7 +110,7 @@ class UserPageController {
 			return "redirect:/admin/users";
 		}
 		catch (StaleVersionException ex) {
-			UserView theirs = this.users.get(id);
+			UserView theirs = this.users.getManaged(id);
 			model.addAttribute("theirs", theirs);
 			form.setVersion(theirs.version());
 			result.reject("user.conflict");
@@ -123,7 +124,7 @@ class UserPageController {
 
 	@GetMapping("/{id}/password")
 	String passwordForm(@PathVariable long id, Model model) {
-		model.addAttribute("user", this.users.get(id));
+		model.addAttribute("user", this.users.getManaged(id));
 		model.addAttribute("form", new PasswordForm());
 		return "accounts/user-password";
 	}
@@ -144,7 +145,7 @@ class UserPageController {
 				result.rejectValue("newPassword", ex.messageKey(), ex.arguments(), ex.getMessage());
 			}
 		}
-		model.addAttribute("user", this.users.get(id));
+		model.addAttribute("user", this.users.getManaged(id));
 		return "accounts/user-password";
 	}
 

@@ -67,7 +67,7 @@ class PersonalDataPageController {
 
 	@GetMapping("/contacts/{id}/erase")
 	String confirm(@PathVariable long id, Model model) {
-		model.addAttribute("contact", this.contacts.personToErase(id));
+		model.addAttribute("contact", this.personalData.personToErase(id));
 		return "privacy/erase-confirm";
 	}
 

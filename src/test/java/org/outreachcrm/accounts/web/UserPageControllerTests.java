@@ -53,7 +53,7 @@ class UserPageControllerTests {
 
 	@Test
 	void listsUsersForAdmins() {
-		given(this.users.list(any()))
+		given(this.users.listManaged(any()))
 			.willReturn(new PageImpl<>(
 					List.of(new UserView(1, "maria", "Maria Nowak", "maria@example.org", true, true,
 							Set.of(Role.MANAGER), Set.of("PL"), Instant.EPOCH, Instant.EPOCH, 0)),

@@ -55,7 +55,7 @@ class PersonalDataPageControllerTests {
 
 	@Test
 	void confirmsTheErasureOfADeletedPersonByTheirLastRecordedName() {
-		given(this.contacts.personToErase(42)).willReturn(new PersonToErase(42, "Ewa Zielińska", true));
+		given(this.personalData.personToErase(42)).willReturn(new PersonToErase(42, "Ewa Zielińska", true));
 
 		assertThat(this.mvc.get().uri("/contacts/42/erase").with(user("root").roles("ADMIN"))).bodyText()
 			.contains("Ewa Zielińska", "Contact #42 was deleted earlier", "Erase for good",
@@ -65,7 +65,7 @@ class PersonalDataPageControllerTests {
 
 	@Test
 	void confirmsTheErasureOfALivingPersonAsBefore() {
-		given(this.contacts.personToErase(7)).willReturn(new PersonToErase(7, "Jan Kowalski", false));
+		given(this.personalData.personToErase(7)).willReturn(new PersonToErase(7, "Jan Kowalski", false));
 
 		assertThat(this.mvc.get().uri("/contacts/7/erase").with(user("root").roles("ADMIN"))).bodyText()
 			.contains("Jan Kowalski", "Erase for good", "href=\"/contacts/7\"")
@@ -90,7 +90,7 @@ class PersonalDataPageControllerTests {
 
 	@Test
 	void anIdWithoutAnyHistoryIsNotFound() {
-		given(this.contacts.personToErase(9)).willThrow(new NotFoundException("Contact", 9));
+		given(this.personalData.personToErase(9)).willThrow(new NotFoundException("Contact", 9));
 
 		assertThat(this.mvc.get().uri("/contacts/9/erase").with(user("root").roles("ADMIN"))).hasStatus(404);
 	}

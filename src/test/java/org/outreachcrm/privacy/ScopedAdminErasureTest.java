@@ -1,0 +1,146 @@
+package org.outreachcrm.privacy;
+
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.NewUser;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.directory.ContactDetails;
+import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.testsupport.ApiCalls;
+import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.PageSession;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.createMember;
+import static org.outreachcrm.testsupport.DirectoryData.marker;
+import static org.outreachcrm.testsupport.DirectoryData.organization;
+import static org.outreachcrm.testsupport.DirectoryData.person;
+
+/**
+ * Export and erasure follow the country scope: an admin limited to Poland can neither
+ * erase nor export a Romanian person (before, the erasure of a living Romanian went down
+ * the path for deleted people: the log and the history said "erased", the record stayed),
+ * nor read the name of a deleted Romanian by walking ids on the confirm page. A deleted
+ * person is in scope by their last known country or an affiliation with a Polish
+ * organization.
+ */
+@DatabaseTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ScopedAdminErasureTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String m;
+
+	ContactDetails romanian;
+
+	ContactDetails polish;
+
+	long deletedRomanian;
+
+	long deletedPolishMember;
+
+	UserView polishAdmin;
+
+	@BeforeEach
+	void people() {
+		this.m = marker();
+		long romanianOrganization = this.organizations
+			.create(organization("Fundația " + this.m, OrganizationType.NGO, "RO"))
+			.id();
+		long polishOrganization = this.organizations
+			.create(organization("Fundacja " + this.m, OrganizationType.NGO, "PL"))
+			.id();
+		this.romanian = createMember(this.contacts, person("Ion", "Pop" + this.m, null, "RO"), romanianOrganization,
+				"member");
+		this.polish = this.contacts.create(person("Anna", "Nowak" + this.m, null, "PL"));
+		ContactDetails goneRomanian = createMember(this.contacts, person("Maria", "Ionescu" + this.m, null, "RO"),
+				romanianOrganization, "member");
+		this.contacts.delete(goneRomanian.id(), null);
+		this.deletedRomanian = goneRomanian.id();
+		// a Romanian volunteer of a Polish organization, deleted since
+		ContactDetails goneMember = createMember(this.contacts, person("Elena", "Popescu" + this.m, null, "RO"),
+				polishOrganization, "volunteer");
+		this.contacts.delete(goneMember.id(), null);
+		this.deletedPolishMember = goneMember.id();
+		String password = "Test-Passw0rd-" + this.m;
+		this.polishAdmin = this.users
+			.create(new NewUser("a" + this.m, password, null, null, Set.of(Role.ADMIN), Set.of("PL")));
+	}
+
+	@Test
+	void theApiNeitherErasesNorExportsPeopleBeyondTheScope() {
+		ApiCalls api = api();
+		assertThat(api.post("/api/contacts/" + this.romanian.id() + "/erasure", "").statusCode()).isEqualTo(404);
+		assertThat(api.post("/api/contacts/" + this.deletedRomanian + "/erasure", "").statusCode()).isEqualTo(404);
+		assertThat(api.get("/api/contacts/" + this.romanian.id() + "/personal-data").statusCode()).isEqualTo(404);
+		assertThat(api.get("/api/contacts/" + this.romanian.id() + "/personal-data.xlsx").statusCode()).isEqualTo(404);
+		assertThat(this.contacts.get(this.romanian.id()).displayName()).isEqualTo("Ion Pop" + this.m);
+		assertThat(erasures(this.romanian.id()) + erasures(this.deletedRomanian)).as("nothing logged").isZero();
+
+		assertThat(api.get("/api/contacts/" + this.polish.id() + "/personal-data").statusCode()).isEqualTo(200);
+		assertThat(api.post("/api/contacts/" + this.polish.id() + "/erasure", "").statusCode()).isEqualTo(204);
+		assertThat(api.post("/api/contacts/" + this.deletedPolishMember + "/erasure", "").statusCode())
+			.as("deleted, but last known as a volunteer of a Polish organization")
+			.isEqualTo(204);
+		assertThat(erasures(this.polish.id()) + erasures(this.deletedPolishMember)).isEqualTo(2);
+	}
+
+	@Test
+	void thePagesNeitherShowNorErasePeopleBeyondTheScope() {
+		PageSession pages = PageSession.login(this.port, this.polishAdmin.username(), "Test-Passw0rd-" + this.m);
+		HttpResponse<String> deleted = pages.get("/contacts/" + this.deletedRomanian + "/erase");
+		assertThat(deleted.statusCode()).isEqualTo(404);
+		assertThat(deleted.body()).doesNotContain("Ionescu" + this.m);
+		assertThat(pages.get("/contacts/" + this.romanian.id() + "/erase").statusCode()).isEqualTo(404);
+		assertThat(pages.get("/contacts/" + this.romanian.id() + "/personal-data.xlsx").statusCode()).isEqualTo(404);
+		String token = pages.token("/admin/erasures");
+		assertThat(pages.post("/contacts/" + this.romanian.id() + "/erase", token).statusCode()).isEqualTo(404);
+		assertThat(pages.post("/contacts/" + this.deletedRomanian + "/erase", token).statusCode()).isEqualTo(404);
+		assertThat(this.contacts.get(this.romanian.id()).displayName()).isEqualTo("Ion Pop" + this.m);
+		assertThat(erasures(this.romanian.id()) + erasures(this.deletedRomanian)).isZero();
+
+		assertThat(pages.get("/contacts/" + this.deletedPolishMember + "/erase").body())
+			.contains("Elena Popescu" + this.m);
+		assertThat(pages.post("/contacts/" + this.polish.id() + "/erase", token).statusCode()).isEqualTo(302);
+		assertThat(erasures(this.polish.id())).isOne();
+	}
+
+	private long erasures(long contactId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM person_erasure WHERE contact_id = ?")
+			.param(contactId)
+			.query(Long.class)
+			.single();
+	}
+
+	private ApiCalls api() {
+		return new ApiCalls(this.port, this.polishAdmin.username(), "Test-Passw0rd-" + this.m);
+	}
+
+}
