@@ -59,6 +59,12 @@ public record ImportText(String code, List<String> args) {
 		/** {0} the length of the value, {1} the most the field holds. */
 		static final String TOO_LONG = "imports.row.too-long";
 
+		/** {0} the most characters a cell may hold, {1} the row number. */
+		static final String CELL_TOO_LONG = "imports.row.cell-too-long";
+
+		/** {0} the most characters a row may hold, {1} the row number. */
+		static final String ROW_TOO_LONG = "imports.row.row-too-long";
+
 		/** {0} the text. */
 		static final String UNKNOWN_LANGUAGE = "imports.row.unknown-language";
 

@@ -260,6 +260,15 @@ public class Imports {
 					this.clock.instant());
 			throw ex;
 		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			// whatever else planning met, the run must not stay awaiting review: its
+			// mapping page would read the same file again
+			this.runs.finish(id, ImportStatus.FAILED,
+					ImportText.of(Codes.UNEXPECTED_FAILURE, ex.getClass().getSimpleName()), this.clock.instant());
+			if (ex instanceof OutOfMemoryError error) {
+				throw error;
+			}
+		}
 	}
 
 	private ImportView awaitingReview(long id) {
