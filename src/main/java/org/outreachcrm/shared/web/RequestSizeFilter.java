@@ -61,7 +61,6 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			}
 			else {
 				// the page shows its own message; the body is never read
-				response.setHeader("Connection", "close");
 				response.sendRedirect(request.getRequestURI() + "?tooLarge=true");
 			}
 			return;
@@ -81,9 +80,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			throws IOException {
 		ProblemDetail problem = problem(what, limit);
 		problem.setInstance(URI.create(request.getRequestURI()));
-		// the client is still sending the body it declared: close the connection after
-		// answering rather than reading it
-		response.setHeader("Connection", "close");
+		// the client may still be sending the body: Tomcat reads and discards it (up to
+		// server.tomcat.max-swallow-size) so that the answer reaches the client
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
