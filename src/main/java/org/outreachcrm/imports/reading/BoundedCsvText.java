@@ -2,7 +2,9 @@ package org.outreachcrm.imports.reading;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +49,8 @@ final class BoundedCsvText extends Reader {
 
 	private final Set<Long> cutRecords = new HashSet<>();
 
+	private final Map<Long, Set<Integer>> overLong = new HashMap<>();
+
 	private final char[] input = new char[8192];
 
 	private State state = State.START;
@@ -62,6 +66,8 @@ final class BoundedCsvText extends Reader {
 	private boolean afterCr;
 
 	private boolean skippingRest;
+
+	private boolean cellNoted;
 
 	private final char[] small = new char[2];
 
@@ -80,6 +86,15 @@ final class BoundedCsvText extends Reader {
 	 */
 	boolean wasCut(long recordNumber) {
 		return this.cutRecords.remove(recordNumber);
+	}
+
+	/**
+	 * The 0-based columns of the record whose values were longer than a cell may be (only
+	 * their start was passed on); each record is asked about once, in order.
+	 */
+	Set<Integer> overLongColumns(long recordNumber) {
+		Set<Integer> columns = this.overLong.remove(recordNumber);
+		return (columns != null) ? columns : Set.of();
 	}
 
 	@Override
@@ -194,6 +209,12 @@ final class BoundedCsvText extends Reader {
 				this.skippingRest = true;
 				this.cutRecords.add(this.record);
 			}
+			else if (!this.skippingRest && !this.cellNoted) {
+				this.cellNoted = true;
+				// noted here, not left to the length of what passed: trailing blanks of
+				// the part that passed are trimmed away later
+				this.overLong.computeIfAbsent(this.record, (r) -> new HashSet<>()).add(this.column);
+			}
 			return 0;
 		}
 		count();
@@ -212,6 +233,7 @@ final class BoundedCsvText extends Reader {
 	private int nextValue(char c, char[] out, int at) {
 		this.state = State.START;
 		this.cellChars = 0;
+		this.cellNoted = false;
 		this.column++;
 		if (this.skippingRest) {
 			return 0;
@@ -227,6 +249,7 @@ final class BoundedCsvText extends Reader {
 	private int endRecord(char c, char[] out, int at) {
 		this.state = State.START;
 		this.cellChars = 0;
+		this.cellNoted = false;
 		this.rowChars = 0;
 		this.column = 0;
 		this.skippingRest = false;

@@ -152,6 +152,7 @@ final class CsvReader implements SpreadsheetReader {
 						if (text.wasCut(record.getRecordNumber())) {
 							this.assembler.cut();
 						}
+						text.overLongColumns(record.getRecordNumber()).forEach(this.assembler::overLong);
 						SheetRow row = this.assembler.finish((int) record.getRecordNumber());
 						if (row != null) {
 							return row;

@@ -56,6 +56,24 @@ final class RowAssembler {
 		}
 	}
 
+	/**
+	 * Marks a cell as longer than a cell may be when the reader itself stopped reading it
+	 * (its text is then only the start of it).
+	 */
+	void overLong(int column) {
+		if (column < 0 || column >= MAX_COLUMNS) {
+			return;
+		}
+		this.overLongColumns.add(column);
+		while (this.cells.size() <= column) {
+			this.cells.add("");
+		}
+		String text = this.cells.get(column);
+		if (text.length() > OVER_LONG_KEPT && !text.endsWith("\u2026")) {
+			this.cells.set(column, text.substring(0, OVER_LONG_KEPT) + "\u2026");
+		}
+	}
+
 	/** Marks the row as longer than a row may be: its end was skipped while reading. */
 	void cut() {
 		this.cut = true;
