@@ -69,8 +69,8 @@ final class RowAssembler {
 			this.cells.add("");
 		}
 		String text = this.cells.get(column);
-		if (text.length() > OVER_LONG_KEPT && !text.endsWith("\u2026")) {
-			this.cells.set(column, text.substring(0, OVER_LONG_KEPT) + "\u2026");
+		if (!text.endsWith("\u2026")) {
+			this.cells.set(column, text.substring(0, Math.min(text.length(), OVER_LONG_KEPT)) + "\u2026");
 		}
 	}
 
