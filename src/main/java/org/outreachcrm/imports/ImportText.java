@@ -88,6 +88,9 @@ public record ImportText(String code, List<String> args) {
 		/** {0} the name asked for. */
 		static final String UNKNOWN_TEMPLATE = "import.template.unknown";
 
+		/** {0} the most characters a template's name may have. */
+		static final String TEMPLATE_NAME_TOO_LONG = "import.template.nameTooLong";
+
 		static final String NOT_AWAITING_REVIEW = "import.start.notAwaiting";
 
 		static final String RERUN_NOT_DRY_RUN = "import.rerun.notDryRun";

@@ -205,6 +205,9 @@ public class Imports {
 			}
 		});
 		String mappingJson = MappingJson.of(mapping(planned.headers(), fields)).write(this.json);
+		if (saveTemplateAs != null && saveTemplateAs.strip().length() > MappingTemplates.MAX_NAME) {
+			throw rule(Codes.TEMPLATE_NAME_TOO_LONG, String.valueOf(MappingTemplates.MAX_NAME));
+		}
 		if (!this.runs.release(id, dryRun, mappingJson, scope)) {
 			throw rule(Codes.NOT_AWAITING_REVIEW);
 		}
