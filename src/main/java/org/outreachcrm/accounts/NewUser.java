@@ -19,5 +19,6 @@ public record NewUser(
 				message = "{user.username.pattern}") String username,
 		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = 200) String password,
 		@Nullable @Size(max = 200) String displayName, @Nullable @Email @Size(max = 320) String email,
-		@NotEmpty Set<Role> roles, @Nullable Set<@Pattern(regexp = "[A-Z]{2}") String> countries) {
+		@NotEmpty @Size(max = 3) Set<Role> roles,
+		@Nullable @Size(max = 250) Set<@Pattern(regexp = "[A-Z]{2}") String> countries) {
 }

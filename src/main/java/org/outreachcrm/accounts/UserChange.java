@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param countries the country scope; empty means all countries
  */
 public record UserChange(@NotBlank @Size(max = 200) String displayName, @Nullable @Email @Size(max = 320) String email,
-		boolean enabled, @NotEmpty Set<Role> roles, Set<@Pattern(regexp = "[A-Z]{2}") String> countries,
-		@NotNull Long version) {
+		boolean enabled, @NotEmpty @Size(max = 3) Set<Role> roles,
+		@Size(max = 250) Set<@Pattern(regexp = "[A-Z]{2}") String> countries, @NotNull Long version) {
 }

@@ -22,7 +22,7 @@ public record ContactRequest(@Nullable @Size(max = 200) String givenName, @Nulla
 		@Nullable @Size(max = 10) List<@NotBlank @Email @Size(max = 320) String> emails,
 		@Nullable @Size(max = 10) List<@NotBlank @Size(max = 64) String> phones,
 		@Nullable @LanguageCode String preferredLanguage, @Nullable @CountryCode String country,
-		@Nullable @Size(max = 20000) String notes, @Nullable Set<@NotBlank @Size(max = 64) String> tags,
+		@Nullable @Size(max = 20000) String notes, @Nullable @Size(max = 50) Set<@NotBlank @Size(max = 64) String> tags,
 		@Nullable Long version) {
 
 	@AssertTrue(message = "{validation.contact.name}")

@@ -22,7 +22,7 @@ public record OrganizationRequest(@NotBlank @Size(max = 300) String name, @NotNu
 		@Nullable @Size(max = 500) @Pattern(regexp = "^(https?://)?[^\\s<>\"]+$",
 				message = "{validation.website}") String website,
 		@Nullable @Email @Size(max = 320) String email, @Nullable @Size(max = 64) String phone,
-		@Nullable List<@LanguageCode String> languages, @Nullable @Size(max = 20000) String description,
-		@Nullable PartnershipStage stage, @Nullable Long ownerId, @Nullable Set<@NotBlank @Size(max = 64) String> tags,
-		@Nullable Long version) {
+		@Nullable @Size(max = 20) List<@LanguageCode String> languages, @Nullable @Size(max = 20000) String description,
+		@Nullable PartnershipStage stage, @Nullable Long ownerId,
+		@Nullable @Size(max = 50) Set<@NotBlank @Size(max = 64) String> tags, @Nullable Long version) {
 }

@@ -55,7 +55,7 @@ class ImportJobConfiguration {
 		// the reader maps each row as it reads it (on its read-ahead thread): the mapper
 		// is stateless, so no processor step is needed
 		PartnerRowMapper mapper = new PartnerRowMapper(MappingJson.read(json, plan.mappingJson()).toMapping(),
-				DateOrder.valueOf(plan.dateOrder()), plan.fileName(), plan.scope());
+				DateOrder.valueOf(plan.dateOrder()), plan.fileName(), plan.scope(), properties.readingLimits());
 		return new PartnerListReader(new SpreadsheetOpener(properties.readingLimits()),
 				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(), plan.headerRow(),
 				properties.readAhead(), mapper::map);

@@ -35,6 +35,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportRuns {
 
+	/** The widths of {@code import_problem}'s columns (V21). */
+	static final int MAX_COLUMN_NAME = 200;
+
+	static final int MAX_MESSAGE = 1000;
+
+	/** What a rejected row keeps of each cell, and of all its cells, for the report. */
+	static final int MAX_STORED_CELL = 2000;
+
+	static final int MAX_STORED_CELLS = 15_000;
+
 	private static final TypeReference<List<String>> CELLS = new TypeReference<>() {
 	};
 
@@ -197,7 +207,7 @@ class ImportRuns {
 		List<Object[]> rows = new ArrayList<>();
 		for (RowResult result : results) {
 			int seq = 0;
-			String cells = result.rejected() ? this.json.writeValueAsString(result.cells()) : null;
+			String cells = result.rejected() ? this.json.writeValueAsString(storedCells(result.cells())) : null;
 			for (Problem problem : result.rejections()) {
 				rows.add(problemRow(id, result.rowNumber(), seq++, "REJECTED", problem, seq == 1 ? cells : null));
 			}
@@ -213,8 +223,33 @@ class ImportRuns {
 
 	private Object[] problemRow(long id, long rowNumber, int seq, String severity, Problem problem,
 			@Nullable String cells) {
-		return new Object[] { id, rowNumber, seq, severity, problem.column(), this.texts.english(problem.text()),
-				problem.text().code(), arguments(problem.text()), cells };
+		return new Object[] { id, rowNumber, seq, severity, shorten(problem.column(), MAX_COLUMN_NAME),
+				shorten(this.texts.english(problem.text()), MAX_MESSAGE), problem.text().code(),
+				arguments(problem.text()), cells };
+	}
+
+	/**
+	 * The cells of a rejected row as stored for the rejection report: each shortened to
+	 * {@link #MAX_STORED_CELL} characters and all of them to {@link #MAX_STORED_CELLS},
+	 * so that they fit their column ({@code TEXT}, 64 KB on MySQL, 4 bytes a character at
+	 * worst) whatever the file holds.
+	 */
+	static List<String> storedCells(List<String> cells) {
+		List<String> stored = new ArrayList<>();
+		int total = 0;
+		for (String cell : cells) {
+			String kept = cell.length() <= MAX_STORED_CELL ? cell : cell.substring(0, MAX_STORED_CELL - 1) + "\u2026";
+			total += kept.length() + 4;
+			if (total > MAX_STORED_CELLS) {
+				break;
+			}
+			stored.add(kept);
+		}
+		return stored;
+	}
+
+	private static @Nullable String shorten(@Nullable String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "\u2026";
 	}
 
 	/** Rejected rows in file order, with their cells and all their reasons. */

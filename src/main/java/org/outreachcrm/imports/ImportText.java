@@ -59,6 +59,12 @@ public record ImportText(String code, List<String> args) {
 		/** {0} the length of the value, {1} the most the field holds. */
 		static final String TOO_LONG = "imports.row.too-long";
 
+		/** {0} the most characters a cell may hold, {1} the row number. */
+		static final String CELL_TOO_LONG = "imports.row.cell-too-long";
+
+		/** {0} the most characters a row may hold, {1} the row number. */
+		static final String ROW_TOO_LONG = "imports.row.row-too-long";
+
 		/** {0} the text. */
 		static final String UNKNOWN_LANGUAGE = "imports.row.unknown-language";
 
@@ -81,6 +87,9 @@ public record ImportText(String code, List<String> args) {
 
 		/** {0} the name asked for. */
 		static final String UNKNOWN_TEMPLATE = "import.template.unknown";
+
+		/** {0} the most characters a template's name may have. */
+		static final String TEMPLATE_NAME_TOO_LONG = "import.template.nameTooLong";
 
 		static final String NOT_AWAITING_REVIEW = "import.start.notAwaiting";
 

@@ -206,6 +206,9 @@ public class Imports {
 			}
 		});
 		String mappingJson = MappingJson.of(mapping(planned.headers(), fields)).write(this.json);
+		if (saveTemplateAs != null && saveTemplateAs.strip().length() > MappingTemplates.MAX_NAME) {
+			throw rule(Codes.TEMPLATE_NAME_TOO_LONG, String.valueOf(MappingTemplates.MAX_NAME));
+		}
 		if (!this.runs.release(id, dryRun, mappingJson, scope)) {
 			throw rule(Codes.NOT_AWAITING_REVIEW);
 		}
@@ -260,6 +263,15 @@ public class Imports {
 			this.runs.finish(id, ImportStatus.FAILED, ImportText.of(ex.messageKey(), ex.arguments()),
 					this.clock.instant());
 			throw ex;
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			// whatever else planning met, the run must not stay awaiting review: its
+			// mapping page would read the same file again
+			this.runs.finish(id, ImportStatus.FAILED,
+					ImportText.of(Codes.UNEXPECTED_FAILURE, ex.getClass().getSimpleName()), this.clock.instant());
+			if (ex instanceof OutOfMemoryError error) {
+				throw error;
+			}
 		}
 	}
 

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MappingTemplates {
 
+	/** The longest name of a template ({@code import_mapping_template.name}). */
+	static final int MAX_NAME = 100;
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.apache.poi.ss.util.CellReference;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.DirectoryRow;
 import org.outreachcrm.directory.OrganizationType;
@@ -21,6 +23,7 @@ import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.imports.mapping.NormalizedValue;
 import org.outreachcrm.imports.mapping.OrganizationTypeNormalizer;
 import org.outreachcrm.imports.mapping.PhoneNormalizer;
+import org.outreachcrm.imports.reading.ReadingLimits;
 import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.shared.CountryScope;
 
@@ -62,8 +65,14 @@ final class PartnerRowMapper {
 
 	private final CountryScope scope;
 
+	private final ReadingLimits limits;
+
 	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder) {
 		this(mapping, dateOrder, null, CountryScope.everything());
+	}
+
+	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder, @Nullable String fileName, CountryScope scope) {
+		this(mapping, dateOrder, fileName, scope, ReadingLimits.DEFAULTS);
 	}
 
 	/**
@@ -71,8 +80,12 @@ final class PartnerRowMapper {
 	 * brings
 	 * @param scope the countries of the user who started the import: rows of other
 	 * countries, or without a country, are rejected unless it is all countries
+	 * @param limits the reading limits the file was read with, named when a cell or row
+	 * went past them
 	 */
-	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder, @Nullable String fileName, CountryScope scope) {
+	PartnerRowMapper(ColumnMapping mapping, DateOrder dateOrder, @Nullable String fileName, CountryScope scope,
+			ReadingLimits limits) {
+		this.limits = limits;
 		this.mapping = mapping;
 		this.dates = new DateNormalizer(dateOrder);
 		this.fileName = fileName;
@@ -80,6 +93,9 @@ final class PartnerRowMapper {
 	}
 
 	RowResult map(SheetRow sheetRow) {
+		if (sheetRow.overLong()) {
+			return overLong(sheetRow);
+		}
 		Map<ImportField, String> values = this.mapping.values(sheetRow);
 		List<Problem> warnings = new ArrayList<>();
 		List<Problem> rejections = new ArrayList<>();
@@ -127,8 +143,33 @@ final class PartnerRowMapper {
 		if (rejections.isEmpty() && !row.hasOrganization() && !row.hasPerson()) {
 			rejections.add(new Problem(null, ImportText.of(Codes.NO_ORGANIZATION_NOR_PERSON)));
 		}
-		return new RowResult(sheetRow.number(), sheetRow.cells(), rejections.isEmpty() ? row : null, warnings,
-				rejections);
+		// the cells travel along only for the rejection report
+		return new RowResult(sheetRow.number(), rejections.isEmpty() ? List.of() : sheetRow.cells(),
+				rejections.isEmpty() ? row : null, warnings, rejections);
+	}
+
+	/**
+	 * A row with a cell longer than a cell may be, or longer as a whole than a row may
+	 * be, is rejected as it is: the reader kept only the start of such a cell.
+	 */
+	private RowResult overLong(SheetRow sheetRow) {
+		List<Problem> rejections = new ArrayList<>();
+		if (sheetRow.cut()) {
+			rejections.add(new Problem(null,
+					ImportText.of(Codes.ROW_TOO_LONG, this.limits.maxRowChars(), String.valueOf(sheetRow.number()))));
+		}
+		for (int column : new TreeSet<>(sheetRow.overLongColumns())) {
+			rejections.add(new Problem(columnName(column),
+					ImportText.of(Codes.CELL_TOO_LONG, this.limits.maxCellChars(), String.valueOf(sheetRow.number()))));
+		}
+		return new RowResult(sheetRow.number(), sheetRow.cells(), null, List.of(), rejections);
+	}
+
+	/** The column's header, or its letter when it has none. */
+	private String columnName(int column) {
+		List<String> headers = this.mapping.headers();
+		return column < headers.size() && !headers.get(column).isBlank() ? headers.get(column)
+				: CellReference.convertNumToColString(column);
 	}
 
 	private @Nullable String normalized(ImportField field, NormalizedValue value, List<Problem> warnings,

@@ -18,5 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record CampaignRequest(@NotBlank @Size(max = 300) String name, @Nullable @Size(max = 20000) String description,
 		@NotNull LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable Long ownerId,
-		@Nullable CampaignStatus status, @Nullable Set<@NotNull Long> targetOrganizationIds, @Nullable Long version) {
+		@Nullable CampaignStatus status, @Nullable @Size(max = 10000) Set<@NotNull Long> targetOrganizationIds,
+		@Nullable Long version) {
 }

@@ -20,12 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param followUp an optional follow-up to set (only when logging)
  * @param version the version a change is based on; required when updating
  */
-public record InteractionRequest(@NotNull Long organizationId, @Nullable List<@NotNull Long> contactIds,
-		@NotNull InteractionType type, @NotNull Instant occurredAt, @Nullable @Size(max = 64) String timeZone,
-		@NotNull Direction direction, @NotBlank @Size(max = 300) String subject,
-		@Nullable @Size(max = 50000) String summary, @Nullable @Size(max = 2000) String outcome, @Nullable Long staffId,
-		@Nullable Long campaignId, @Nullable Set<@NotBlank @Size(max = 64) String> tags,
-		@Nullable @Valid FollowUpRequest followUp, @Nullable Long version) {
+public record InteractionRequest(@NotNull Long organizationId,
+		@Nullable @Size(max = 100) List<@NotNull Long> contactIds, @NotNull InteractionType type,
+		@NotNull Instant occurredAt, @Nullable @Size(max = 64) String timeZone, @NotNull Direction direction,
+		@NotBlank @Size(max = 300) String subject, @Nullable @Size(max = 50000) String summary,
+		@Nullable @Size(max = 2000) String outcome, @Nullable Long staffId, @Nullable Long campaignId,
+		@Nullable @Size(max = 50) Set<@NotBlank @Size(max = 64) String> tags, @Nullable @Valid FollowUpRequest followUp,
+		@Nullable Long version) {
 
 	/** A request with only what logging needs; the rest left empty. */
 	public static InteractionRequest of(long organizationId, List<Long> contactIds, InteractionType type,

@@ -28,7 +28,7 @@ public record ScheduleRequest(@NotBlank @Size(max = 200) String name, @NotNull R
 		@NotNull ScheduleFrequency frequency, @Nullable @Size(max = 120) String cron, @Nullable DayOfWeek dayOfWeek,
 		@Nullable @Min(1) @Max(28) Integer dayOfMonth,
 		@Nullable @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d") String time, @NotBlank @Size(max = 64) String timeZone,
-		@Nullable @Size(max = 50) List<@NotBlank @Email String> recipients, boolean skipWhenEmpty, boolean enabled,
-		@Nullable Long version) {
+		@Nullable @Size(max = 50) List<@NotBlank @Email @Size(max = 320) String> recipients, boolean skipWhenEmpty,
+		boolean enabled, @Nullable Long version) {
 
 }

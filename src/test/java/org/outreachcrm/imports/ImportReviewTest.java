@@ -103,6 +103,12 @@ class ImportReviewTest {
 				"lista.csv", ImportOptions.defaults(), "UI", "admin");
 		String template = "lista " + m;
 
+		// a name longer than a name may be is refused, and the run still waits for review
+		assertThatExceptionOfType(BusinessRuleException.class)
+			.isThrownBy(() -> this.imports.start(prepared.id(), true, Map.of(2, ImportField.NOTES),
+					"n".repeat(MappingTemplates.MAX_NAME + 1), "admin"))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("import.template.nameTooLong"));
+		assertThat(this.imports.get(prepared.id()).awaitingReview()).isTrue();
 		this.imports.start(prepared.id(), true, Map.of(2, ImportField.NOTES), template, "admin");
 
 		assertThat(this.imports.mappingTemplates()).contains(template);

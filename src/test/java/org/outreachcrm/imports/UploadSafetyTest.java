@@ -61,7 +61,7 @@ class UploadSafetyTest {
 	@Test
 	void zipBombGuardsAreSetAtStartUp() {
 		assertThat(ZipSecureFile.getMinInflateRatio()).isEqualTo(PoiProtections.MIN_INFLATE_RATIO);
-		assertThat(ZipSecureFile.getMaxEntrySize()).isEqualTo(PoiProtections.MAX_ENTRY_BYTES);
+		assertThat(ZipSecureFile.getMaxEntrySize()).isEqualTo(this.properties.maxWorkbookEntryBytes());
 	}
 
 	@Test

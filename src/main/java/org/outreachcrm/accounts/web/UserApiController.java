@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserChange;
@@ -67,7 +68,7 @@ class UserApiController {
 	}
 
 	/** A new password set by an admin. */
-	record PasswordReset(@NotBlank String password, boolean forceChange) {
+	record PasswordReset(@NotBlank @Size(max = 200) String password, boolean forceChange) {
 	}
 
 }

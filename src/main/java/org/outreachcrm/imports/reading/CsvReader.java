@@ -33,9 +33,16 @@ final class CsvReader implements SpreadsheetReader {
 
 	private final char separator;
 
+	private final ReadingLimits limits;
+
 	CsvReader(Path file, String fileName) {
+		this(file, fileName, ReadingLimits.DEFAULTS);
+	}
+
+	CsvReader(Path file, String fileName, ReadingLimits limits) {
 		this.file = file;
 		this.fileName = fileName;
+		this.limits = limits;
 		try {
 			this.encoding = TextEncoding.detect(file);
 			this.separator = CsvSeparator.detect(sample());
@@ -120,8 +127,11 @@ final class CsvReader implements SpreadsheetReader {
 			throw new SpreadsheetException(ReadingMessage.NO_SUCH_SHEET, this.fileName, index + 1);
 		}
 		CSVParser parser;
+		BoundedCsvText text;
 		try {
-			parser = CSVParser.parse(openReader(), format(this.separator));
+			text = new BoundedCsvText(openReader(), this.separator, this.limits.maxCellChars(),
+					this.limits.maxRowChars());
+			parser = CSVParser.parse(text, format(this.separator));
 		}
 		catch (IOException ex) {
 			throw new SpreadsheetException(ReadingMessage.READ_FAILED, ex, this.fileName);
@@ -129,7 +139,7 @@ final class CsvReader implements SpreadsheetReader {
 		Iterator<CSVRecord> records = parser.iterator();
 		return new LookaheadRows(sheetNames().get(0)) {
 
-			private final RowAssembler assembler = new RowAssembler();
+			private final RowAssembler assembler = new RowAssembler(CsvReader.this.limits.maxCellChars());
 
 			@Override
 			protected @Nullable SheetRow readNext() {
@@ -139,6 +149,10 @@ final class CsvReader implements SpreadsheetReader {
 						for (int column = 0; column < record.size(); column++) {
 							this.assembler.add(column, record.get(column), false);
 						}
+						if (text.wasCut(record.getRecordNumber())) {
+							this.assembler.cut();
+						}
+						text.overLongColumns(record.getRecordNumber()).forEach(this.assembler::overLong);
 						SheetRow row = this.assembler.finish((int) record.getRecordNumber());
 						if (row != null) {
 							return row;

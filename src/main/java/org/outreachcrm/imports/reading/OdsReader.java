@@ -29,8 +29,11 @@ final class OdsReader implements SpreadsheetReader {
 
 	private final List<String> sheetNames;
 
+	private final int maxCellChars;
+
 	OdsReader(Path file, String fileName, ReadingLimits limits) {
 		this.fileName = fileName;
+		this.maxCellChars = limits.maxCellChars();
 		SizeLimit.check(file, fileName, SpreadsheetFormat.ODS, limits.maxOdsBytes());
 		checkUnpackedSize(file, fileName, limits.maxOdsContentBytes());
 		try {
@@ -99,7 +102,7 @@ final class OdsReader implements SpreadsheetReader {
 		int firstColumn = range.getColumn();
 		return new LookaheadRows(sheet.getName()) {
 
-			private final RowAssembler assembler = new RowAssembler();
+			private final RowAssembler assembler = new RowAssembler(OdsReader.this.maxCellChars);
 
 			private int next;
 

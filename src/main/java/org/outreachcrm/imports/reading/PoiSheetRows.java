@@ -15,14 +15,16 @@ final class PoiSheetRows extends LookaheadRows {
 
 	private final PoiCells cells;
 
-	private final RowAssembler assembler = new RowAssembler();
+	private final RowAssembler assembler;
 
 	private final String fileName;
 
 	private final SpreadsheetFormat format;
 
-	PoiSheetRows(String sheetName, Iterator<Row> rows, PoiCells cells, String fileName, SpreadsheetFormat format) {
+	PoiSheetRows(String sheetName, Iterator<Row> rows, PoiCells cells, String fileName, SpreadsheetFormat format,
+			int maxCellChars) {
 		super(sheetName);
+		this.assembler = new RowAssembler(maxCellChars);
 		this.rows = rows;
 		this.cells = cells;
 		this.fileName = fileName;

@@ -72,6 +72,9 @@ public enum ReadingMessage {
 	/** {0} file, {1} its unpacked size in MB, {2} the limit in MB. */
 	TOO_MUCH_DATA_IN_ODS(Problem.TOO_LARGE),
 
+	/** {0} file, {1} the part of the workbook, {2} the limit in MB. */
+	TOO_MUCH_DATA_IN_XLSX(Problem.TOO_LARGE),
+
 	/** {0} file. */
 	NO_SHEETS(Problem.NO_DATA),
 

@@ -11,12 +11,23 @@ import java.util.Set;
  * @param number row number in the file, 1-based
  * @param cells cell texts by 0-based column index, never null, "" for empty cells
  * @param dateColumns 0-based indexes of cells that were date cells in the file
+ * @param overLongColumns 0-based indexes of cells longer than the reading limit allows:
+ * their text is only the start of the cell (see {@link ReadingLimits#maxCellChars()}), or
+ * the row went past {@link ReadingLimits#maxRowChars()} there
+ * @param cut whether the row was longer than {@link ReadingLimits#maxRowChars()} and its
+ * end was skipped
  */
-public record SheetRow(int number, List<String> cells, Set<Integer> dateColumns) {
+public record SheetRow(int number, List<String> cells, Set<Integer> dateColumns, Set<Integer> overLongColumns,
+		boolean cut) {
 
 	public SheetRow {
 		cells = List.copyOf(cells);
 		dateColumns = Set.copyOf(dateColumns);
+		overLongColumns = Set.copyOf(overLongColumns);
+	}
+
+	public SheetRow(int number, List<String> cells, Set<Integer> dateColumns) {
+		this(number, cells, dateColumns, Set.of(), false);
 	}
 
 	public SheetRow(int number, List<String> cells) {
@@ -31,6 +42,11 @@ public record SheetRow(int number, List<String> cells, Set<Integer> dateColumns)
 	/** Whether the cell was a date cell (its text is then an ISO date). */
 	public boolean isDate(int column) {
 		return this.dateColumns.contains(column);
+	}
+
+	/** Whether some cell was too long to read, or the row itself. */
+	public boolean overLong() {
+		return this.cut || !this.overLongColumns.isEmpty();
 	}
 
 	public int size() {

@@ -34,10 +34,10 @@ public final class SpreadsheetOpener {
 	public SpreadsheetReader open(Path file, String fileName) {
 		SpreadsheetFormat format = this.detector.detect(file, fileName);
 		return switch (format) {
-			case XLSX -> new XlsxReader(file, fileName);
-			case XLS -> new XlsReader(file, fileName, this.limits.maxXlsBytes());
+			case XLSX -> new XlsxReader(file, fileName, this.limits);
+			case XLS -> new XlsReader(file, fileName, this.limits);
 			case ODS -> new OdsReader(file, fileName, this.limits);
-			case CSV -> new CsvReader(file, fileName);
+			case CSV -> new CsvReader(file, fileName, this.limits);
 		};
 	}
 

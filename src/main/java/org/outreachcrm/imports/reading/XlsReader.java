@@ -20,9 +20,12 @@ final class XlsReader implements SpreadsheetReader {
 
 	private final List<String> sheetNames;
 
-	XlsReader(Path file, String fileName, long maxBytes) {
+	private final int maxCellChars;
+
+	XlsReader(Path file, String fileName, ReadingLimits limits) {
 		this.fileName = fileName;
-		SizeLimit.check(file, fileName, SpreadsheetFormat.XLS, maxBytes);
+		this.maxCellChars = limits.maxCellChars();
+		SizeLimit.check(file, fileName, SpreadsheetFormat.XLS, limits.maxXlsBytes());
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			this.workbook = new HSSFWorkbook(fs.getRoot(), false);
 			List<String> names = new ArrayList<>();
@@ -59,7 +62,7 @@ final class XlsReader implements SpreadsheetReader {
 		try {
 			boolean date1904 = this.workbook.getInternalWorkbook().isUsing1904DateWindowing();
 			return new PoiSheetRows(this.sheetNames.get(index), this.workbook.getSheetAt(index).rowIterator(),
-					new PoiCells(date1904), this.fileName, SpreadsheetFormat.XLS);
+					new PoiCells(date1904), this.fileName, SpreadsheetFormat.XLS, this.maxCellChars);
 		}
 		catch (RuntimeException ex) {
 			throw PoiFailures.translate(ex, this.fileName, SpreadsheetFormat.XLS);

@@ -1,12 +1,16 @@
 package org.outreachcrm.imports.reading;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.github.pjfanning.xlsx.SharedStringsImplementationType;
 import com.github.pjfanning.xlsx.StreamingReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Date1904Support;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -24,8 +28,12 @@ final class XlsxReader implements SpreadsheetReader {
 
 	private final List<String> sheetNames;
 
-	XlsxReader(Path file, String fileName) {
+	private final int maxCellChars;
+
+	XlsxReader(Path file, String fileName, ReadingLimits limits) {
 		this.fileName = fileName;
+		this.maxCellChars = limits.maxCellChars();
+		checkParts(file, fileName, limits.maxWorkbookPartBytes());
 		try {
 			this.workbook = StreamingReader.builder()
 				.rowCacheSize(100)
@@ -46,6 +54,51 @@ final class XlsxReader implements SpreadsheetReader {
 		catch (RuntimeException ex) {
 			throw PoiFailures.translate(ex, fileName, SpreadsheetFormat.XLSX);
 		}
+	}
+
+	/**
+	 * Refuses a workbook whose parts held in memory while reading (every XML part but the
+	 * sheets, which are streamed: shared strings, styles, the workbook) unpack to more
+	 * than {@code maxPartBytes}. The bytes are counted while inflating, so a part that
+	 * declares a small size and inflates to hundreds of megabytes (within POI's inflate
+	 * ratio) is caught after at most the limit, without holding any of it. A file that is
+	 * not a readable zip is left to POI, which says what is wrong with it.
+	 */
+	static void checkParts(Path file, String fileName, long maxPartBytes) {
+		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+			var entries = zip.getEntries();
+			byte[] buffer = new byte[64 * 1024];
+			while (entries.hasMoreElements()) {
+				ZipArchiveEntry entry = entries.nextElement();
+				String name = entry.getName().toLowerCase(Locale.ROOT);
+				if (entry.isDirectory() || name.startsWith("xl/worksheets/")
+						|| !(name.endsWith(".xml") || name.endsWith(".rels"))) {
+					continue;
+				}
+				if (entry.getSize() > maxPartBytes || unpackedSize(zip, entry, buffer, maxPartBytes) > maxPartBytes) {
+					throw new SpreadsheetException(ReadingMessage.TOO_MUCH_DATA_IN_XLSX, fileName, entry.getName(),
+							SizeLimit.megabytes(maxPartBytes));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof SpreadsheetException known) {
+				throw known;
+			}
+			// not a zip commons-compress reads: POI gives the precise reason
+		}
+	}
+
+	/** Inflates the entry, counting, up to one byte past {@code limit}. */
+	private static long unpackedSize(ZipFile zip, ZipArchiveEntry entry, byte[] buffer, long limit) throws IOException {
+		long total = 0;
+		try (InputStream in = zip.getInputStream(entry)) {
+			int n;
+			while (total <= limit && (n = in.read(buffer)) > 0) {
+				total += n;
+			}
+		}
+		return total;
 	}
 
 	@Override
@@ -72,7 +125,7 @@ final class XlsxReader implements SpreadsheetReader {
 			Sheet sheet = this.workbook.getSheetAt(index);
 			boolean date1904 = this.workbook instanceof Date1904Support support && support.isDate1904();
 			return new PoiSheetRows(this.sheetNames.get(index), sheet.rowIterator(), new PoiCells(date1904),
-					this.fileName, SpreadsheetFormat.XLSX);
+					this.fileName, SpreadsheetFormat.XLSX, this.maxCellChars);
 		}
 		catch (RuntimeException ex) {
 			throw PoiFailures.translate(ex, this.fileName, SpreadsheetFormat.XLSX);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.MultipartConfigElement;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.ImportMode;
 import org.outreachcrm.directory.RevertOutcome;
@@ -24,10 +25,12 @@ import org.outreachcrm.shared.web.Fragments;
 import org.outreachcrm.shared.web.PageController;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,9 +60,13 @@ class ImportPageController {
 
 	private final Clock clock;
 
-	ImportPageController(Imports imports, Clock clock) {
+	private final long maxFileBytes;
+
+	ImportPageController(Imports imports, Clock clock, ObjectProvider<MultipartConfigElement> multipart) {
 		this.imports = imports;
 		this.clock = clock;
+		MultipartConfigElement config = multipart.getIfAvailable();
+		this.maxFileBytes = (config != null) ? config.getMaxFileSize() : -1;
 	}
 
 	@GetMapping
@@ -67,6 +74,22 @@ class ImportPageController {
 		model.addAttribute("runs", this.imports.history(PageRequest.of(Math.max(0, page), PAGE_SIZE), locale));
 		model.addAttribute("now", this.clock.instant());
 		return "imports/import-list";
+	}
+
+	/**
+	 * Where an upload larger than the limit is sent back to (by
+	 * {@code shared.web.RequestSizeFilter}, before any of it is read): the form again,
+	 * saying so.
+	 */
+	@GetMapping(params = "tooLarge")
+	String uploadTooLarge(Model model) {
+		UploadForm form = new UploadForm();
+		BindingResult result = new BeanPropertyBindingResult(form, "form");
+		result.reject("import.file.tooLarge",
+				new Object[] { String.valueOf(Math.round(this.maxFileBytes / (1024.0 * 1024.0))) }, null);
+		model.addAttribute("form", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+		return upload(model);
 	}
 
 	@GetMapping("/new")

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
@@ -100,6 +101,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.body(RequestSizeFilter.problem("request body", tooLarge.limit()));
+			}
+			if (cause instanceof StreamConstraintsException constraint) {
+				// a string, name, number or nesting past the parser's bounds
+				// (crm.requests.max-json-*)
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						"The request body exceeds a limit: " + constraint.getOriginalMessage());
+				problem.setTitle("Invalid request");
+				problem.setProperty("errors", List.of());
+				return ResponseEntity.badRequest().body(problem);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
 		String detail = "The request body is not valid JSON for this request";
 		List<FieldProblem> errors = List.of();
 		if (ex.getCause() instanceof DatabindException databind) {
