@@ -136,7 +136,7 @@ class Interaction extends TrackedEntity {
 				this.type, this.occurredAt, ZoneId.of(this.timeZone), viewerZone,
 				LocalDateTime.ofInstant(this.occurredAt, viewerZone), this.direction, this.subject, this.summary,
 				this.outcome, this.staffId, this.campaignId, new TreeSet<>(this.tags), createdAt(), createdBy(),
-				version());
+				version(), updatedAt(), updatedBy());
 	}
 
 	ZoneId zone() {

@@ -49,6 +49,16 @@ class HistoryPageController {
 		return show(htmx, model, "/contacts/" + id, this.history.contact(id));
 	}
 
+	@GetMapping("/interactions/{id}/history")
+	String interaction(@PathVariable long id, HtmxRequest htmx, Model model) {
+		return show(htmx, model, "/interactions/" + id, this.history.interaction(id));
+	}
+
+	@GetMapping("/follow-ups/{id}/history")
+	String followUp(@PathVariable long id, HtmxRequest htmx, Model model) {
+		return show(htmx, model, "/follow-ups/" + id, this.history.followUp(id));
+	}
+
 	@GetMapping("/meetings/{id}/history")
 	String meeting(@PathVariable long id, HtmxRequest htmx, Model model) {
 		return show(htmx, model, "/meetings/" + id, this.history.meeting(id));
