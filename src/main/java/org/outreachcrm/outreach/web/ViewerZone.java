@@ -22,8 +22,9 @@ final class ViewerZone {
 	}
 
 	static ZoneId of(@Nullable String cookie) {
-		// one rule for pages and the formats templates call
-		return ViewFormats.zone(cookie);
+		// one rule for pages and the formats templates call: the user's setting first
+		ZoneId current = ViewFormats.currentZone();
+		return (current.equals(UTC) && cookie != null) ? ViewFormats.zone(cookie) : current;
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.Cookie;
@@ -46,6 +47,9 @@ public class ViewFormats {
 	/** The cookie {@code app.js} sets to the browser's zone. */
 	public static final String ZONE_COOKIE = "tz";
 
+	/** The request attribute that carries the signed-in user's zone setting. */
+	public static final String ZONE_ATTRIBUTE = ViewFormats.class.getName() + ".zone";
+
 	// "UTC" rather than ZoneOffset.UTC ("Z"): the name people read
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -65,16 +69,38 @@ public class ViewFormats {
 	 * cannot guess where the person sits).
 	 */
 	public ZoneId zone() {
+		return currentZone();
+	}
+
+	/**
+	 * The current request's viewer zone: the user's setting (which the accounts module
+	 * puts in the {@value #ZONE_ATTRIBUTE} request attribute), else the browser's from
+	 * the {@value #ZONE_COOKIE} cookie; UTC outside a request or without either.
+	 */
+	public static ZoneId currentZone() {
 		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
 				? zone(attributes.getRequest()) : UTC;
 	}
 
 	/**
-	 * The zone a request's {@value #ZONE_COOKIE} cookie names; UTC if none or unknown.
+	 * The request's viewer zone: the user's setting, else the browser's; UTC if neither.
 	 */
 	public static ZoneId zone(HttpServletRequest request) {
+		if (request.getAttribute(ZONE_ATTRIBUTE) instanceof ZoneId zone) {
+			return zone;
+		}
 		Cookie cookie = WebUtils.getCookie(request, ZONE_COOKIE);
 		return zone((cookie == null) ? null : cookie.getValue());
+	}
+
+	/** The browser's zone, if the request's {@value #ZONE_COOKIE} cookie names one. */
+	public static Optional<ZoneId> browserZone(HttpServletRequest request) {
+		Cookie cookie = WebUtils.getCookie(request, ZONE_COOKIE);
+		if (cookie == null || cookie.getValue().isBlank()) {
+			return Optional.empty();
+		}
+		ZoneId zone = zone(cookie.getValue());
+		return (zone.equals(UTC) && !"UTC".equals(cookie.getValue().strip())) ? Optional.empty() : Optional.of(zone);
 	}
 
 	/** The zone a cookie value names; UTC if none or unknown. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.accounts.UserZones;
 import org.outreachcrm.directory.AffiliationRequest;
 import org.outreachcrm.directory.ContactDetails;
 import org.outreachcrm.directory.Contacts;
@@ -82,6 +83,9 @@ class InteractionPageTest {
 
 	@Autowired
 	UserAccounts users;
+
+	@Autowired
+	UserZones zones;
 
 	UserView me;
 
@@ -151,6 +155,27 @@ class InteractionPageTest {
 		assertThat(get("/interactions/" + this.call.id(), "pl")).bodyText().contains(writtenInSaoPaulo);
 		assertThat(get("/interactions/" + this.call.id() + "/history", "pl")).bodyText().contains(writtenInSaoPaulo);
 		assertThat(get("/admin/audit", "pl")).bodyText().contains(writtenInSaoPaulo);
+	}
+
+	@Test
+	void theUsersZoneIsTheBrowsersFromTheFirstPageOnAndTheirOwnChoiceAfterwards() {
+		assertThat(this.zones.of(this.me.username())).isEmpty();
+
+		assertThat(get("/interactions/" + this.call.id(), "en")).bodyText().contains("Jan 10, 2026, 07:00");
+		assertThat(this.zones.of(this.me.username())).contains(ZoneId.of("America/Sao_Paulo"));
+
+		assertThat(this.mvc.post()
+			.uri("/account/password/zone")
+			.param("zone", "Asia/Tokyo")
+			.with(user(this.me.username()).roles("STAFF"))
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/account/password");
+		// the setting wins over the browser: 10:00 UTC is 19:00 in Tokyo
+		assertThat(get("/interactions/" + this.call.id(), "en")).bodyText()
+			.contains("Jan 10, 2026, 19:00")
+			.doesNotContain("Jan 10, 2026, 07:00");
+		assertThat(get("/organizations/" + this.org.id() + "/timeline", "en")).bodyText()
+			.contains("Jan 10, 2026, 19:00");
 	}
 
 	@Test
