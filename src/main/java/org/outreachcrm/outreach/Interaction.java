@@ -147,8 +147,11 @@ class Interaction extends TrackedEntity {
 		return new ArrayList<>(this.contactIds);
 	}
 
+	// browsers send a textarea's line breaks as CRLF, the API usually LF: one form, so
+	// that
+	// saving an unchanged text is no change in the history
 	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return value == null || value.isBlank() ? null : value.strip().replace("\r\n", "\n").replace('\r', '\n');
 	}
 
 }

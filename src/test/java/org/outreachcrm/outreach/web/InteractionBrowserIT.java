@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,10 +107,14 @@ class InteractionBrowserIT {
 				"Wynik: zmiana z „Złożą wniosek do piątku” na „Wniosek złożony”"));
 		String history = driver.findElement(By.id("history")).getText();
 		assertThat(history).contains("Zmiana: interakcja „Szkoła letnia 2026”")
-			.doesNotContain("outcome", "occurred_at", "staff_id", "OUTBOUND", "CALL");
-		driver.manage().window().setSize(new Dimension(1366, 900));
+			.doesNotContain("outcome", "occurred_at", "staff_id", "OUTBOUND", "CALL")
+			.as("the summary went through the form unchanged")
+			.doesNotContain("Podsumowanie: zmiana");
+		WebElement section = driver.findElement(By.id("history"));
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", section);
 		browser.screenshot("interaction-history-pl-1366");
 		driver.manage().window().setSize(new Dimension(390, 844));
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", section);
 		browser.screenshot("interaction-history-pl-390");
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
 	}
