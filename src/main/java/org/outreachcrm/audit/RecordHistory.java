@@ -89,6 +89,20 @@ public class RecordHistory {
 		return sorted(all);
 	}
 
+	/** An interaction's history with that of the follow-ups it set. */
+	public List<HistoryEntry> interaction(long id) {
+		requireVisible("interaction", id, this.scope::byOrganization);
+		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.INTERACTION, Set.of(id)));
+		all.addAll(entries(AuditedEntity.FOLLOW_UP, idsWhere(AuditedEntity.FOLLOW_UP, "interaction_id", id)));
+		return sorted(all);
+	}
+
+	/** A follow-up's history. */
+	public List<HistoryEntry> followUp(long id) {
+		requireVisible("follow_up", id, this.scope::byOrganization);
+		return sorted(entries(AuditedEntity.FOLLOW_UP, Set.of(id)));
+	}
+
 	/** A meeting's history with that of its invitations. */
 	public List<HistoryEntry> meeting(long id) {
 		requireVisible("meeting", id, this.scope::meetings);

@@ -78,6 +78,27 @@ class FollowUp extends TrackedEntity {
 		this.completionInteractionId = interactionId;
 	}
 
+	/**
+	 * Opens a completed follow-up again; the interaction that completed it stays logged.
+	 */
+	void reopen() {
+		this.completedAt = null;
+		this.completedBy = null;
+		this.completionInteractionId = null;
+	}
+
+	void dueOn(LocalDate dueOn) {
+		this.dueOn = dueOn;
+	}
+
+	void assignTo(long assigneeId) {
+		this.assigneeId = assigneeId;
+	}
+
+	@Nullable String country() {
+		return this.country;
+	}
+
 	FollowUpView toView(LocalDate today) {
 		FollowUpTiming timing = FollowUpView.timing(this.dueOn, today, this.completedAt != null);
 		return new FollowUpView(id(), this.interactionId, this.organizationId, this.country, this.dueOn,

@@ -6,4 +6,6 @@ interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
 
 	java.util.List<FollowUp> findByInteractionIdInOrderById(java.util.Collection<Long> interactionIds);
 
+	java.util.List<FollowUp> findByInteractionIdOrderById(long interactionId);
+
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
@@ -42,9 +45,12 @@ public class FollowUps {
 
 	private final ScopeSql scope;
 
+	private final UserAccounts users;
+
 	FollowUps(FollowUpRepository followUps, Interactions interactions, CurrentUser currentUser,
-			NamedParameterJdbcTemplate jdbc, Clock clock, ScopeSql scope) {
+			NamedParameterJdbcTemplate jdbc, Clock clock, ScopeSql scope, UserAccounts users) {
 		this.scope = scope;
+		this.users = users;
 		this.followUps = followUps;
 		this.interactions = interactions;
 		this.currentUser = currentUser;
@@ -128,6 +134,106 @@ public class FollowUps {
 		}
 		followUp.complete(this.clock.instant(), me, interactionId);
 		return this.followUps.saveAndFlush(followUp).toView(today(zone));
+	}
+
+	/**
+	 * Opens a completed follow-up again (the "undo" right after "Done", or later from the
+	 * list of done ones); the interaction logged on completion stays.
+	 */
+	public FollowUpView reopen(long id, long version, ZoneId zone) {
+		FollowUp followUp = handled(id, version);
+		if (followUp.open()) {
+			throw new BusinessRuleException("outreach.followUp.open", "This follow-up is open already");
+		}
+		followUp.reopen();
+		return this.followUps.saveAndFlush(followUp).toView(today(zone));
+	}
+
+	/** Moves an open follow-up to another day, today or later. */
+	public FollowUpView snooze(long id, long version, LocalDate dueOn, ZoneId zone) {
+		FollowUp followUp = handled(id, version);
+		checkOpen(followUp);
+		if (dueOn.isBefore(today(zone))) {
+			throw new BusinessRuleException("outreach.followUp.snoozeInPast",
+					"A follow-up can be moved to today or a later day only");
+		}
+		followUp.dueOn(dueOn);
+		return this.followUps.saveAndFlush(followUp).toView(today(zone));
+	}
+
+	/**
+	 * Hands an open follow-up to another user, who must be able to see its organization's
+	 * country.
+	 */
+	public FollowUpView reassign(long id, long version, long assigneeId, ZoneId zone) {
+		FollowUp followUp = handled(id, version);
+		checkOpen(followUp);
+		UserView assignee;
+		try {
+			assignee = this.users.get(assigneeId);
+		}
+		catch (NotFoundException ex) {
+			throw new BusinessRuleException("outreach.user.unknownId", "There is no user with id " + assigneeId,
+					assigneeId);
+		}
+		if (!assignee.enabled() || (!assignee.countries().isEmpty()
+				&& (followUp.country() == null || !assignee.countries().contains(followUp.country())))) {
+			throw new BusinessRuleException("outreach.followUp.assigneeOutOfScope",
+					assignee.displayName() + " does not work with this organization's country", assignee.displayName());
+		}
+		followUp.assignTo(assigneeId);
+		return this.followUps.saveAndFlush(followUp).toView(today(zone));
+	}
+
+	/** The follow-ups an interaction set, oldest first. */
+	@Transactional(readOnly = true)
+	public List<FollowUpView> ofInteraction(long interactionId, ZoneId zone) {
+		LocalDate today = today(zone);
+		return this.followUps.findByInteractionIdOrderById(interactionId).stream().map((f) -> f.toView(today)).toList();
+	}
+
+	/**
+	 * Completed follow-ups, most recently completed first: staff see their own, managers
+	 * everyone's or one assignee's.
+	 */
+	@Transactional(readOnly = true)
+	public Page<FollowUpView> done(@Nullable Long assigneeId, ZoneId zone, Pageable pageable) {
+		Long assignee = assigneeId;
+		if (!this.currentUser.isManager()) {
+			assignee = this.currentUser.id();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		StringBuilder where = new StringBuilder(" WHERE f.completed_at IS NOT NULL");
+		where.append(this.scope.byOrganization("f", params));
+		if (assignee != null) {
+			where.append(" AND f.assignee_id = :assignee");
+			params.addValue("assignee", assignee);
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM follow_up f" + where, params, Long.class);
+		if (total == null || total == 0) {
+			return Page.empty(pageable);
+		}
+		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		List<Long> ids = this.jdbc.queryForList("SELECT f.id FROM follow_up f" + where
+				+ " ORDER BY f.completed_at DESC, f.id DESC LIMIT :limit OFFSET :offset", params, Long.class);
+		Map<Long, FollowUp> byId = this.followUps.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(FollowUp::id, Function.identity()));
+		LocalDate today = today(zone);
+		return new PageImpl<>(ids.stream().map(byId::get).map((f) -> f.toView(today)).toList(), pageable, total);
+	}
+
+	private FollowUp handled(long id, long version) {
+		FollowUp followUp = find(id);
+		checkMayHandle(followUp);
+		StaleVersionException.check("FollowUp", id, version, followUp.version());
+		return followUp;
+	}
+
+	private static void checkOpen(FollowUp followUp) {
+		if (!followUp.open()) {
+			throw new BusinessRuleException("outreach.followUp.completed", "This follow-up is already completed");
+		}
 	}
 
 	private void checkMayHandle(FollowUp followUp) {

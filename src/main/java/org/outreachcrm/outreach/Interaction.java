@@ -136,7 +136,7 @@ class Interaction extends TrackedEntity {
 				this.type, this.occurredAt, ZoneId.of(this.timeZone), viewerZone,
 				LocalDateTime.ofInstant(this.occurredAt, viewerZone), this.direction, this.subject, this.summary,
 				this.outcome, this.staffId, this.campaignId, new TreeSet<>(this.tags), createdAt(), createdBy(),
-				version());
+				version(), updatedAt(), updatedBy());
 	}
 
 	ZoneId zone() {
@@ -147,8 +147,11 @@ class Interaction extends TrackedEntity {
 		return new ArrayList<>(this.contactIds);
 	}
 
+	// browsers send a textarea's line breaks as CRLF, the API usually LF: one form, so
+	// that
+	// saving an unchanged text is no change in the history
 	private static @Nullable String blankToNull(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return value == null || value.isBlank() ? null : value.strip().replace("\r\n", "\n").replace('\r', '\n');
 	}
 
 }

@@ -216,6 +216,23 @@ public class Interactions {
 		refreshActivity(interaction.organizationId());
 	}
 
+	/**
+	 * The given interactions that the current user may see, by id, with their times in
+	 * {@code viewerZone}; others are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, InteractionView> views(Collection<Long> ids, ZoneId viewerZone) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		List<Interaction> found = this.interactions.findAllById(ids);
+		Map<Long, String> names = organizationNames(
+				found.stream().map(Interaction::organizationId).collect(Collectors.toSet()));
+		Map<Long, InteractionView> views = new HashMap<>();
+		found.forEach((i) -> views.put(i.id(), i.toView(names.get(i.organizationId()), viewerZone)));
+		return views;
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(long id) {
 		return this.interactions.existsById(id);

@@ -281,7 +281,8 @@ class AuditHistoryTest {
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
 			.doesNotContain("<script>alert(1)")
 			.contains("Cluj")
-			.contains(this.me.username())
+			.as("who, by name")
+			.contains(this.me.displayName())
 			.contains("Web page")
 			.contains("API");
 		var api = this.mvc.get()
@@ -293,7 +294,7 @@ class AuditHistoryTest {
 	}
 
 	@Test
-	void theAuditLogNamesRecordsByTheirIdAsWritten() {
+	void theAuditLogNamesRecordsInWordsNeverByABareId() {
 		String who = "ids" + marker();
 		this.jdbc.update("INSERT INTO audit_revision (revtstmp, username, source) VALUES (?, ?, 'API')",
 				MutableClockConfiguration.DEFAULT_NOW.toEpochMilli(), who);
@@ -304,8 +305,9 @@ class AuditHistoryTest {
 			var page = this.mvc.get().uri("/admin/audit?user={u}", who).with(user("admin").roles("ADMIN")).exchange();
 			assertThat(page).hasStatusOk();
 			assertThat(page).bodyText()
-				.as("an id, not a quantity: no digit grouping")
-				.contains("Organization #7654321 created")
+				.as("a record that is gone is named as such, never by a bare id")
+				.contains("Created the organization (since deleted, or not visible to you)")
+				.doesNotContain("7654321")
 				.doesNotContain("7,654,321");
 		}
 		finally {
@@ -341,7 +343,10 @@ class AuditHistoryTest {
 			.with(user("admin").roles("ADMIN"))
 			.exchange();
 		assertThat(page).hasStatusOk();
-		assertThat(page).bodyText().contains("Organization #" + org.id() + " created").doesNotContain("Contact #");
+		assertThat(page).bodyText()
+			.contains("Created the organization “Log Org " + m + "”")
+			.contains("href=\"/organizations/" + org.id() + "\"")
+			.doesNotContain("Created the person");
 		String html = page.getResponse().getContentAsString();
 		assertThat(navLink(html, "/admin/audit")).as("the menu marks the audit log").contains("active");
 		assertThat(navLink(html, "/admin/users")).as("not the users, another /admin page").doesNotContain("active");
@@ -405,7 +410,9 @@ class AuditHistoryTest {
 			.uri("/organizations/" + orgId + "/history")
 			.header("HX-Request", "true")
 			.with(user("admin").roles("ADMIN"))
-			.exchange()).bodyText().contains("Import #" + run.id()).contains("admin");
+			.exchange()).bodyText()
+			.contains("Import #" + run.id())
+			.contains(this.users.findByUsername("admin").orElseThrow().displayName() + " created the organization");
 
 		this.imports.undo(run.id(), "admin");
 

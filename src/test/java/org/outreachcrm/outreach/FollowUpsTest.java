@@ -25,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
 
@@ -143,6 +144,66 @@ class FollowUpsTest {
 		assertThat(this.interactions
 			.list(new InteractionQuery(org.id(), null, null, null, null, null), PageRequest.of(0, 10), null)
 			.getTotalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void doneCanBeUndoneAndDoneOnesAreListedWithWhoCompletedThem() {
+		OrganizationDetails org = org("PL");
+		FollowUpView open = followUp(org, "2026-03-10", null);
+		FollowUpView done = this.followUps.complete(open.id(), new FollowUpCompletion(open.version(), null), WARSAW);
+
+		assertThat(this.followUps.done(null, WARSAW, PageRequest.of(0, 10)).getContent())
+			.extracting(FollowUpView::id, FollowUpView::completedBy, FollowUpView::completedAt)
+			.containsExactly(tuple(open.id(), this.staff.id(), this.clock.instant()));
+		assertThatThrownBy(() -> this.followUps.reopen(open.id(), open.version(), WARSAW))
+			.as("a stale version is refused")
+			.isInstanceOf(org.outreachcrm.shared.StaleVersionException.class);
+
+		FollowUpView reopened = this.followUps.reopen(open.id(), done.version(), WARSAW);
+
+		assertThat(reopened.timing()).isEqualTo(FollowUpTiming.TODAY);
+		assertThat(reopened.completedAt()).isNull();
+		assertThat(this.followUps.done(null, WARSAW, PageRequest.of(0, 10)).getContent()).isEmpty();
+		assertThatThrownBy(() -> this.followUps.reopen(open.id(), reopened.version(), WARSAW))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "outreach.followUp.open");
+	}
+
+	@Test
+	void snoozesToTodayOrLaterOnlyInTheUsersZone() {
+		OrganizationDetails org = org("PL");
+		FollowUpView open = followUp(org, "2026-03-01", null);
+
+		// 10 March in Warsaw: the 9th is past there
+		assertThatThrownBy(
+				() -> this.followUps.snooze(open.id(), open.version(), LocalDate.parse("2026-03-09"), WARSAW))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "outreach.followUp.snoozeInPast");
+		FollowUpView moved = this.followUps.snooze(open.id(), open.version(), LocalDate.parse("2026-03-16"), WARSAW);
+
+		assertThat(moved.dueOn()).isEqualTo(LocalDate.parse("2026-03-16"));
+		assertThat(moved.timing()).isEqualTo(FollowUpTiming.UPCOMING);
+	}
+
+	@Test
+	void reassignsOnlyToSomeoneWhoWorksWithTheOrganizationsCountry() {
+		OrganizationDetails org = org("PL");
+		FollowUpView open = followUp(org, "2026-03-12", null);
+		String m = marker();
+		UserView romania = this.users.create(new org.outreachcrm.accounts.NewUser("ro" + m, "Test-Passw0rd-" + m,
+				"Ioana " + m, null, java.util.Set.of(Role.STAFF), java.util.Set.of("RO")));
+		UserView poland = this.users.create(new org.outreachcrm.accounts.NewUser("pl" + m, "Test-Passw0rd-" + m,
+				"Olga " + m, null, java.util.Set.of(Role.STAFF), java.util.Set.of("PL")));
+
+		assertThatThrownBy(() -> this.followUps.reassign(open.id(), open.version(), romania.id(), WARSAW))
+			.isInstanceOf(BusinessRuleException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "outreach.followUp.assigneeOutOfScope");
+		FollowUpView handed = this.followUps.reassign(open.id(), open.version(), poland.id(), WARSAW);
+
+		assertThat(handed.assigneeId()).isEqualTo(poland.id());
+		assertThatThrownBy(() -> this.followUps.get(open.id(), WARSAW))
+			.as("staff handle only their own, and it is no longer theirs")
+			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	private OrganizationDetails org(String country) {

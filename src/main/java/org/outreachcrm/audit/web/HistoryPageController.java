@@ -34,9 +34,12 @@ class HistoryPageController {
 
 	private final AuditLog log;
 
-	HistoryPageController(RecordHistory history, AuditLog log) {
+	private final HistoryText text;
+
+	HistoryPageController(RecordHistory history, AuditLog log, HistoryText text) {
 		this.history = history;
 		this.log = log;
+		this.text = text;
 	}
 
 	@GetMapping("/organizations/{id}/history")
@@ -47,6 +50,16 @@ class HistoryPageController {
 	@GetMapping("/contacts/{id}/history")
 	String contact(@PathVariable long id, HtmxRequest htmx, Model model) {
 		return show(htmx, model, "/contacts/" + id, this.history.contact(id));
+	}
+
+	@GetMapping("/interactions/{id}/history")
+	String interaction(@PathVariable long id, HtmxRequest htmx, Model model) {
+		return show(htmx, model, "/interactions/" + id, this.history.interaction(id));
+	}
+
+	@GetMapping("/follow-ups/{id}/history")
+	String followUp(@PathVariable long id, HtmxRequest htmx, Model model) {
+		return show(htmx, model, "/follow-ups/" + id, this.history.followUp(id));
 	}
 
 	@GetMapping("/meetings/{id}/history")
@@ -65,7 +78,9 @@ class HistoryPageController {
 		AuditLogQuery query = new AuditLogQuery(user, type,
 				from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-		model.addAttribute("revisions", this.log.search(query, PageRequest.of(Math.max(page, 0), LOG_PAGE_SIZE)));
+		var revisions = this.log.search(query, PageRequest.of(Math.max(page, 0), LOG_PAGE_SIZE));
+		model.addAttribute("revisions", revisions);
+		model.addAttribute("words", this.text.audit(revisions.getContent()));
 		model.addAttribute("entities", AuditedEntity.values());
 		model.addAttribute("user", user);
 		model.addAttribute("entity", type == null ? null : type.key());
@@ -74,9 +89,8 @@ class HistoryPageController {
 		return Fragments.pageOrFragment(htmx, "audit/audit-log", "results");
 	}
 
-	private static String show(HtmxRequest htmx, Model model, String subjectPath,
-			java.util.List<HistoryEntry> entries) {
-		model.addAttribute("entries", entries);
+	private String show(HtmxRequest htmx, Model model, String subjectPath, java.util.List<HistoryEntry> entries) {
+		model.addAttribute("entries", this.text.lines(entries));
 		model.addAttribute("subjectPath", subjectPath);
 		return Fragments.pageOrFragment(htmx, "audit/history", "history");
 	}

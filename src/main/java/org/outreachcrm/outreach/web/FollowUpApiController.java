@@ -1,5 +1,6 @@
 package org.outreachcrm.outreach.web;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -14,6 +15,7 @@ import org.outreachcrm.outreach.FollowUps;
 import org.outreachcrm.outreach.Interactions;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,6 +67,38 @@ class FollowUpApiController {
 	FollowUpView complete(@PathVariable long id, @RequestParam(required = false) @Nullable String zone,
 			@Valid @RequestBody FollowUpCompletion completion) {
 		return this.followUps.complete(id, completion, zone(zone));
+	}
+
+	@GetMapping("/done")
+	@Operation(summary = "Completed follow-ups, most recently completed first",
+			description = "STAFF see their own; MANAGER and ADMIN everyone's or one assigneeId's")
+	PagedModel<FollowUpView> done(@RequestParam(required = false) @Nullable Long assigneeId,
+			@RequestParam(required = false) @Nullable String zone, Pageable pageable) {
+		return new PagedModel<>(this.followUps.done(assigneeId, zone(zone), pageable));
+	}
+
+	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Open a completed follow-up again", description = "a stale version answers 409")
+	FollowUpView reopen(@PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String zone) {
+		return this.followUps.reopen(id, version, zone(zone));
+	}
+
+	@PostMapping("/{id}/snooze")
+	@Operation(summary = "Move an open follow-up to another day (today or later)",
+			description = "a stale version answers 409")
+	FollowUpView snooze(@PathVariable long id, @RequestParam long version,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+			@RequestParam(required = false) @Nullable String zone) {
+		return this.followUps.snooze(id, version, dueOn, zone(zone));
+	}
+
+	@PostMapping("/{id}/reassign")
+	@Operation(summary = "Hand an open follow-up to another user",
+			description = "the user must work with the organization's country; a stale version answers 409")
+	FollowUpView reassign(@PathVariable long id, @RequestParam long version, @RequestParam long assigneeId,
+			@RequestParam(required = false) @Nullable String zone) {
+		return this.followUps.reassign(id, version, assigneeId, zone(zone));
 	}
 
 	private static ZoneId zone(@Nullable String zone) {

@@ -19,6 +19,7 @@ import org.outreachcrm.outreach.Direction;
 import org.outreachcrm.outreach.FollowUpRequest;
 import org.outreachcrm.outreach.InteractionRequest;
 import org.outreachcrm.outreach.InteractionType;
+import org.outreachcrm.outreach.InteractionView;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -63,6 +64,9 @@ class InteractionForm {
 
 	private @Nullable String followUpNote;
 
+	// the version an edit is based on; null when logging
+	private @Nullable Long version;
+
 	/** A form for "now" in the viewer's zone, minutes precision as people type it. */
 	static InteractionForm now(Instant now, ZoneId zone, @Nullable Long organizationId, List<Long> contactIds,
 			@Nullable Long assigneeId) {
@@ -78,6 +82,29 @@ class InteractionForm {
 	}
 
 	/**
+	 * A form to correct a logged interaction: its moment in the zone it was logged in,
+	 * which is what its author typed.
+	 */
+	static InteractionForm of(InteractionView view) {
+		InteractionForm form = new InteractionForm();
+		LocalDateTime local = view.loggedLocalTime();
+		form.date = local.toLocalDate();
+		form.time = local.toLocalTime().truncatedTo(ChronoUnit.MINUTES);
+		form.timeZone = view.timeZone().getId();
+		form.organizationId = view.organizationId();
+		form.type = view.type();
+		form.direction = view.direction();
+		form.subject = view.subject();
+		form.summary = view.summary();
+		form.outcome = view.outcome();
+		form.contactIds = new ArrayList<>(view.contactIds());
+		form.campaignId = view.campaignId();
+		form.tags = String.join(", ", view.tags());
+		form.version = view.version();
+		return form;
+	}
+
+	/**
 	 * The request the form stands for; a moment that cannot be built (missing date or
 	 * unknown zone) stays null so that validation reports it on the date field.
 	 */
@@ -86,7 +113,7 @@ class InteractionForm {
 				: new FollowUpRequest(this.followUpDueOn, this.followUpAssigneeId, blankToNull(this.followUpNote));
 		return new InteractionRequest(this.organizationId, List.copyOf(this.contactIds), this.type, occurredAt(),
 				blankToNull(this.timeZone), this.direction, blankToNull(this.subject), blankToNull(this.summary),
-				blankToNull(this.outcome), null, this.campaignId, tagSet(), followUp, null);
+				blankToNull(this.outcome), null, this.campaignId, tagSet(), followUp, this.version);
 	}
 
 	/** Whether a follow-up note was written without the due date that makes it one. */
@@ -215,6 +242,14 @@ class InteractionForm {
 
 	public void setTags(@Nullable String tags) {
 		this.tags = tags;
+	}
+
+	public @Nullable Long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(@Nullable Long version) {
+		this.version = version;
 	}
 
 	public @Nullable LocalDate getFollowUpDueOn() {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Validator;
@@ -20,6 +21,8 @@ import org.outreachcrm.outreach.CurrentUser;
 import org.outreachcrm.outreach.Direction;
 import org.outreachcrm.outreach.InteractionRequest;
 import org.outreachcrm.outreach.InteractionType;
+import org.outreachcrm.outreach.InteractionView;
+import org.outreachcrm.outreach.TimelineKind;
 import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.outreach.Timeline;
 import org.outreachcrm.outreach.TimelineEntry;
@@ -71,9 +74,12 @@ class TimelinePageController {
 
 	private final Clock clock;
 
+	private final InteractionPeople people;
+
 	TimelinePageController(Timeline timeline, Interactions interactions, Campaigns campaigns,
 			Organizations organizations, Contacts contacts, UserAccounts users, CurrentUser currentUser,
-			Validator validator, Clock clock) {
+			Validator validator, Clock clock, InteractionPeople people) {
+		this.people = people;
 		this.timeline = timeline;
 		this.interactions = interactions;
 		this.campaigns = campaigns;
@@ -172,7 +178,18 @@ class TimelinePageController {
 		Page<TimelineEntry> entries = this.timeline.of(subject.kind(), subject.id(),
 				PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("subject", subject);
-		model.addAttribute("entries", entries.map((e) -> new Row(e, LocalDateTime.ofInstant(e.at(), zone))));
+		List<Long> interactionIds = entries.stream()
+			.filter((e) -> e.kind() == TimelineKind.INTERACTION)
+			.map(TimelineEntry::id)
+			.toList();
+		Map<Long, InteractionView> interactions = this.interactions.views(interactionIds, zone);
+		Map<Long, String> names = this.people
+			.names(interactions.values().stream().flatMap((i) -> i.contactIds().stream()).collect(Collectors.toSet()));
+		model.addAttribute("entries", entries.map((e) -> {
+			InteractionView interaction = (e.kind() == TimelineKind.INTERACTION) ? interactions.get(e.id()) : null;
+			return new Row(e, LocalDateTime.ofInstant(e.at(), zone), interaction,
+					(interaction == null) ? List.of() : this.people.of(interaction.contactIds(), names));
+		}));
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
 		model.addAttribute("campaigns", this.campaigns.list(PageRequest.of(0, 200)).getContent());
@@ -231,8 +248,29 @@ class TimelinePageController {
 
 	}
 
-	/** A timeline entry with its time in the viewer's zone. */
-	record Row(TimelineEntry entry, LocalDateTime local) {
+	/**
+	 * A timeline entry with its time in the viewer's zone; an interaction's entry also
+	 * with what was logged and the people by name.
+	 */
+	record Row(TimelineEntry entry, LocalDateTime local, @Nullable InteractionView interaction,
+			List<InteractionPeople.Person> people) {
+
+		/** The first lines of the summary, short enough for a list. */
+		public @Nullable String summaryStart() {
+			String summary = (this.interaction == null) ? null : this.interaction.summary();
+			if (summary == null) {
+				return null;
+			}
+			String[] lines = summary.strip().split("\\R", 3);
+			String start = (lines.length > 1) ? lines[0] + "\n" + lines[1] : lines[0];
+			boolean more = lines.length > 2;
+			if (start.length() > 240) {
+				start = start.substring(0, 240).strip();
+				more = true;
+			}
+			return more ? start + " …" : start;
+		}
+
 	}
 
 }

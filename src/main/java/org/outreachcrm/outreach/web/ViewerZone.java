@@ -1,9 +1,9 @@
 package org.outreachcrm.outreach.web;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.shared.web.ViewFormats;
 
 /**
  * The viewer's time zone from the {@code tz} cookie that {@code app.js} sets from the
@@ -22,15 +22,9 @@ final class ViewerZone {
 	}
 
 	static ZoneId of(@Nullable String cookie) {
-		if (cookie == null || cookie.isBlank()) {
-			return UTC;
-		}
-		try {
-			return ZoneId.of(cookie.strip());
-		}
-		catch (DateTimeException ex) {
-			return UTC;
-		}
+		// one rule for pages and the formats templates call: the user's setting first
+		ZoneId current = ViewFormats.currentZone();
+		return (current.equals(UTC) && cookie != null) ? ViewFormats.zone(cookie) : current;
 	}
 
 }

@@ -1,6 +1,10 @@
 package org.outreachcrm.shared.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +13,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.Countries;
 import org.outreachcrm.shared.ErasedPersonName;
@@ -19,6 +26,9 @@ import org.outreachcrm.shared.TextFolding;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Formats templates call as {@code ${@formats...}}: country names and dates in the user's
@@ -34,9 +44,14 @@ public class ViewFormats {
 		this.messages = messages;
 	}
 
-	// The server's zone, which the office sets; a per-user zone belongs to the account
-	// once people work across time zones.
-	private static final ZoneId ZONE = ZoneId.systemDefault();
+	/** The cookie {@code app.js} sets to the browser's zone. */
+	public static final String ZONE_COOKIE = "tz";
+
+	/** The request attribute that carries the signed-in user's zone setting. */
+	public static final String ZONE_ATTRIBUTE = ViewFormats.class.getName() + ".zone";
+
+	// "UTC" rather than ZoneOffset.UTC ("Z"): the name people read
+	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	/** The country's name in the user's language; empty for no country. */
 	public String country(@Nullable String code) {
@@ -48,13 +63,97 @@ public class ViewFormats {
 		return Countries.all(LocaleContextHolder.getLocale());
 	}
 
-	/** A moment as a short local date and time in the user's language. */
-	public String instant(@Nullable Instant instant) {
-		return (instant == null) ? ""
-				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-					.withLocale(LocaleContextHolder.getLocale())
-					.format(instant.atZone(ZONE));
+	/**
+	 * The viewer's time zone: the browser's, which {@code app.js} keeps in the
+	 * {@value #ZONE_COOKIE} cookie; UTC outside a request or without one (the server
+	 * cannot guess where the person sits).
+	 */
+	public ZoneId zone() {
+		return currentZone();
 	}
+
+	/**
+	 * The current request's viewer zone: the user's setting (which the accounts module
+	 * puts in the {@value #ZONE_ATTRIBUTE} request attribute), else the browser's from
+	 * the {@value #ZONE_COOKIE} cookie; UTC outside a request or without either.
+	 */
+	public static ZoneId currentZone() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? zone(attributes.getRequest()) : UTC;
+	}
+
+	/**
+	 * The request's viewer zone: the user's setting, else the browser's; UTC if neither.
+	 */
+	public static ZoneId zone(HttpServletRequest request) {
+		if (request.getAttribute(ZONE_ATTRIBUTE) instanceof ZoneId zone) {
+			return zone;
+		}
+		Cookie cookie = WebUtils.getCookie(request, ZONE_COOKIE);
+		return zone((cookie == null) ? null : cookie.getValue());
+	}
+
+	/** The browser's zone, if the request's {@value #ZONE_COOKIE} cookie names one. */
+	public static Optional<ZoneId> browserZone(HttpServletRequest request) {
+		Cookie cookie = WebUtils.getCookie(request, ZONE_COOKIE);
+		if (cookie == null || cookie.getValue().isBlank()) {
+			return Optional.empty();
+		}
+		ZoneId zone = zone(cookie.getValue());
+		return (zone.equals(UTC) && !"UTC".equals(cookie.getValue().strip())) ? Optional.empty() : Optional.of(zone);
+	}
+
+	/** The zone a cookie value names; UTC if none or unknown. */
+	public static ZoneId zone(@Nullable String cookie) {
+		if (cookie == null || cookie.isBlank()) {
+			return UTC;
+		}
+		try {
+			return ZoneId.of(URLDecoder.decode(cookie.strip(), StandardCharsets.UTF_8));
+		}
+		catch (DateTimeException | IllegalArgumentException ex) {
+			return UTC;
+		}
+	}
+
+	/** The viewer's zone as people read it, such as "Europe/Warsaw". */
+	public String zoneName() {
+		return zone().getId();
+	}
+
+	/** Whether {@code zone} tells another time than the viewer's zone (now). */
+	public boolean otherZone(@Nullable ZoneId zone) {
+		if (zone == null) {
+			return false;
+		}
+		ZoneId viewer = zone();
+		return !zone.normalized().equals(viewer.normalized()) && !zone.getRules().equals(viewer.getRules());
+	}
+
+	/**
+	 * A moment in the viewer's zone, as the one date-and-time format of the user's
+	 * language: the medium date and the 24-hour time ("7 gru 2026, 14:05").
+	 */
+	public String instant(@Nullable Instant instant) {
+		return (instant == null) ? "" : instantIn(instant, zone());
+	}
+
+	/** A moment in the given zone, in the same format as {@link #instant(Instant)}. */
+	public String instantIn(@Nullable Instant instant, @Nullable ZoneId zone) {
+		return (instant == null) ? "" : dateTime(LocalDateTime.ofInstant(instant, (zone == null) ? UTC : zone));
+	}
+
+	/** A wall-clock date and time in the one format of the user's language. */
+	public String dateTime(@Nullable LocalDateTime local) {
+		if (local == null) {
+			return "";
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+			.withLocale(LocaleContextHolder.getLocale())
+			.format(local) + ", " + TIME.format(local);
+	}
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
 	/**
 	 * A person's name as stored, except an erased person's, which reads in the user's

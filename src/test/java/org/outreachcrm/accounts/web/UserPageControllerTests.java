@@ -43,6 +43,9 @@ class UserPageControllerTests {
 	MockMvcTester mvc;
 
 	@MockitoBean
+	org.outreachcrm.accounts.UserZones zones;
+
+	@MockitoBean
 	UserAccounts users;
 
 	@Test

@@ -80,8 +80,8 @@ class MeetingPageControllerTests {
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
-			.contains("Coordination", "2026-05-12 10:00 – 18:00", "Romania", "Ioana Popescu", "/meetings/4/export.xlsx",
-					"/meetings/4/export.ics", "id=\"attended-30\"");
+			.contains("Coordination", "May 12, 2026, 10:00 – 18:00", "Romania", "Ioana Popescu",
+					"/meetings/4/export.xlsx", "/meetings/4/export.ics", "id=\"attended-30\"");
 	}
 
 	@Test

@@ -48,7 +48,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(TimelinePageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class, InteractionPeople.class })
 class TimelinePageControllerTests {
 
 	static final Instant NOW = FixedClockConfiguration.NOW;
@@ -104,7 +104,7 @@ class TimelinePageControllerTests {
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
-			.contains("id=\"timeline\"", "Call about the summer school", "2026-03-02 11:15", "Times in Europe/Warsaw",
+			.contains("id=\"timeline\"", "Call about the summer school", "Mar 2, 2026, 11:15", "Times in Europe/Warsaw",
 					"Ștefan Mărgărit", "value=\"2026-03-02\"", "value=\"11:15\"")
 			.doesNotContain("<nav");
 	}
@@ -117,7 +117,7 @@ class TimelinePageControllerTests {
 			.exchange();
 
 		assertThat(result).hasStatusOk();
-		assertThat(result).bodyText().contains("<nav", "Times in UTC", "2026-03-02 10:15");
+		assertThat(result).bodyText().contains("<nav", "Times in UTC", "Mar 2, 2026, 10:15");
 	}
 
 	@Test
