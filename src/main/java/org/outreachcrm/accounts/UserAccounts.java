@@ -46,7 +46,7 @@ public class UserAccounts {
 				this.clock.instant());
 		user.update(displayName, blankToNull(request.email()), true, request.roles(),
 				request.countries() == null ? Set.of() : request.countries(), this.clock.instant());
-		return this.users.save(user).toView();
+		return this.users.saveAndFlush(user).toView();
 	}
 
 	@Transactional(readOnly = true)
