@@ -2,7 +2,6 @@ package org.outreachcrm.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,7 +89,7 @@ class LoginThrottle {
 	}
 
 	private static @Nullable String key(@Nullable String username) {
-		return username == null || username.isBlank() ? null : username.strip().toLowerCase(Locale.ROOT);
+		return UsernameKey.fold(username);
 	}
 
 	private static boolean reached(Cache<String, AtomicInteger> cache, @Nullable String key, int max) {

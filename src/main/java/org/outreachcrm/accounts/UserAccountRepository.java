@@ -1,5 +1,6 @@
 package org.outreachcrm.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("SELECT u.id FROM UserAccount u WHERE u.username = ?1")
 	Optional<Long> findIdByUsername(String username);
 
-	boolean existsByUsername(String username);
+	boolean existsByUsernameKey(String usernameKey);
+
+	// the confusable check compares a new name with every existing one (hundreds of
+	// users)
+	@Query("SELECT u.username FROM UserAccount u")
+	List<String> findAllUsernames();
 
 }

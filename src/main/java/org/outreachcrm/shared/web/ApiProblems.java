@@ -68,8 +68,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail businessRule(BusinessRuleException ex) {
-		Locale locale = LocaleContextHolder.getLocale();
+	ProblemDetail businessRule(BusinessRuleException ex, WebRequest request) {
+		// scripts have no language cookie: they say what they read in Accept-Language
+		Locale locale = ApiLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 		problem.setTitle("Request refused");
