@@ -11,6 +11,7 @@ import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserChange;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -36,7 +37,8 @@ class UserApiController {
 
 	@GetMapping
 	@Operation(summary = "List users")
-	PagedModel<UserView> list(Pageable pageable) {
+	PagedModel<UserView> list(
+			@SortableBy({ "username", "displayName", "email", "createdAt", "updatedAt" }) Pageable pageable) {
 		return new PagedModel<>(this.users.list(pageable));
 	}
 

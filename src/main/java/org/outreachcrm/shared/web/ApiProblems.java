@@ -79,6 +79,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail invalidSort(InvalidSortException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		problem.setProperty("code", "sort.invalid");
+		problem.setProperty("allowed", ex.allowed());
+		problem.setProperty("errors", List.of(new FieldProblem("sort", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail invalid(ConstraintViolationException ex) {
 		List<FieldProblem> errors = ex.getConstraintViolations()
 			.stream()
