@@ -58,10 +58,11 @@ public final class PasswordPolicy {
 			new ArrayWordList(commonPasswords(), false, new ArraysSort()));
 
 	private static final PasswordValidator VALIDATOR = new PasswordValidator(new LengthRule(MIN_LENGTH, MAX_LENGTH),
-			PasswordPolicy::username, new IllegalSequenceRule(EnglishSequenceData.Alphabetical, SEQUENCE, false),
+			PasswordPolicy::username, PasswordPolicy::fewDifferentCharacters,
+			new IllegalSequenceRule(EnglishSequenceData.Alphabetical, SEQUENCE, false),
 			new IllegalSequenceRule(EnglishSequenceData.Numerical, SEQUENCE, false),
 			new IllegalSequenceRule(EnglishSequenceData.USQwerty, SEQUENCE, false), new RepeatCharacterRegexRule(4),
-			PasswordPolicy::fewDifferentCharacters, PasswordPolicy::common);
+			PasswordPolicy::common);
 
 	private PasswordPolicy() {
 	}
