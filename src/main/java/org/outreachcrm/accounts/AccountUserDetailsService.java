@@ -35,7 +35,8 @@ class AccountUserDetailsService implements UserDetailsService {
 				FROM app_user u
 				LEFT JOIN app_user_role r ON r.user_id = u.id
 				LEFT JOIN app_user_country c ON c.user_id = u.id
-				WHERE u.username = ?""")
+				WHERE u.username_key = ? OR u.username = ?""")
+			.param(UsernameKey.fold(username))
 			.param(username)
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
 					rs.getBoolean("enabled"), rs.getString("role"), rs.getString("country")))
@@ -43,7 +44,16 @@ class AccountUserDetailsService implements UserDetailsService {
 		if (rows.isEmpty()) {
 			throw new UsernameNotFoundException("No such user");
 		}
+		// the name as typed wins: accounts created before names were compared folded
+		// may share a fold (the migration gave the later ones a distinct key)
+		String typed = username;
+		List<Row> exact = rows.stream().filter((row) -> row.username().equals(typed)).toList();
+		if (!exact.isEmpty()) {
+			rows = exact;
+		}
 		Row user = rows.get(0);
+		long id = user.id();
+		rows = rows.stream().filter((row) -> row.id() == id).toList();
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Set<String> countries = new TreeSet<>();
 		for (Row row : rows) {

@@ -23,13 +23,22 @@ record AccountsProperties(InitialAdmin initialAdmin, LoginThrottle loginThrottle
 		@DefaultValue("5m") Duration verifiedPasswordTtl) {
 
 	/**
-	 * @param maxFailuresPerAccount failed logins for one user name before it is locked
-	 * @param maxFailuresPerAddress failed logins from one client address before it is
-	 * locked (any user names)
-	 * @param lockout how long a lock lasts after the last failure
+	 * @param freeFailures failed logins of one account from one address before each
+	 * further attempt from there waits
+	 * @param firstDelay the first wait; it doubles with each further failure
+	 * @param maxDelay the longest wait
+	 * @param maxFailuresPerAddress failed logins from one address (any accounts) after
+	 * which it may no longer retry the accounts it failed on (accounts without failures
+	 * from it are still checked)
+	 * @param maxFailuresPerAccount failed logins of one account (any addresses) after
+	 * which addresses the account has not logged in from recently wait a doubling delay
+	 * @param forgetAfter failures are forgotten this long after the last one
+	 * @param knownAddressFor how long an address the account logged in from is exempt
+	 * from the per-account delay
 	 */
-	record LoginThrottle(@Positive int maxFailuresPerAccount, @Positive int maxFailuresPerAddress,
-			@NotNull Duration lockout) {
+	record LoginThrottle(@Positive int freeFailures, @NotNull Duration firstDelay, @NotNull Duration maxDelay,
+			@Positive int maxFailuresPerAddress, @Positive int maxFailuresPerAccount, @NotNull Duration forgetAfter,
+			@NotNull Duration knownAddressFor) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.outreachcrm.accounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
@@ -16,10 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt (the login form's POST, or an API request carrying Basic
- * credentials) while {@link LoginThrottle} has its account or address locked: the form
- * goes back to the login page with a message, the API answers 429 with a problem detail
- * and {@code Retry-After}. The password is not even checked, so guessing stops.
+ * Refuses a login attempt (the login form's POST, or a request carrying Basic
+ * credentials) while {@link LoginThrottle} says it must wait: the form goes back to the
+ * login page with a message, the API answers 429 with a problem detail and
+ * {@code Retry-After}. The password is not even checked, so guessing is slowed.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -46,20 +47,22 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 					&& (request.getContextPath() + "/login").equals(request.getRequestURI());
 			username = attempt ? request.getParameter("username") : null;
 		}
-		if (!attempt || !this.throttle.locked(username, request.getRemoteAddr())) {
+		Duration wait = attempt ? this.throttle.wait(username, request.getRemoteAddr()) : Duration.ZERO;
+		if (wait.isZero()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long minutes = Math.max(1, this.throttle.lockout().toMinutes());
+		long seconds = Math.max(1, wait.toSeconds() + ((wait.toNanosPart() > 0) ? 1 : 0));
+		long minutes = Math.max(1, (seconds + 59) / 60);
 		if (this.api) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.throttle.lockout().toSeconds()));
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-						+ "\"detail\":\"Too many failed logins. Wait " + minutes
-						+ " minutes before trying again.\",\"code\":\"login.throttled\"}");
+						+ "\"detail\":\"Too many failed logins. Wait " + seconds
+						+ " seconds before trying again.\",\"code\":\"login.throttled\"}");
 		}
 		else {
 			response.sendRedirect(request.getContextPath() + "/login?throttled=" + minutes);

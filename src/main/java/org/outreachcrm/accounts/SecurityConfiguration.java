@@ -5,11 +5,13 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,7 +24,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -45,6 +49,9 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> throttle) throws Exception {
 		throttle.ifAvailable(
 				(t) -> http.addFilterBefore(new LoginThrottleFilter(t, true), BasicAuthenticationFilter.class));
+		// before authentication: a forged request costs no password check and counts as
+		// no failed login
+		http.addFilterBefore(new CrossSiteApiGuard(), BasicAuthenticationFilter.class);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/users/**", "/api/imports/**")
 				.hasRole("ADMIN")
@@ -65,8 +72,43 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The OpenAPI description: for API clients with the same HTTP Basic credentials as
+	 * {@code /api/**}, and for a browser already logged in to the pages (Swagger UI reads
+	 * it with the session). Never anonymous: without credentials a browser is sent to the
+	 * login page, a request with wrong Basic credentials gets 401.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain apiDocsSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> throttle,
+			ObjectProvider<AccountUserDetailsService> accounts) throws Exception {
+		throttle.ifAvailable(
+				(t) -> http.addFilterBefore(new LoginThrottleFilter(t, true), BasicAuthenticationFilter.class));
+		// a page login read here is held to its account as on the pages
+		accounts.ifAvailable((a) -> http.addFilterAfter(new SessionAccountCheck(a), SecurityContextHolderFilter.class));
+		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+				unauthorized(request, response, ex);
+			}
+			else {
+				login.commence(request, response, ex);
+			}
+		};
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("STAFF"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(entryPoint))
+			// reads a page login's session, never creates one (Basic logins stay
+			// stateless)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.headers((headers) -> headers.contentTypeOptions(Customizer.withDefaults())
+				.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> throttle,
 			ObjectProvider<AccountUserDetailsService> accounts) throws Exception {
 		throttle.ifAvailable((t) -> http.addFilterBefore(new LoginThrottleFilter(t, false),
@@ -137,12 +179,18 @@ class SecurityConfiguration {
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		problem(response, status, detail, null);
+	}
+
+	static void problem(HttpServletResponse response, HttpStatus status, String detail, @Nullable String code)
+			throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + detail + "\"}");
+					+ status.value() + ",\"detail\":\"" + detail + "\""
+					+ ((code != null) ? ",\"code\":\"" + code + "\"" : "") + "}");
 	}
 
 }

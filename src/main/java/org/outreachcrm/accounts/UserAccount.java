@@ -33,6 +33,10 @@ class UserAccount {
 
 	private String username;
 
+	// NFKC case fold of the name (UsernameKey), unique; derived, so not in the history
+	@NotAudited
+	private String usernameKey;
+
 	// a password hash never goes into history
 	@NotAudited
 	private String passwordHash;
@@ -65,14 +69,16 @@ class UserAccount {
 
 	protected UserAccount() {
 		this.username = "";
+		this.usernameKey = "";
 		this.passwordHash = "";
 		this.displayName = "";
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	UserAccount(String username, String passwordHash, String displayName, Instant now) {
+	UserAccount(String username, String usernameKey, String passwordHash, String displayName, Instant now) {
 		this.username = username;
+		this.usernameKey = usernameKey;
 		this.passwordHash = passwordHash;
 		this.displayName = displayName;
 		this.createdAt = now;

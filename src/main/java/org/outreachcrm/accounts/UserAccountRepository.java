@@ -1,6 +1,7 @@
 package org.outreachcrm.accounts;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -19,7 +20,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("SELECT u.id FROM UserAccount u WHERE u.username = ?1")
 	Optional<Long> findIdByUsername(String username);
 
-	boolean existsByUsername(String username);
+	boolean existsByUsernameKey(String usernameKey);
+
+	// the confusable check compares a new name with every existing one (hundreds of
+	// users)
+	@Query("SELECT u.username FROM UserAccount u")
+	List<String> findAllUsernames();
 
 	/**
 	 * Users with at least one country and none outside {@code countries} (those a

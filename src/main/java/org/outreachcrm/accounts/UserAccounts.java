@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.Countries;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 
@@ -38,19 +39,16 @@ public class UserAccounts {
 	/** Creates a user; the user name must be free and the password meet the policy. */
 	public UserView create(NewUser request) {
 		String username = request.username().strip();
-		if (this.users.existsByUsername(username)) {
-			throw new BusinessRuleException("user.username.taken", "The user name " + username + " is already taken",
-					username);
-		}
+		String key = usernameFree(username);
 		this.scopes.checkGrant(request.countries() == null ? Set.of() : request.countries());
 		PasswordPolicy.check(request.password(), username);
+		Set<String> countries = knownCountries(request.countries() == null ? Set.of() : request.countries());
 		String displayName = (request.displayName() == null || request.displayName().isBlank()) ? username
 				: request.displayName().strip();
-		UserAccount user = new UserAccount(username, this.passwordEncoder.encode(request.password()), displayName,
+		UserAccount user = new UserAccount(username, key, this.passwordEncoder.encode(request.password()), displayName,
 				this.clock.instant());
-		user.update(displayName, blankToNull(request.email()), true, request.roles(),
-				request.countries() == null ? Set.of() : request.countries(), this.clock.instant());
-		return this.users.save(user).toView();
+		user.update(displayName, blankToNull(request.email()), true, request.roles(), countries, this.clock.instant());
+		return this.users.saveAndFlush(user).toView();
 	}
 
 	@Transactional(readOnly = true)
@@ -116,7 +114,7 @@ public class UserAccounts {
 					"You cannot disable yourself or remove your own ADMIN role");
 		}
 		user.update(change.displayName().strip(), blankToNull(change.email()), change.enabled(), change.roles(),
-				change.countries(), this.clock.instant());
+				knownCountries(change.countries()), this.clock.instant());
 		return this.users.saveAndFlush(user).toView();
 	}
 
@@ -140,6 +138,37 @@ public class UserAccounts {
 		}
 		PasswordPolicy.check(newPassword, username);
 		user.setPasswordHash(this.passwordEncoder.encode(newPassword), false, this.clock.instant());
+	}
+
+	/**
+	 * The folded key of a new user name that is neither taken (same fold) nor confusable
+	 * with an existing name (same skeleton).
+	 */
+	private String usernameFree(String username) {
+		String key = UsernameKey.fold(username);
+		if (key == null || this.users.existsByUsernameKey(key)) {
+			throw new BusinessRuleException("user.username.taken", "The user name " + username + " is already taken",
+					username);
+		}
+		String skeleton = UsernameKey.skeleton(username);
+		for (String existing : this.users.findAllUsernames()) {
+			if (UsernameKey.skeleton(existing).equals(skeleton)) {
+				throw new BusinessRuleException("user.username.confusable",
+						"The user name " + username + " looks too much like the existing user name " + existing,
+						username, existing);
+			}
+		}
+		return key;
+	}
+
+	private static Set<String> knownCountries(Set<String> countries) {
+		for (String country : countries) {
+			if (!Countries.isValid(country)) {
+				throw new BusinessRuleException("user.countries.unknown",
+						"There is no country with the code " + country, country);
+			}
+		}
+		return countries;
 	}
 
 	/**

@@ -73,15 +73,29 @@ class SecurityHardeningTest {
 			.exchange();
 	}
 
+	void later(Duration by) {
+		this.clock.set(this.clock.instant().plus(by));
+	}
+
 	@Test
-	void locksAnAccountAfterFiveFailedLoginsEvenForTheRightPasswordUntilTheLockoutEnds() throws Exception {
+	void slowsGuessingAtAnAccountFromOneAddressWithDelaysThatGrow() throws Exception {
 		UserView user = account(Role.STAFF);
-		for (int i = 0; i < 5; i++) {
-			assertThat(formLogin(user.username(), "wrong-" + i, "10.0.1." + i).getResponse().getRedirectedUrl())
+		for (int i = 0; i < 3; i++) {
+			assertThat(formLogin(user.username(), "wrong-" + i, "10.0.1.1").getResponse().getRedirectedUrl())
 				.isEqualTo("/login?error");
 		}
-		MvcTestResult locked = formLogin(user.username(), password(), "10.0.1.99");
-		assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login?throttled=15");
+		// the fourth try waits 2 s, even with the right password, which is not checked
+		assertThat(formLogin(user.username(), password(), "10.0.1.1").getResponse().getRedirectedUrl())
+			.isEqualTo("/login?throttled=1");
+		later(Duration.ofSeconds(2));
+		assertThat(formLogin(user.username(), "wrong-3", "10.0.1.1").getResponse().getRedirectedUrl())
+			.isEqualTo("/login?error");
+		// the next one waits 4 s
+		later(Duration.ofSeconds(3));
+		assertThat(formLogin(user.username(), password(), "10.0.1.1").getResponse().getRedirectedUrl())
+			.isEqualTo("/login?throttled=1");
+		later(Duration.ofSeconds(1));
+		assertThat(formLogin(user.username(), password(), "10.0.1.1").getResponse().getRedirectedUrl()).isEqualTo("/");
 
 		for (String language : new String[] { "en", "pl", "ro" }) {
 			MvcTestResult page = this.mvc.get()
@@ -93,27 +107,68 @@ class SecurityHardeningTest {
 				.containsAnyOf("Too many failed logins. Wait 15 minutes", "Zbyt wiele nieudanych logowań",
 						"Prea multe autentificări eșuate");
 		}
-
-		this.clock.set(MutableClockConfiguration.DEFAULT_NOW.plus(Duration.ofMinutes(16)));
-		assertThat(formLogin(user.username(), password(), "10.0.1.99").getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
-	void locksAClientAddressAfterTwentyFailuresWhateverTheUserNames() {
-		UserView user = account(Role.STAFF);
-		for (int i = 0; i < 20; i++) {
-			formLogin("nobody" + i + this.m, "wrong", "10.0.2.1");
+	void anAttackerCannotLockAUserOutFromTheUsersOwnAddress() {
+		UserView user = account(Role.ADMIN);
+		assertThat(formLogin(user.username(), password(), "10.0.4.1").getResponse().getRedirectedUrl()).isEqualTo("/");
+		// the reported case: five wrong tries from elsewhere locked the account for
+		// everyone
+		for (int i = 0; i < 5; i++) {
+			formLogin(user.username(), "wrong-" + i, "10.0.4.66");
 		}
+		assertThat(formLogin(user.username(), password(), "10.0.4.2").getResponse().getRedirectedUrl())
+			.as("a first login from another address of the user's")
+			.isEqualTo("/");
+		// a guess spread over many addresses slows addresses the account never logged in
+		// from, not the user's own
+		for (int address = 100; address < 110; address++) {
+			for (int i = 0; i < 3; i++) {
+				formLogin(user.username(), "wrong-" + i, "10.0.4." + address);
+			}
+		}
+		assertThat(formLogin(user.username(), password(), "10.0.4.1").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(formLogin(user.username(), password(), "10.0.4.200").getResponse().getRedirectedUrl())
+			.isEqualTo("/login?throttled=1");
+	}
+
+	@Test
+	void anAddressPastItsLimitStillLetsInAnAccountThatHadNoFailuresFromIt() {
+		UserView user = account(Role.ADMIN);
+		for (int i = 0; i < 20; i++) {
+			assertThat(formLogin("nobody" + i + this.m, "wrong", "10.0.2.1").getResponse().getRedirectedUrl())
+				.isEqualTo("/login?error");
+		}
+		assertThat(formLogin(user.username(), password(), "10.0.2.1").getResponse().getRedirectedUrl()).isEqualTo("/");
+		// the address may not go back to the accounts it failed on
+		later(Duration.ofMinutes(5));
+		assertThat(formLogin("nobody0" + this.m, "wrong", "10.0.2.1").getResponse().getRedirectedUrl())
+			.startsWith("/login?throttled=");
+		// nor to this account once it failed here
+		assertThat(formLogin(user.username(), "wrong", "10.0.2.1").getResponse().getRedirectedUrl())
+			.isEqualTo("/login?error");
 		assertThat(formLogin(user.username(), password(), "10.0.2.1").getResponse().getRedirectedUrl())
-			.isEqualTo("/login?throttled=15");
-		// the same account from elsewhere is not affected
-		assertThat(formLogin(user.username(), password(), "10.0.2.2").getResponse().getRedirectedUrl()).isEqualTo("/");
+			.startsWith("/login?throttled=");
+		// and it is all forgotten an hour after the last failure
+		later(Duration.ofMinutes(61));
+		assertThat(formLogin(user.username(), password(), "10.0.2.1").getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void foldedUserNamesShareOneCount() {
+		UserView user = account(Role.STAFF);
+		for (int i = 0; i < 3; i++) {
+			formLogin(user.username().toUpperCase(java.util.Locale.ROOT), "wrong-" + i, "10.0.5.1");
+		}
+		assertThat(formLogin(user.username(), password(), "10.0.5.1").getResponse().getRedirectedUrl())
+			.isEqualTo("/login?throttled=1");
 	}
 
 	@Test
 	void apiAnswers429WithAProblemDetailWhenThrottled() throws Exception {
 		UserView user = account(Role.STAFF);
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 3; i++) {
 			assertThat(this.mvc.get()
 				.uri("/api/organizations")
 				.with(httpBasic(user.username(), "wrong"))
@@ -127,8 +182,14 @@ class SecurityHardeningTest {
 			.exchange();
 		assertThat(throttled).hasStatus(429);
 		assertThat(throttled.getResponse().getContentType()).startsWith("application/problem+json");
-		assertThat(throttled.getResponse().getHeader("Retry-After")).isEqualTo("900");
+		assertThat(throttled.getResponse().getHeader("Retry-After")).isEqualTo("2");
 		assertThat(throttled.getResponse().getContentAsString()).contains("\"status\":429", "login.throttled");
+		// the same account from the user's own address is not affected
+		assertThat(this.mvc.get()
+			.uri("/api/organizations")
+			.with(httpBasic(user.username(), password()))
+			.with(from("10.0.3.2"))
+			.exchange()).hasStatusOk();
 	}
 
 	@Test

@@ -115,15 +115,17 @@ public final class ReportBenchmark {
 		int staff = 40;
 		int organizations = 20_000;
 		Timestamp created = Timestamp.valueOf(LocalDateTime.of(2024, 6, 1, 0, 0));
-		try (PreparedStatement insert = db.prepareStatement("INSERT INTO app_user (id, username, password_hash,"
-				+ " display_name, enabled, password_change_required, created_at, updated_at, version)"
-				+ " VALUES (?, ?, '{noop}x', ?, TRUE, FALSE, ?, ?, 0)")) {
+		try (PreparedStatement insert = db
+			.prepareStatement("INSERT INTO app_user (id, username, username_key, password_hash,"
+					+ " display_name, enabled, password_change_required, created_at, updated_at, version)"
+					+ " VALUES (?, ?, ?, '{noop}x', ?, TRUE, FALSE, ?, ?, 0)")) {
 			for (int i = 0; i < staff; i++) {
 				insert.setLong(1, 9_000_000_000L + i);
 				insert.setString(2, "bench-staff-" + i);
-				insert.setString(3, "Staff member " + i);
-				insert.setTimestamp(4, created);
+				insert.setString(3, "bench-staff-" + i);
+				insert.setString(4, "Staff member " + i);
 				insert.setTimestamp(5, created);
+				insert.setTimestamp(6, created);
 				insert.addBatch();
 			}
 			insert.executeBatch();

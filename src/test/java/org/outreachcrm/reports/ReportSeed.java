@@ -33,10 +33,10 @@ final class ReportSeed {
 	long user(String displayName) {
 		long id = IDS.incrementAndGet();
 		this.jdbc.sql("""
-				INSERT INTO app_user (id, username, password_hash, display_name, email, enabled,
+				INSERT INTO app_user (id, username, username_key, password_hash, display_name, email, enabled,
 				    password_change_required, created_at, updated_at, version)
-				VALUES (?, ?, '{noop}x', ?, NULL, TRUE, FALSE, ?, ?, 0)""")
-			.params(id, "seed" + id, displayName, LocalDateTime.now(), LocalDateTime.now())
+				VALUES (?, ?, ?, '{noop}x', ?, NULL, TRUE, FALSE, ?, ?, 0)""")
+			.params(id, "seed" + id, "seed" + id, displayName, LocalDateTime.now(), LocalDateTime.now())
 			.update();
 		return id;
 	}

@@ -12,6 +12,7 @@ import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserChange;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -37,7 +38,8 @@ class UserApiController {
 
 	@GetMapping
 	@Operation(summary = "List users")
-	PagedModel<UserView> list(Pageable pageable) {
+	PagedModel<UserView> list(
+			@SortableBy({ "username", "displayName", "email", "createdAt", "updatedAt" }) Pageable pageable) {
 		return new PagedModel<>(this.users.listManaged(pageable));
 	}
 

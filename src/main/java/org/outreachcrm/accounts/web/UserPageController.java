@@ -117,7 +117,7 @@ class UserPageController {
 			return "accounts/user-form";
 		}
 		catch (BusinessRuleException ex) {
-			result.reject(ex.messageKey(), ex.arguments(), ex.getMessage());
+			rejectOnField(ex, result);
 			return "accounts/user-form";
 		}
 	}
@@ -151,7 +151,8 @@ class UserPageController {
 
 	private static void rejectOnField(BusinessRuleException ex, BindingResult result) {
 		@Nullable String field = ex.messageKey().startsWith("password.") ? "password"
-				: ex.messageKey().startsWith("user.username.") ? "username" : null;
+				: ex.messageKey().startsWith("user.username.") ? "username"
+						: ex.messageKey().startsWith("user.countries.") ? "countries" : null;
 		if (field != null) {
 			result.rejectValue(field, ex.messageKey(), ex.arguments(), ex.getMessage());
 		}

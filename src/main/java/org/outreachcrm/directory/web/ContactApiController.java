@@ -17,6 +17,7 @@ import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -50,7 +51,8 @@ class ContactApiController {
 			@RequestParam(required = false) @Nullable String country,
 			@RequestParam(required = false) @Nullable PartnershipStage stage,
 			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable Long organizationId, Pageable pageable) {
+			@RequestParam(required = false) @Nullable Long organizationId,
+			@SortableBy({ "name", "displayName", "country", "createdAt", "updatedAt" }) Pageable pageable) {
 		return new PagedModel<>(this.contacts.search(new DirectoryQuery(q, type, Requests.country(country), stage,
 				Requests.blankToNull(tag), organizationId), pageable));
 	}

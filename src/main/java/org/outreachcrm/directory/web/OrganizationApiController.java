@@ -16,6 +16,7 @@ import org.outreachcrm.directory.OrganizationSummary;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -53,7 +54,8 @@ class OrganizationApiController {
 			@RequestParam(required = false) @Nullable OrganizationType type,
 			@RequestParam(required = false) @Nullable String country,
 			@RequestParam(required = false) @Nullable PartnershipStage stage,
-			@RequestParam(required = false) @Nullable String tag, Pageable pageable) {
+			@RequestParam(required = false) @Nullable String tag,
+			@SortableBy({ "name", "country", "type", "stage", "city", "createdAt", "updatedAt" }) Pageable pageable) {
 		return new PagedModel<>(this.organizations.search(
 				new DirectoryQuery(q, type, Requests.country(country), stage, Requests.blankToNull(tag), null),
 				pageable));

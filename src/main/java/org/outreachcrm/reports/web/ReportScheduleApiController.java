@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.outreachcrm.reports.ReportSchedules;
 import org.outreachcrm.reports.ScheduleRequest;
 import org.outreachcrm.reports.ScheduleView;
+import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -36,7 +37,8 @@ class ReportScheduleApiController {
 
 	@GetMapping
 	@Operation(summary = "List report schedules")
-	PagedModel<ScheduleView> list(Pageable pageable) {
+	PagedModel<ScheduleView> list(@SortableBy({ "name", "reportType", "period", "frequency", "enabled", "createdAt",
+			"updatedAt" }) Pageable pageable) {
 		return new PagedModel<>(this.schedules.list(pageable));
 	}
 

@@ -69,12 +69,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail businessRule(BusinessRuleException ex) {
-		Locale locale = LocaleContextHolder.getLocale();
+	ProblemDetail businessRule(BusinessRuleException ex, WebRequest request) {
+		// scripts have no language cookie: they say what they read in Accept-Language
+		Locale locale = ApiLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 		problem.setTitle("Request refused");
 		problem.setProperty("code", ex.messageKey());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidSort(InvalidSortException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		problem.setProperty("code", "sort.invalid");
+		problem.setProperty("allowed", ex.allowed());
+		problem.setProperty("errors", List.of(new FieldProblem("sort", ex.getMessage())));
 		return problem;
 	}
 
