@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -73,6 +74,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 		problem.setTitle("Request refused");
+		problem.setProperty("code", ex.messageKey());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail outOfScope(OutOfScopeException ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+		problem.setTitle("Outside your countries");
 		problem.setProperty("code", ex.messageKey());
 		return problem;
 	}
