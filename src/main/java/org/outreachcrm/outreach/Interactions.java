@@ -248,8 +248,10 @@ public class Interactions {
 			params.addValue("organizationId", query.organizationId());
 		}
 		if (query.contactId() != null) {
-			where.append(
-					" AND i.id IN (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :contactId)");
+			// a person out of sight answers as one that does not exist
+			where.append(" AND i.id IN (SELECT c.interaction_id FROM interaction_contact c JOIN contact cc"
+					+ " ON cc.id = c.contact_id WHERE c.contact_id = :contactId" + this.scope.contacts("cc", params)
+					+ ")");
 			params.addValue("contactId", query.contactId());
 		}
 		if (query.campaignId() != null) {
