@@ -18,4 +18,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	boolean existsByUsername(String username);
 
+	boolean existsByEmailIgnoreCase(String email);
+
 }

@@ -63,6 +63,9 @@ class ReportSchedulerTest {
 	DataSource dataSource;
 
 	@Autowired
+	RecipientPolicy recipients;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -179,7 +182,7 @@ class ReportSchedulerTest {
 	void twoInstancesSharingTheDatabaseRunAScheduledReportOnce() throws Exception {
 		ScheduleView schedule = this.schedules.create(weekly("Europe/Warsaw", List.of()));
 		ReportScheduler other = new ReportScheduler(this.jdbc, this.store, this.runner, this.mailer,
-				SecondInstance.locks(this.dataSource), this.users, this.properties, this.clock);
+				SecondInstance.locks(this.dataSource), this.users, this.properties, this.clock, this.recipients);
 		this.clock.set(Instant.parse("2031-03-10T07:31:00Z"));
 
 		SecondInstance.atOnce(() -> tick(this.scheduler), () -> tick(other));
