@@ -40,4 +40,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 					AND NOT EXISTS (SELECT 1 FROM UserAccount b JOIN b.countries d WHERE b = u AND d NOT IN ?1)""")
 	Page<UserAccount> findWithinCountries(Collection<String> countries, Pageable pageable);
 
+	boolean existsByEmailIgnoreCase(String email);
+
 }

@@ -98,6 +98,12 @@ public class UserAccounts {
 		return this.users.existsById(id);
 	}
 
+	/** Whether a user account has this e-mail address (letter case aside). */
+	@Transactional(readOnly = true)
+	public boolean hasEmail(String email) {
+		return this.users.existsByEmailIgnoreCase(email.strip());
+	}
+
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.users.count();

@@ -38,9 +38,12 @@ public class AuditLog {
 
 	private final List<HistorySource> sources;
 
-	AuditLog(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources) {
+	private final HistoryScope scope;
+
+	AuditLog(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources, HistoryScope scope) {
 		this.jdbc = jdbc;
 		this.sources = sources;
+		this.scope = scope;
 	}
 
 	public Page<RevisionView> search(AuditLogQuery query, Pageable pageable) {
@@ -62,6 +65,20 @@ public class AuditLog {
 			where.append(" AND EXISTS (SELECT 1 FROM ")
 				.append(query.entity().auditTable())
 				.append(" a WHERE a.rev = r.rev)");
+		}
+		if (!this.scope.all()) {
+			// an admin limited to some countries sees the revisions that touched a record
+			// they may see, and in them only those records
+			StringBuilder visible = new StringBuilder();
+			for (AuditedEntity entity : AuditedEntity.values()) {
+				visible.append(visible.isEmpty() ? "" : " OR ")
+					.append("EXISTS (SELECT 1 FROM ")
+					.append(entity.auditTable())
+					.append(" sa WHERE sa.rev = r.rev")
+					.append(this.scope.visibleRows(entity, "sa", params))
+					.append(")");
+			}
+			where.append(" AND (").append(visible).append(")");
 		}
 		Long revisionCount = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_revision r" + where, params,
 				Long.class);
@@ -95,8 +112,10 @@ public class AuditLog {
 			return touched;
 		}
 		for (AuditedEntity entity : AuditedEntity.values()) {
-			this.jdbc.query("SELECT rev, id, revtype FROM " + entity.auditTable() + " WHERE rev IN (:revs) ORDER BY id",
-					Map.of("revs", revs), (ResultSet rs) -> {
+			MapSqlParameterSource params = new MapSqlParameterSource("revs", revs);
+			String visible = this.scope.visibleRows(entity, "a", params);
+			this.jdbc.query("SELECT a.rev, a.id, a.revtype FROM " + entity.auditTable() + " a WHERE a.rev IN (:revs)"
+					+ visible + " ORDER BY a.id", params, (ResultSet rs) -> {
 						int type = rs.getInt(3);
 						touched.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
 							.add(new RevisionView.Touched(entity, rs.getLong(2),

@@ -42,6 +42,10 @@ public enum AuditedEntity {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
+	String table() {
+		return this.table;
+	}
+
 	String auditTable() {
 		return this.table + "_aud";
 	}

@@ -46,10 +46,14 @@ public class RecordHistory {
 
 	private final ScopeSql scope;
 
-	RecordHistory(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources, ScopeSql scope) {
+	private final HistoryScope historyScope;
+
+	RecordHistory(NamedParameterJdbcTemplate jdbc, List<HistorySource> sources, ScopeSql scope,
+			HistoryScope historyScope) {
 		this.jdbc = jdbc;
 		this.sources = sources;
 		this.scope = scope;
+		this.historyScope = historyScope;
 	}
 
 	/** The history of one record. */
@@ -64,9 +68,11 @@ public class RecordHistory {
 	public List<HistoryEntry> organization(long id) {
 		requireVisible("organization", id, this.scope::organizations);
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.ORGANIZATION, Set.of(id)));
-		all.addAll(entries(AuditedEntity.AFFILIATION, idsWhere(AuditedEntity.AFFILIATION, "organization_id", id)));
-		all.addAll(entries(AuditedEntity.INTERACTION, idsWhere(AuditedEntity.INTERACTION, "organization_id", id)));
-		all.addAll(entries(AuditedEntity.FOLLOW_UP, idsWhere(AuditedEntity.FOLLOW_UP, "organization_id", id)));
+		for (AuditedEntity part : List.of(AuditedEntity.AFFILIATION, AuditedEntity.INTERACTION,
+				AuditedEntity.FOLLOW_UP)) {
+			// an interaction moved on to an organization out of sight leaves with it
+			all.addAll(entries(part, this.historyScope.visible(part, idsWhere(part, "organization_id", id))));
+		}
 		return sorted(all);
 	}
 
@@ -85,7 +91,9 @@ public class RecordHistory {
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.CONTACT, Set.of(id)));
 		Set<Long> affiliations = idsWhere(AuditedEntity.AFFILIATION, "contact_id", id);
 		affiliations.addAll(affiliationIds);
-		all.addAll(entries(AuditedEntity.AFFILIATION, affiliations));
+		// links with organizations out of sight stay hidden, as on the person's page
+		all.addAll(
+				entries(AuditedEntity.AFFILIATION, this.historyScope.visible(AuditedEntity.AFFILIATION, affiliations)));
 		return sorted(all);
 	}
 
@@ -107,7 +115,9 @@ public class RecordHistory {
 	public List<HistoryEntry> meeting(long id) {
 		requireVisible("meeting", id, this.scope::meetings);
 		List<HistoryEntry> all = new ArrayList<>(entries(AuditedEntity.MEETING, Set.of(id)));
-		all.addAll(entries(AuditedEntity.INVITATION, idsWhere(AuditedEntity.INVITATION, "meeting_id", id)));
+		// invitations of organizations out of sight stay hidden, as on the meeting's page
+		all.addAll(entries(AuditedEntity.INVITATION, this.historyScope.visible(AuditedEntity.INVITATION,
+				idsWhere(AuditedEntity.INVITATION, "meeting_id", id))));
 		return sorted(all);
 	}
 

@@ -18,6 +18,7 @@ import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.ErasedPersonName;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.TextFolding;
 
@@ -235,7 +236,16 @@ public class Contacts {
 		if (version != null) {
 			StaleVersionException.check("Contact", id, version, contact.version());
 		}
-		this.affiliations.deleteAll(this.affiliations.findByContact(id));
+		// only the affiliations in scope are read here; the database would remove the
+		// others
+		// with the person unseen, so a person also linked elsewhere is refused whole
+		List<Affiliation> links = this.affiliations.findByContact(id);
+		Long all = this.jdbc.queryForObject("SELECT COUNT(*) FROM affiliation WHERE contact_id = ?", Long.class, id);
+		if (all != null && all > links.size()) {
+			throw new OutOfScopeException("scope.contact.linkedElsewhere",
+					"The person is also linked to organizations outside your countries", id);
+		}
+		this.affiliations.deleteAll(links);
 		this.contacts.delete(contact);
 	}
 

@@ -109,8 +109,10 @@ class DirectorySearch {
 		String q = emailTerms(query.q(), params, where);
 		// With words, a filter by the type or stage of the people's organizations is part
 		// of each word's token range: the token rows carry those facets (V100).
+		// The token facets name the type and stage of every organization of a person, in
+		// every country: a scoped user filters through the affiliations below instead.
 		boolean facets = hasWords(q) && query.organizationId() == null
-				&& (query.type() != null || query.stage() != null);
+				&& (query.type() != null || query.stage() != null) && this.scope.current().all();
 		words(q, params, where, "c.id", "contact_search_token", "contact_id",
 				facets ? (t) -> facetConditions(query, params, t) : (t) -> "");
 		// words or addresses narrow the people to a bounded set
@@ -126,6 +128,10 @@ class DirectorySearch {
 		if (!facets && (query.organizationId() != null || query.type() != null || query.stage() != null)) {
 			// filters on organizations apply through current affiliations
 			StringBuilder orgWhere = new StringBuilder(" WHERE (a.end_date IS NULL OR a.end_date >= CURRENT_DATE)");
+			// only organizations in scope: one outside answers as one that does not
+			// exist,
+			// and the type or stage of a hidden one never selects its people
+			orgWhere.append(this.scope.organizations("ao", params));
 			if (query.organizationId() != null) {
 				orgWhere.append(" AND a.organization_id = :organizationId");
 				params.addValue("organizationId", query.organizationId());

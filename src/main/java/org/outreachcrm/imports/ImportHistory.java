@@ -19,6 +19,8 @@ import org.outreachcrm.audit.HistoryEntry;
 import org.outreachcrm.audit.HistoryEntry.Action;
 import org.outreachcrm.audit.HistoryEntry.FieldChange;
 import org.outreachcrm.audit.HistorySource;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.audit.RevisionView;
 import org.outreachcrm.directory.RecordChange;
 
@@ -38,7 +40,7 @@ class ImportHistory implements HistorySource {
 			"rows_skipped", "organizations_created", "organizations_updated", "contacts_created", "contacts_updated",
 			"affiliations_created");
 
-	private static final String LOG_RUN_COLUMNS = "id, file_name, " + String.join(", ", LOG_COUNTS);
+	private static final String LOG_RUN_COLUMNS = "id, file_name, country_scope, " + String.join(", ", LOG_COUNTS);
 
 	// an import appears when it finished, its undo when it was undone
 	private static final String LOG_EVENTS = "SELECT 'IMPORT' AS kind, finished_at AS happened_at, created_by AS who, "
@@ -49,8 +51,11 @@ class ImportHistory implements HistorySource {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	ImportHistory(NamedParameterJdbcTemplate jdbc) {
+	private final CurrentScope scope;
+
+	ImportHistory(NamedParameterJdbcTemplate jdbc, CurrentScope scope) {
 		this.jdbc = jdbc;
+		this.scope = scope;
 	}
 
 	@Override
@@ -117,24 +122,61 @@ class ImportHistory implements HistorySource {
 	 */
 	@Override
 	public List<RevisionView> logEntries(AuditLogQuery query, int limit) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-		return this.jdbc.query("SELECT * FROM (" + LOG_EVENTS + ") e" + where(query, params)
-				+ " ORDER BY e.happened_at DESC, e.id DESC LIMIT :limit", params, (rs, n) -> {
-					Map<String, Long> counts = new LinkedHashMap<>();
-					for (String count : LOG_COUNTS) {
-						counts.put(camelCase(count), rs.getLong(count));
+		CountryScope viewer = this.scope.get();
+		// a viewer limited to some countries sees the runs started within them; runs are
+		// few, so they are filtered here rather than in SQL over the stored scope text
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", viewer.all() ? limit : Integer.MAX_VALUE);
+		List<RevisionView> events = new ArrayList<>();
+		this.jdbc.query("SELECT * FROM (" + LOG_EVENTS + ") e" + where(query, params)
+				+ " ORDER BY e.happened_at DESC, e.id DESC LIMIT :limit", params, (ResultSet rs) -> {
+					if (events.size() < limit && covers(viewer, rs.getString("country_scope"))) {
+						events.add(logEntry(rs));
 					}
-					return new RevisionView(null,
-							rs.getObject("happened_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-							rs.getString("who"), ChangeSource.valueOf(rs.getString("kind")),
-							String.valueOf(rs.getLong("id")), List.of(),
-							new RevisionView.Summary(rs.getString("file_name"), counts));
 				});
+		return events;
+	}
+
+	private static RevisionView logEntry(ResultSet rs) throws SQLException {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String count : LOG_COUNTS) {
+			counts.put(camelCase(count), rs.getLong(count));
+		}
+		return new RevisionView(null, rs.getObject("happened_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+				rs.getString("who"), ChangeSource.valueOf(rs.getString("kind")), String.valueOf(rs.getLong("id")),
+				List.of(), new RevisionView.Summary(rs.getString("file_name"), counts));
+	}
+
+	/**
+	 * Whether a run started with {@code runScope} (the stored column) lies within
+	 * {@code viewer}.
+	 */
+	static boolean covers(CountryScope viewer, @Nullable String runScope) {
+		if (viewer.all()) {
+			return true;
+		}
+		if (runScope == null) {
+			return false;
+		}
+		for (String country : runScope.split(",")) {
+			if (!country.isBlank() && !viewer.includes(country)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
 	public long countLogEntries(AuditLogQuery query) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
+		CountryScope viewer = this.scope.get();
+		if (!viewer.all()) {
+			return this.jdbc
+				.queryForList("SELECT e.country_scope FROM (" + LOG_EVENTS + ") e" + where(query, params), params,
+						String.class)
+				.stream()
+				.filter((runScope) -> covers(viewer, runScope))
+				.count();
+		}
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (" + LOG_EVENTS + ") e" + where(query, params),
 				params, Long.class);
 		return (count == null) ? 0 : count;

@@ -15,12 +15,15 @@ import org.outreachcrm.outreach.CurrentUser;
 import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.OutOfScopeException;
+import org.outreachcrm.shared.ScopeSql;
 import org.outreachcrm.shared.StaleVersionException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +54,11 @@ public class Meetings {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final ScopeSql scopeSql;
+
 	Meetings(MeetingRepository meetings, InvitationRepository invitations, AttendanceLog attendance,
 			DelegationReader delegations, Organizations organizations, Contacts contacts, UserAccounts users,
-			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc) {
+			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc, ScopeSql scopeSql) {
 		this.meetings = meetings;
 		this.invitations = invitations;
 		this.attendance = attendance;
@@ -63,6 +68,7 @@ public class Meetings {
 		this.users = users;
 		this.currentUser = currentUser;
 		this.jdbc = jdbc;
+		this.scopeSql = scopeSql;
 	}
 
 	public MeetingView create(MeetingRequest request) {
@@ -97,12 +103,17 @@ public class Meetings {
 		return this.meetings.saveAndFlush(meeting).toView();
 	}
 
-	/** Removes a meeting and its invitations; interactions logged for it stay. */
+	/**
+	 * Removes a meeting and its invitations; interactions logged for it stay. A meeting
+	 * with invitations (or logged attendance) of organizations outside the caller's scope
+	 * is refused whole: deleting it would take those along unseen.
+	 */
 	public void delete(long id, @Nullable Long version) {
 		Meeting meeting = find(id);
 		if (version != null) {
 			StaleVersionException.check("Meeting", id, version, meeting.version());
 		}
+		refuseWhenSharedOutsideScope(id);
 		this.invitations.deleteAll(this.invitations.findByMeetingIdOrderById(id));
 		this.jdbc.update("DELETE FROM meeting_interaction WHERE meeting_id = :id", Map.of("id", id));
 		this.meetings.delete(meeting);
@@ -215,6 +226,22 @@ public class Meetings {
 					"There is no user with id " + request.organizerId(), request.organizerId());
 		}
 		return request.organizerId();
+	}
+
+	private void refuseWhenSharedOutsideScope(long meetingId) {
+		if (this.scopeSql.current().all()) {
+			return;
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("id", meetingId);
+		String outsideInvitations = this.scopeSql.outsideByOrganization("i", params);
+		String outsideAttendance = this.scopeSql.outsideByOrganization("mi", params);
+		Long outside = this.jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM invitation i WHERE i.meeting_id = :id"
+				+ outsideInvitations + ") + (SELECT COUNT(*) FROM meeting_interaction mi WHERE mi.meeting_id = :id"
+				+ outsideAttendance + ")", params, Long.class);
+		if (outside != null && outside > 0) {
+			throw new OutOfScopeException("scope.meeting.shared",
+					"The meeting also has invitations of organizations outside your countries", meetingId);
+		}
 	}
 
 	Meeting find(long id) {

@@ -54,11 +54,23 @@ class Campaign extends TrackedEntity {
 		return this.id;
 	}
 
+	Set<Long> targets() {
+		return this.targets;
+	}
+
 	LocalDate startsOn() {
 		return this.startsOn;
 	}
 
-	void apply(CampaignRequest request, long ownerId) {
+	long ownerId() {
+		return this.ownerId;
+	}
+
+	/**
+	 * Applies a change; {@code keep} are targets the request cannot name (outside the
+	 * caller's countries) and that stay whatever the request lists.
+	 */
+	void apply(CampaignRequest request, long ownerId, Set<Long> keep) {
 		this.name = request.name().strip();
 		this.description = request.description() == null || request.description().isBlank() ? null
 				: request.description().strip();
@@ -67,14 +79,19 @@ class Campaign extends TrackedEntity {
 		this.ownerId = ownerId;
 		this.status = request.status() == null ? CampaignStatus.PLANNED : request.status();
 		if (request.targetOrganizationIds() != null) {
-			this.targets.retainAll(request.targetOrganizationIds());
-			this.targets.addAll(request.targetOrganizationIds());
+			Set<Long> wanted = new TreeSet<>(request.targetOrganizationIds());
+			wanted.addAll(keep);
+			this.targets.retainAll(wanted);
+			this.targets.addAll(wanted);
 		}
 	}
 
-	CampaignView toView() {
+	/** The campaign with the given targets of it (those the caller may see). */
+	CampaignView toView(Set<Long> visibleTargets) {
+		TreeSet<Long> shown = new TreeSet<>(this.targets);
+		shown.retainAll(visibleTargets);
 		return new CampaignView(id(), this.name, this.description, this.startsOn, this.endsOn, this.ownerId,
-				this.status, new TreeSet<>(this.targets), createdAt(), updatedAt(), version());
+				this.status, shown, createdAt(), updatedAt(), version());
 	}
 
 }

@@ -16,6 +16,8 @@ import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.PartnershipStage;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.OutOfScopeException;
+import org.outreachcrm.shared.ScopeSql;
 import org.outreachcrm.shared.StaleVersionException;
 
 import org.springframework.data.domain.Page;
@@ -42,24 +44,28 @@ public class Campaigns {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final ScopeSql scopeSql;
+
 	Campaigns(CampaignRepository campaigns, Organizations organizations, Interactions interactions,
-			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc) {
+			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc, ScopeSql scopeSql) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;
 		this.interactions = interactions;
 		this.currentUser = currentUser;
 		this.jdbc = jdbc;
+		this.scopeSql = scopeSql;
 	}
 
 	public CampaignView create(CampaignRequest request) {
 		Campaign campaign = new Campaign();
-		campaign.apply(request, checked(request));
-		return this.campaigns.saveAndFlush(campaign).toView();
+		long owner = request.ownerId() == null ? this.currentUser.id() : request.ownerId();
+		campaign.apply(request, checked(request, owner), Set.of());
+		return view(this.campaigns.saveAndFlush(campaign));
 	}
 
 	@Transactional(readOnly = true)
 	public CampaignView get(long id) {
-		return find(id).toView();
+		return view(find(id));
 	}
 
 	/**
@@ -69,7 +75,7 @@ public class Campaigns {
 	public Page<CampaignView> list(Pageable pageable) {
 		return this.campaigns.findAll(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
 				Sort.by(Sort.Order.desc("startsOn"), Sort.Order.desc("id"))))
-			.map(Campaign::toView);
+			.map(this::view);
 	}
 
 	public CampaignView update(long id, CampaignRequest request) {
@@ -79,15 +85,24 @@ public class Campaigns {
 					"The version the change is based on is required");
 		}
 		StaleVersionException.check("Campaign", id, request.version(), campaign.version());
-		campaign.apply(request, checked(request));
-		return this.campaigns.saveAndFlush(campaign).toView();
+		// no owner in the request keeps the owner: an edit never takes a campaign over
+		long owner = request.ownerId() == null ? campaign.ownerId() : request.ownerId();
+		campaign.apply(request, checked(request, owner), targetsOutsideScope(id));
+		return view(this.campaigns.saveAndFlush(campaign));
 	}
 
-	/** Removes a campaign; its interactions stay, no longer linked to it. */
+	/**
+	 * Removes a campaign; its interactions stay, no longer linked to it. A campaign with
+	 * targets (or linked interactions) outside the caller's countries is refused whole.
+	 */
 	public void delete(long id, @Nullable Long version) {
 		Campaign campaign = find(id);
 		if (version != null) {
 			StaleVersionException.check("Campaign", id, version, campaign.version());
+		}
+		if (!targetsOutsideScope(id).isEmpty() || linkedInteractionsOutsideScope(id)) {
+			throw new OutOfScopeException("scope.campaign.shared",
+					"The campaign also reaches organizations outside your countries", id);
 		}
 		this.jdbc.update("UPDATE interaction SET campaign_id = NULL WHERE campaign_id = :id", Map.of("id", id));
 		this.campaigns.delete(campaign);
@@ -142,12 +157,44 @@ public class Campaigns {
 		counts[2] += engaged ? 1 : 0;
 	}
 
-	private long checked(CampaignRequest request) {
+	/** The campaign with only the targets the caller may see. */
+	private CampaignView view(Campaign campaign) {
+		if (this.scopeSql.current().all() || campaign.targets().isEmpty()) {
+			return campaign.toView(campaign.targets());
+		}
+		return campaign.toView(this.organizations.facts(campaign.targets())
+			.stream()
+			.map(OrganizationFacts::id)
+			.collect(Collectors.toSet()));
+	}
+
+	private Set<Long> targetsOutsideScope(long campaignId) {
+		if (this.scopeSql.current().all()) {
+			return Set.of();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("id", campaignId);
+		String outside = this.scopeSql.outsideByOrganization("t", params);
+		return Set.copyOf(this.jdbc.queryForList(
+				"SELECT t.organization_id FROM campaign_target t WHERE t.campaign_id = :id" + outside, params,
+				Long.class));
+	}
+
+	private boolean linkedInteractionsOutsideScope(long campaignId) {
+		if (this.scopeSql.current().all()) {
+			return false;
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("id", campaignId);
+		String outside = this.scopeSql.outsideByOrganization("i", params);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM interaction i WHERE i.campaign_id = :id" + outside,
+				params, Long.class);
+		return count != null && count > 0;
+	}
+
+	private long checked(CampaignRequest request, long owner) {
 		if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
 			throw new BusinessRuleException("outreach.campaign.endsBeforeStart",
 					"A campaign cannot end before it starts");
 		}
-		long owner = request.ownerId() == null ? this.currentUser.id() : request.ownerId();
 		this.interactions.checkUser(owner);
 		if (request.targetOrganizationIds() != null && !request.targetOrganizationIds().isEmpty()) {
 			Set<Long> known = this.organizations.facts(request.targetOrganizationIds())

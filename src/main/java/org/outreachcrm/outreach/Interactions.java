@@ -190,11 +190,18 @@ public class Interactions {
 		}
 		StaleVersionException.check("Interaction", id, request.version(), interaction.version());
 		long previousOrganization = interaction.organizationId();
-		OrganizationFacts organization = checkReferences(request);
+		// people outside the caller's countries stay on the interaction: the caller can
+		// neither name nor remove them
+		Set<Long> hiddenPeople = new HashSet<>(interaction.contactIdList());
+		if (!hiddenPeople.isEmpty()) {
+			this.contacts.cards(hiddenPeople).forEach((card) -> hiddenPeople.remove(card.id()));
+		}
+		OrganizationFacts organization = lookUp(List.of(request), false).check(request, hiddenPeople);
 		ZoneId zone = zone(request.timeZone());
 		// without a staff member the interaction keeps its own, not the editor
 		long staff = request.staffId() == null ? interaction.staffId() : request.staffId();
 		interaction.apply(request, zone, staff, organization.country());
+		interaction.addContacts(hiddenPeople);
 		interaction = this.interactions.saveAndFlush(interaction);
 		this.activity.refresh(organization.id(), organization.createdAt());
 		if (previousOrganization != organization.id()) {
@@ -258,8 +265,10 @@ public class Interactions {
 			params.addValue("organizationId", query.organizationId());
 		}
 		if (query.contactId() != null) {
-			where.append(
-					" AND i.id IN (SELECT c.interaction_id FROM interaction_contact c WHERE c.contact_id = :contactId)");
+			// a person out of sight answers as one that does not exist
+			where.append(" AND i.id IN (SELECT c.interaction_id FROM interaction_contact c JOIN contact cc"
+					+ " ON cc.id = c.contact_id WHERE c.contact_id = :contactId" + this.scope.contacts("cc", params)
+					+ ")");
 			params.addValue("contactId", query.contactId());
 		}
 		if (query.campaignId() != null) {
@@ -315,10 +324,6 @@ public class Interactions {
 		return this.interactions.findById(id).orElseThrow(() -> new NotFoundException("Interaction", id));
 	}
 
-	private OrganizationFacts checkReferences(InteractionRequest request) {
-		return lookUp(List.of(request), false).check(request);
-	}
-
 	/**
 	 * Looks up what the requests refer to, one statement per kind (organizations in the
 	 * current user's scope, contacts, users, campaigns); {@code assignees}: follow-up
@@ -358,6 +363,13 @@ public class Interactions {
 			Set<Long> campaigns) {
 
 		OrganizationFacts check(InteractionRequest request) {
+			return check(request, Set.of());
+		}
+
+		/**
+		 * {@code kept}: people already on the interaction, named even if out of sight.
+		 */
+		OrganizationFacts check(InteractionRequest request, Set<Long> kept) {
 			OrganizationFacts organization = this.organizations.get(request.organizationId());
 			if (organization == null) {
 				throw unknownOrganization(request.organizationId());
@@ -365,6 +377,7 @@ public class Interactions {
 			if (request.contactIds() != null) {
 				Set<Long> unknown = new HashSet<>(request.contactIds());
 				unknown.removeAll(this.contacts);
+				unknown.removeAll(kept);
 				if (!unknown.isEmpty()) {
 					throw unknownContacts(unknown);
 				}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,11 @@ class ReportScheduler {
 
 	private final Clock clock;
 
+	private final RecipientPolicy recipients;
+
 	ReportScheduler(JdbcClient jdbc, RunStore store, ReportRunner runner, ReportMailer mailer,
-			LockingTaskExecutor locks, UserAccounts users, ReportsProperties properties, Clock clock) {
+			LockingTaskExecutor locks, UserAccounts users, ReportsProperties properties, Clock clock,
+			RecipientPolicy recipients) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.runner = runner;
@@ -69,6 +73,7 @@ class ReportScheduler {
 		this.users = users;
 		this.properties = properties;
 		this.clock = clock;
+		this.recipients = recipients;
 	}
 
 	@Scheduled(cron = "${crm.reports.tick-cron}")
@@ -136,9 +141,20 @@ class ReportScheduler {
 		Long campaignId = rs.wasNull() ? null : campaign;
 		ReportFilter filter = new ReportFilter(ReportType.valueOf(rs.getString("report_type")), period.from(day),
 				period.to(day), new HashSet<>(RunStore.split(rs.getString("countries"))), campaignId);
+		// the policy as it is now: an address whose domain is no longer allowed (or whose
+		// user left) is not mailed, even though the schedule still lists it
+		List<String> recipients = new ArrayList<>();
+		for (String recipient : RunStore.split(rs.getString("recipients"))) {
+			if (this.recipients.allowed(recipient)) {
+				recipients.add(recipient);
+			}
+			else {
+				log.warn("Report schedule {}: {} is no longer an allowed recipient", rs.getLong("id"), recipient);
+			}
+		}
 		return this.store.insertScheduled(filter, scope, Locale.forLanguageTag(rs.getString("locale")),
-				owner.username(), rs.getLong("id"), slot.toInstant(), rs.getBoolean("skip_when_empty"),
-				RunStore.split(rs.getString("recipients")), this.clock.instant());
+				owner.username(), rs.getLong("id"), slot.toInstant(), rs.getBoolean("skip_when_empty"), recipients,
+				this.clock.instant());
 	}
 
 	// a slot fires, or fails, once: the next tick looks at the following slot; a schedule

@@ -2,6 +2,7 @@ package org.outreachcrm.reports;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param claimTimeout how long after its instance died a run's claim expires (its holder
  * keeps it alive while it works)
  * @param mail delivery by email
+ * @param allowedRecipientDomains domains (with their subdomains) whose addresses may
+ * receive scheduled reports besides the users' own addresses
  */
 @Validated
 @ConfigurationProperties("crm.reports")
@@ -36,7 +39,7 @@ public record ReportsProperties(@DefaultValue("reports") @NotNull Path directory
 		@DefaultValue("90") @Min(1) int coldAfterDays, @DefaultValue("0 * * * * *") @NotBlank String tickCron,
 		@DefaultValue("10m") @NotNull Duration lockAtMostFor, @DefaultValue("60s") @NotNull Duration resumeInterval,
 		@DefaultValue("2m") @NotNull @DurationMin(seconds = 30) Duration claimTimeout,
-		@DefaultValue @Valid @NotNull Mail mail) {
+		@DefaultValue @Valid @NotNull Mail mail, @DefaultValue @NotNull List<String> allowedRecipientDomains) {
 
 	/**
 	 * @param from the sender address of report emails

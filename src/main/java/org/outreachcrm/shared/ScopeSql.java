@@ -40,6 +40,20 @@ public class ScopeSql {
 		return predicate(ScopeRules.MEETING, alias, params);
 	}
 
+	/**
+	 * Rows of a table with an {@code organization_id} column that lie outside the scope,
+	 * for writes that must not reach them: {@code " AND NOT (...)"}, and for a scope of
+	 * all countries a condition no row meets.
+	 */
+	public String outsideByOrganization(String alias, MapSqlParameterSource params) {
+		return outside(ScopeRules.ORGANIZATION_ID, alias, params);
+	}
+
+	/** Contacts outside the scope (see {@link #outsideByOrganization}). */
+	public String outsideContacts(String alias, MapSqlParameterSource params) {
+		return outside(ScopeRules.CONTACT, alias, params);
+	}
+
 	/** The scope in force now. */
 	public CountryScope current() {
 		return this.scope.get();
@@ -53,6 +67,16 @@ public class ScopeSql {
 		params.addValue("scopeAll", "N");
 		params.addValue("scopeCountries", countries(current));
 		return " AND " + condition.replace("{alias}", alias);
+	}
+
+	private String outside(String condition, String alias, MapSqlParameterSource params) {
+		CountryScope current = this.scope.get();
+		if (current.all()) {
+			return " AND 1 = 0";
+		}
+		params.addValue("scopeAll", "N");
+		params.addValue("scopeCountries", countries(current));
+		return " AND NOT " + condition.replace("{alias}", alias);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.FormErrors;
 
@@ -106,6 +107,12 @@ final class RecordEditing<R, D> {
 		}
 		catch (StaleVersionException ex) {
 			redirect.addFlashAttribute("flashError", this.kind + ".deleteConflict");
+			return "redirect:" + this.path + "/" + id;
+		}
+		catch (OutOfScopeException ex) {
+			// the record is linked to others out of the user's sight: say why, keep it
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			redirect.addFlashAttribute("flashErrorArgs", ex.arguments());
 			return "redirect:" + this.path + "/" + id;
 		}
 	}

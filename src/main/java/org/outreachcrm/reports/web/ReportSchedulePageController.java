@@ -13,6 +13,7 @@ import org.outreachcrm.reports.ReportType;
 import org.outreachcrm.reports.ScheduleFrequency;
 import org.outreachcrm.reports.ScheduleRequest;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.FormErrors;
 import org.outreachcrm.shared.web.PageController;
@@ -99,8 +100,13 @@ class ReportSchedulePageController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		this.schedules.delete(id, null);
-		redirect.addFlashAttribute("flash", "reports.schedule.deleted");
+		try {
+			this.schedules.delete(id, null);
+			redirect.addFlashAttribute("flash", "reports.schedule.deleted");
+		}
+		catch (OutOfScopeException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
 		return "redirect:/reports/schedules";
 	}
 

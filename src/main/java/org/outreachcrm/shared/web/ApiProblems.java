@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.NotFoundException;
+import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
@@ -70,8 +71,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail businessRule(BusinessRuleException ex, WebRequest request) {
-		// scripts have no language cookie: they say what they read in Accept-Language
-		Locale locale = ApiLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+		Locale locale = apiLocale(request);
 		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 		problem.setTitle("Request refused");
@@ -86,6 +86,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("code", "sort.invalid");
 		problem.setProperty("allowed", ex.allowed());
 		problem.setProperty("errors", List.of(new FieldProblem("sort", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail outOfScope(OutOfScopeException ex, WebRequest request) {
+		Locale locale = apiLocale(request);
+		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+		problem.setTitle("Outside your countries");
+		problem.setProperty("code", ex.messageKey());
 		return problem;
 	}
 
@@ -174,6 +184,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	/** One field of a request and why it was refused. */
 	record FieldProblem(String field, String message) {
+	}
+
+	/**
+	 * Scripts have no language cookie: they say what they read in Accept-Language; without
+	 * it the request's own language ({@code ?lang=}, cookie) holds.
+	 */
+	private static Locale apiLocale(WebRequest request) {
+		String acceptLanguage = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+		return (acceptLanguage != null) ? ApiLanguage.of(acceptLanguage) : LocaleContextHolder.getLocale();
 	}
 
 }
