@@ -57,6 +57,19 @@ class LoginThrottle {
 				|| reached(this.byAddress, address, this.settings.maxFailuresPerAddress());
 	}
 
+	/** The accounts (lower-cased user names) locked now, at most {@code limit}. */
+	java.util.List<String> lockedAccounts(int limit) {
+		int max = this.settings.maxFailuresPerAccount();
+		return this.byAccount.asMap()
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().get() >= max)
+			.map(java.util.Map.Entry::getKey)
+			.sorted()
+			.limit(limit)
+			.toList();
+	}
+
 	/** How long a lock lasts after the last failure. */
 	Duration lockout() {
 		return this.settings.lockout();

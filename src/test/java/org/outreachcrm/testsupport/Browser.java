@@ -156,7 +156,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 
 	/**
 	 * Logs in through the login page of the application at {@code port} and waits for the
-	 * directory, where a login lands. The page is asked for in English, so every test
+	 * home page, where a login lands. The page is asked for in English, so every test
 	 * starts there whatever language the last one left in the cookie.
 	 */
 	public void logIn(int port, String username, String password) {
@@ -165,7 +165,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
 		click(By.cssSelector("main form button[type=submit]"));
-		waitUntil(ExpectedConditions.urlContains("/directory"));
+		waitUntil(ExpectedConditions.urlToBe(url(port, "/")));
 	}
 
 	/** The address of {@code path} on the application at {@code port} on this machine. */
