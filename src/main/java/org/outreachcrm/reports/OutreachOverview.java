@@ -35,10 +35,13 @@ public class OutreachOverview {
 		this.clock = clock;
 	}
 
-	/** The last {@code days} days up to today (UTC days, as reports count them). */
-	public Overview lastDays(int days, CountryScope scope) {
+	/**
+	 * The period a report of {@code period} would cover today (UTC days, as reports count
+	 * them), so that the home page shows what that report shows.
+	 */
+	public Overview of(ReportPeriod period, CountryScope scope) {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-		return compute(today.minusDays(days - 1L), today, scope);
+		return compute(period.from(today), period.to(today), scope);
 	}
 
 	/** The figures and breakdowns of the period from {@code from} to {@code to}. */

@@ -26,6 +26,7 @@ import org.outreachcrm.outreach.InteractionView;
 import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.reports.DeliveryStatus;
 import org.outreachcrm.reports.OutreachOverview;
+import org.outreachcrm.reports.ReportPeriod;
 import org.outreachcrm.reports.ReportRuns;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.CurrentScope;
@@ -51,7 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class HomePageController {
 
-	/** The managers' overview covers this many days up to today. */
+	/** How far back the administrators' lists look. */
 	static final int OVERVIEW_DAYS = 30;
 
 	private static final int RECENT = 8;
@@ -116,7 +117,7 @@ class HomePageController {
 			myWork(zone, model);
 		}
 		if (manager) {
-			OutreachOverview.Overview overview = this.overview.lastDays(OVERVIEW_DAYS, this.scope.get());
+			OutreachOverview.Overview overview = this.overview.of(ReportPeriod.LAST_30_DAYS, this.scope.get());
 			model.addAttribute("overview", overview);
 			map(overview, model);
 		}
