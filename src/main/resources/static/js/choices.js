@@ -13,6 +13,7 @@
       return;
     }
     var multiple = select.multiple;
+    var noResults = document.querySelector('meta[name="choices-no-results"]');
     var settings = {
       searchField: ['text', 'value'],
       maxOptions: null,
@@ -20,6 +21,18 @@
       hidePlaceholder: true,
       closeAfterSelect: !multiple,
       plugins: multiple ? ['remove_button'] : [],
+      // after a country is added the typed name goes, ready for the next one
+      onItemAdd: function () {
+        if (multiple) {
+          this.setTextboxValue('');
+          this.refreshOptions(false);
+        }
+      },
+      render: {
+        no_results: function (data, escape) {
+          return '<div class="no-results">' + escape(noResults ? noResults.getAttribute('content') : '') + '</div>';
+        }
+      },
       // a typed code ("pl") ranks its country first, before names that merely contain it
       score: function (search) {
         var score = this.getScoreFunction(search);
@@ -30,7 +43,7 @@
       }
     };
     if (!select.hasAttribute('data-keep-order')) {
-      settings.sortField = [{ field: '$score' }, { field: '$order' }];
+      settings.sortField = [{ field: '$score', direction: 'desc' }, { field: '$order', direction: 'asc' }];
     }
     new window.TomSelect(select, settings);
   });

@@ -126,14 +126,20 @@
 })();
 
 // "#log-interaction" in the address (the home page's quick log) opens the page's
-// "Log an interaction" form and puts the cursor in it.
+// "Log an interaction" form and puts the cursor in it; the form comes with the timeline,
+// which htmx loads after the page.
 (function () {
   'use strict';
   if (window.location.hash !== '#log-interaction') {
     return;
   }
-  var details = document.querySelector('details.log-interaction');
-  if (details) {
+  var done = false;
+  function open() {
+    var details = document.querySelector('details.log-interaction');
+    if (done || !details) {
+      return;
+    }
+    done = true;
     details.open = true;
     details.scrollIntoView({ block: 'start' });
     var field = details.querySelector('input:not([type=hidden]), textarea, select');
@@ -141,4 +147,6 @@
       field.focus();
     }
   }
+  open();
+  document.addEventListener('htmx:afterSettle', open);
 })();

@@ -72,6 +72,10 @@ class FollowUp extends TrackedEntity {
 		return this.completedAt == null;
 	}
 
+	void postpone(LocalDate newDueOn) {
+		this.dueOn = newDueOn;
+	}
+
 	void complete(Instant at, long by, @Nullable Long interactionId) {
 		this.completedAt = at;
 		this.completedBy = by;

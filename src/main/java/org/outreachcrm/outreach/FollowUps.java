@@ -130,6 +130,28 @@ public class FollowUps {
 		return this.followUps.saveAndFlush(followUp).toView(today(zone));
 	}
 
+	/** The longest a follow-up can be put off in one step. */
+	public static final int MAX_SNOOZE_DAYS = 365;
+
+	/**
+	 * Puts an open follow-up off: it becomes due {@code days} days after today in the
+	 * viewer's zone.
+	 */
+	public FollowUpView snooze(long id, long version, int days, ZoneId zone) {
+		FollowUp followUp = find(id);
+		checkMayHandle(followUp);
+		StaleVersionException.check("FollowUp", id, version, followUp.version());
+		if (!followUp.open()) {
+			throw new BusinessRuleException("outreach.followUp.completed", "This follow-up is already completed");
+		}
+		if (days < 1 || days > MAX_SNOOZE_DAYS) {
+			throw new BusinessRuleException("outreach.followUp.snoozeDays",
+					"A follow-up can be put off by 1 to " + MAX_SNOOZE_DAYS + " days", MAX_SNOOZE_DAYS);
+		}
+		followUp.postpone(today(zone).plusDays(days));
+		return this.followUps.saveAndFlush(followUp).toView(today(zone));
+	}
+
 	private void checkMayHandle(FollowUp followUp) {
 		if (!this.currentUser.isManager() && followUp.assigneeId() != this.currentUser.id()) {
 			throw new AccessDeniedException("Staff handle only their own follow-ups");

@@ -130,6 +130,29 @@ class OutreachOverviewTest {
 			.doesNotContain("text-bg-warning\">Today<")
 			.doesNotContain("id=\"home-overview\"")
 			.doesNotContain("id=\"home-admin\"");
+
+		// put off by a week from the home page (htmx): no longer due, the list says so
+		long overdue = this.jdbc
+			.sql("SELECT id FROM follow_up WHERE assignee_id = ? AND due_on = ? AND completed_at IS NULL")
+			.params(this.scenario.staffA, LocalDate.of(2031, 3, 1))
+			.query(Long.class)
+			.single();
+		MvcTestResult snoozed = this.mvc.post()
+			.uri("/home/follow-ups/" + overdue + "/snooze?lang=en")
+			.param("version", "0")
+			.param("days", "7")
+			.header("HX-Request", "true")
+			.with(user(staff).roles("STAFF"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		assertThat(snoozed).hasStatusOk();
+		assertThat(snoozed).bodyText()
+			.contains("The follow-up was put off.", "Nothing is due today.")
+			.doesNotContain("<html");
+		assertThat(this.jdbc.sql("SELECT due_on FROM follow_up WHERE id = ?")
+			.param(overdue)
+			.query(LocalDate.class)
+			.single()).as("a week after today, 10 March").isEqualTo(LocalDate.of(2031, 3, 17));
 	}
 
 	@Test

@@ -168,6 +168,20 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		waitUntil(ExpectedConditions.urlToBe(url(port, "/")));
 	}
 
+	/**
+	 * Chooses an option of a type-ahead field (a {@code <select data-choices>} that Tom
+	 * Select turned into a text field) as a person does: types {@code typed}, waits until
+	 * the list's highlighted option contains {@code expected}, presses Enter.
+	 */
+	public void choose(String selectId, String typed, String expected) {
+		WebElement field = waitUntil(ExpectedConditions.elementToBeClickable(By.id(selectId + "-ts-control")));
+		field.sendKeys(typed);
+		// Tom Select filters a moment after typing: Enter before that picks the old match
+		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ts-dropdown .option.active"),
+				expected));
+		field.sendKeys(org.openqa.selenium.Keys.ENTER);
+	}
+
 	/** The address of {@code path} on the application at {@code port} on this machine. */
 	public static String url(int port, String path) {
 		return "http://localhost:" + port + path;

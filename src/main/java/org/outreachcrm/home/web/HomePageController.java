@@ -197,6 +197,34 @@ class HomePageController {
 		return TEMPLATE + " :: logTargets";
 	}
 
+	/** Puts one of my follow-ups off by a day or a week, in place like completing it. */
+	@PostMapping("/home/follow-ups/{id}/snooze")
+	String snooze(@PathVariable long id, @RequestParam long version, @RequestParam int days,
+			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		ZoneId zone = Interactions.zone(tz);
+		String message = "home.followUps.snoozed";
+		boolean failed = false;
+		try {
+			this.followUps.snooze(id, version, days, zone);
+		}
+		catch (StaleVersionException ex) {
+			message = "followUps.conflict";
+			failed = true;
+		}
+		catch (BusinessRuleException ex) {
+			message = ex.messageKey();
+			failed = true;
+		}
+		if (!htmx.isHtmxRequest()) {
+			redirect.addFlashAttribute(failed ? "flashError" : "flash", message);
+			return "redirect:/";
+		}
+		model.addAttribute(failed ? "workError" : "workMessage", message);
+		myWork(zone, model);
+		return TEMPLATE + " :: followUps";
+	}
+
 	private void myWork(ZoneId zone, Model model) {
 		List<FollowUpView> due;
 		List<InteractionView> recent;

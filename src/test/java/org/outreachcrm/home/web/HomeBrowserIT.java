@@ -60,6 +60,9 @@ class HomeBrowserIT {
 	@Autowired
 	UserAccounts users;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -70,8 +73,11 @@ class HomeBrowserIT {
 		OrganizationDetails created = this.organizations
 			.create(organizationIn(LODZ, OrganizationType.FOUNDATION, "PL", "Łódź", "pl", PartnershipStage.PARTNER));
 		this.lodz = created.id();
-		this.organizations.create(organizationIn("Asociația Tinerilor Cluj", OrganizationType.NGO, "RO", "Cluj-Napoca",
-				"ro", PartnershipStage.ENGAGED));
+		OrganizationDetails cluj = this.organizations.create(organizationIn("Asociația Tinerilor Cluj",
+				OrganizationType.NGO, "RO", "Cluj-Napoca", "ro", PartnershipStage.ENGAGED));
+		// created a week ago: within the managers' "last 30 days", which ends yesterday
+		this.jdbc.update("UPDATE organization SET created_at = ? WHERE id IN (?, ?)",
+				java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(7), this.lodz, cluj.id());
 		this.users.create(new NewUser("home-staff", PASSWORD, "Ana Staff", null, Set.of(Role.STAFF), Set.of()));
 		this.users.create(
 				new NewUser("home-manager", PASSWORD, "Mihai Manager", null, Set.of(Role.MANAGER), Set.of("PL", "RO")));
@@ -146,13 +152,8 @@ class HomeBrowserIT {
 		browser.logIn(this.port, ADMIN, PASSWORD);
 		driver.get(url("/reports?lang=pl"));
 		WebElement typed = browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("countries-ts-control")));
-		typed.sendKeys("Polska");
-		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ts-dropdown .option.active")));
-		typed.sendKeys(Keys.ENTER);
-		typed.sendKeys("rumu");
-		browser.waitUntil(ExpectedConditions
-			.textToBePresentInElementLocated(By.cssSelector(".ts-dropdown .option.active"), "Rumunia"));
-		typed.sendKeys(Keys.ENTER);
+		browser.choose("countries", "Polska", "Polska");
+		browser.choose("countries", "rumu", "Rumunia");
 		typed.sendKeys(Keys.ESCAPE);
 		List<String> chips = driver.findElements(By.cssSelector(".ts-control .item"))
 			.stream()
@@ -186,6 +187,7 @@ class HomeBrowserIT {
 		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#log-targets a")));
 		browser.click(By.cssSelector("#log-targets a"));
 		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), LODZ));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.log-interaction[open]")));
 		assertThat(driver.findElement(By.cssSelector("details.log-interaction")).getAttribute("open"))
 			.as("the quick log opens the organization's log form")
 			.isNotNull();
@@ -229,6 +231,9 @@ class HomeBrowserIT {
 				for (String language : LANGUAGES) {
 					driver.get(url(shot.path() + "?lang=" + language));
 					browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+					// parts htmx loads after the page (the timeline) are in the picture
+					// too
+					browser.waitUntil((d) -> d.findElements(By.cssSelector("main [hx-trigger='load']")).isEmpty());
 					if (!driver.findElements(By.id("world-map")).isEmpty()) {
 						browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
 					}
