@@ -174,7 +174,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 	 * the list's highlighted option contains {@code expected}, presses Enter.
 	 */
 	public void choose(String selectId, String typed, String expected) {
-		WebElement field = waitUntil(ExpectedConditions.elementToBeClickable(By.id(selectId + "-ts-control")));
+		// a single choice hides its text field behind the chosen item until clicked
+		click(By.cssSelector("#" + selectId + " + .ts-wrapper .ts-control"));
+		WebElement field = waitUntil((d) -> {
+			WebElement active = d.switchTo().activeElement();
+			return (selectId + "-ts-control").equals(active.getAttribute("id")) ? active : null;
+		});
 		field.sendKeys(typed);
 		// Tom Select filters a moment after typing: Enter before that picks the old match
 		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ts-dropdown .option.active"),
