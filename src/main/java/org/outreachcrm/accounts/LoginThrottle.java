@@ -3,6 +3,8 @@ package org.outreachcrm.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -95,6 +97,22 @@ class LoginThrottle {
 			wait = longer(wait, ofAccount.waitAfter(this.settings.maxFailuresPerAccount(), now, this.settings));
 		}
 		return wait;
+	}
+
+	/**
+	 * The accounts (folded user names) whose logins are being slowed down now by failed
+	 * attempts, at most {@code limit}: what an admin may want to look into.
+	 */
+	List<String> lockedAccounts(int limit) {
+		int free = this.settings.freeFailures();
+		return this.byAccount.asMap()
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().count() > free)
+			.map(Map.Entry::getKey)
+			.sorted()
+			.limit(limit)
+			.toList();
 	}
 
 	void failed(@Nullable String username, @Nullable String address) {

@@ -22,6 +22,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	boolean existsByUsernameKey(String usernameKey);
 
+	Optional<UserAccount> findByUsernameKey(String usernameKey);
+
 	// the confusable check compares a new name with every existing one (hundreds of
 	// users)
 	@Query("SELECT u.username FROM UserAccount u")

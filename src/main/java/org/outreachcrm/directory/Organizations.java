@@ -52,6 +52,22 @@ public class Organizations {
 		return this.search.organizations(query, pageable);
 	}
 
+	/**
+	 * Whether the words would find organizations or people in countries outside the
+	 * viewer's scope: a scoped user whose search found nothing is told so, never what.
+	 */
+	@Transactional(readOnly = true)
+	public boolean foundOutsideScope(DirectoryQuery query) {
+		if (this.scope.get().all()) {
+			return false;
+		}
+		boolean[] found = { false };
+		this.scope.runAs(CountryScope.everything(),
+				() -> found[0] = this.search.organizations(query, Pageable.ofSize(1)).getTotalElements() > 0
+						|| this.search.contacts(query, Pageable.ofSize(1)).getTotalElements() > 0);
+		return found[0];
+	}
+
 	@Transactional(readOnly = true)
 	public OrganizationDetails get(long id) {
 		return details(find(id));

@@ -236,6 +236,21 @@ public class FollowUps {
 		}
 	}
 
+	/** The longest a follow-up can be put off in one step. */
+	public static final int MAX_SNOOZE_DAYS = 365;
+
+	/**
+	 * Puts an open follow-up off by {@code days} days after today in the viewer's zone
+	 * (the home page's "tomorrow" and "in a week").
+	 */
+	public FollowUpView snooze(long id, long version, int days, ZoneId zone) {
+		if (days < 1 || days > MAX_SNOOZE_DAYS) {
+			throw new BusinessRuleException("outreach.followUp.snoozeDays",
+					"A follow-up can be put off by 1 to " + MAX_SNOOZE_DAYS + " days", MAX_SNOOZE_DAYS);
+		}
+		return snooze(id, version, today(zone).plusDays(days), zone);
+	}
+
 	private void checkMayHandle(FollowUp followUp) {
 		if (!this.currentUser.isManager() && followUp.assigneeId() != this.currentUser.id()) {
 			throw new AccessDeniedException("Staff handle only their own follow-ups");

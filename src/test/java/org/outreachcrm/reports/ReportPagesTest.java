@@ -158,7 +158,16 @@ class ReportPagesTest {
 			.exchange();
 		assertThat(good).hasStatus(HttpStatus.FOUND);
 		MvcTestResult list = get("/reports/schedules");
-		assertThat(list).bodyText().contains("0 30 8 * * MON").contains("ana@example.org, bogdan@example.org");
+		// a picker's schedule reads as words; its cron stays behind the form's advanced
+		// option
+		assertThat(list).bodyText()
+			.contains("every Monday at 08:30, Europe/Warsaw")
+			.doesNotContain("0 30 8 * * MON")
+			.contains("ana@example.org, bogdan@example.org");
+		assertThat(
+				this.mvc.get().uri("/reports/schedules?lang=pl").with(user(this.manager.username()).roles("MANAGER")))
+			.bodyText()
+			.contains("w każdy poniedziałek o 08:30, Europe/Warsaw");
 	}
 
 	/** A page as the manager sees it. */

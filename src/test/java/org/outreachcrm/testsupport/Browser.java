@@ -156,7 +156,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 
 	/**
 	 * Logs in through the login page of the application at {@code port} and waits for the
-	 * directory, where a login lands. The page is asked for in English, so every test
+	 * home page, where a login lands. The page is asked for in English, so every test
 	 * starts there whatever language the last one left in the cookie.
 	 */
 	public void logIn(int port, String username, String password) {
@@ -165,7 +165,26 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
 		click(By.cssSelector("main form button[type=submit]"));
-		waitUntil(ExpectedConditions.urlContains("/directory"));
+		waitUntil(ExpectedConditions.urlToBe(url(port, "/")));
+	}
+
+	/**
+	 * Chooses an option of a type-ahead field (a {@code <select data-choices>} that Tom
+	 * Select turned into a text field) as a person does: types {@code typed}, waits until
+	 * the list's highlighted option contains {@code expected}, presses Enter.
+	 */
+	public void choose(String selectId, String typed, String expected) {
+		// a single choice hides its text field behind the chosen item until clicked
+		click(By.cssSelector("#" + selectId + " + .ts-wrapper .ts-control"));
+		WebElement field = waitUntil((d) -> {
+			WebElement active = d.switchTo().activeElement();
+			return (selectId + "-ts-control").equals(active.getAttribute("id")) ? active : null;
+		});
+		field.sendKeys(typed);
+		// Tom Select filters a moment after typing: Enter before that picks the old match
+		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ts-dropdown .option.active"),
+				expected));
+		field.sendKeys(org.openqa.selenium.Keys.ENTER);
 	}
 
 	/** The address of {@code path} on the application at {@code port} on this machine. */

@@ -22,6 +22,8 @@ class DirectoryPageController {
 
 	private static final int TOP = 10;
 
+	private static final int SUGGESTIONS = 5;
+
 	private final Organizations organizations;
 
 	private final Contacts contacts;
@@ -31,21 +33,41 @@ class DirectoryPageController {
 		this.contacts = contacts;
 	}
 
-	@GetMapping("/")
-	String home() {
-		return "redirect:/directory";
-	}
-
 	@GetMapping("/directory")
 	String search(@RequestParam(required = false) @Nullable String q, HtmxRequest htmx, Model model) {
 		String text = Requests.blankToNull(q);
 		model.addAttribute("q", (text == null) ? "" : text);
 		if (text != null) {
 			DirectoryQuery query = DirectoryQuery.text(text);
-			model.addAttribute("organizations", this.organizations.search(query, PageRequest.of(0, TOP)));
-			model.addAttribute("contacts", this.contacts.search(query, PageRequest.of(0, TOP)));
+			var organizations = this.organizations.search(query, PageRequest.of(0, TOP));
+			var contacts = this.contacts.search(query, PageRequest.of(0, TOP));
+			model.addAttribute("organizations", organizations);
+			model.addAttribute("contacts", contacts);
+			model.addAttribute("outOfScope",
+					organizations.isEmpty() && contacts.isEmpty() && this.organizations.foundOutsideScope(query));
 		}
 		return Fragments.pageOrFragment(htmx, "directory/search", "results");
+	}
+
+	/**
+	 * What the top bar's search box shows while typing: a few organizations and people,
+	 * and for a scoped user whose words find nothing, whether they would find something
+	 * in other countries.
+	 */
+	@GetMapping("/search/suggest")
+	String suggest(@RequestParam(required = false) @Nullable String q, Model model) {
+		String text = Requests.blankToNull(q);
+		model.addAttribute("q", (text == null) ? "" : text);
+		if (text != null) {
+			DirectoryQuery query = DirectoryQuery.text(text);
+			var organizations = this.organizations.search(query, PageRequest.of(0, SUGGESTIONS));
+			var contacts = this.contacts.search(query, PageRequest.of(0, SUGGESTIONS));
+			model.addAttribute("organizations", organizations);
+			model.addAttribute("contacts", contacts);
+			model.addAttribute("outOfScope",
+					organizations.isEmpty() && contacts.isEmpty() && this.organizations.foundOutsideScope(query));
+		}
+		return "directory/search :: suggestions";
 	}
 
 }

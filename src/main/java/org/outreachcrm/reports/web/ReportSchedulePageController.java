@@ -54,7 +54,10 @@ class ReportSchedulePageController {
 
 	@ModelAttribute("schedulePeriods")
 	ReportPeriod[] periods() {
-		return new ReportPeriod[] { ReportPeriod.LAST_WEEK, ReportPeriod.LAST_MONTH, ReportPeriod.QUARTER };
+		// a schedule counts back from the day it fires: periods "so far" would be cut
+		// short
+		return new ReportPeriod[] { ReportPeriod.LAST_7_DAYS, ReportPeriod.LAST_30_DAYS, ReportPeriod.LAST_WEEK,
+				ReportPeriod.LAST_MONTH, ReportPeriod.QUARTER };
 	}
 
 	@ModelAttribute("frequencies")

@@ -187,8 +187,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Scripts have no language cookie: they say what they read in Accept-Language; without
-	 * it the request's own language ({@code ?lang=}, cookie) holds.
+	 * Scripts have no language cookie: they say what they read in Accept-Language;
+	 * without it the request's own language ({@code ?lang=}, cookie) holds.
 	 */
 	private static Locale apiLocale(WebRequest request) {
 		String acceptLanguage = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);

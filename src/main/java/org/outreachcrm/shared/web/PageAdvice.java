@@ -23,6 +23,25 @@ class PageAdvice {
 		return request.getRequestURI();
 	}
 
+	/**
+	 * The zone the browser reported (the {@code tz} cookie app.js sets), shown in the
+	 * user menu; null when it is missing or names no zone.
+	 */
+	@ModelAttribute("viewerZone")
+	@org.jspecify.annotations.Nullable
+	String viewerZone(@org.springframework.web.bind.annotation.CookieValue(name = "tz",
+			required = false) @org.jspecify.annotations.Nullable String tz) {
+		if (tz == null || tz.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.ZoneId.of(tz.strip()).getId();
+		}
+		catch (java.time.DateTimeException ex) {
+			return null;
+		}
+	}
+
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(NotFoundException ex) {

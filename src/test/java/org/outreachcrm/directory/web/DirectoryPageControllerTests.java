@@ -18,6 +18,7 @@ import org.outreachcrm.shared.web.ViewFormats;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -47,8 +48,42 @@ class DirectoryPageControllerTests {
 	UserAccounts users;
 
 	@Test
-	void sendsTheHomePageToTheDirectory() {
-		assertThat(this.mvc.get().uri("/").with(user("anna").roles("STAFF"))).hasRedirectedUrl("/directory");
+	void suggestsOrganizationsAndPeopleWithTheirCountryAndType() {
+		DirectoryQuery query = DirectoryQuery.text("lodz");
+		given(this.organizations.search(eq(query), any())).willReturn(new PageImpl<>(
+				List.of(new OrganizationSummary(2, "Fundația Științifică Łódź", OrganizationType.FOUNDATION, "PL",
+						"Łódź", PartnershipStage.PARTNER, null, List.of(), Instant.EPOCH, 0)),
+				PageRequest.of(0, 5), 1));
+		given(this.contacts.search(eq(query), any())).willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 5), 0));
+
+		MvcTestResult suggestions = this.mvc.get()
+			.uri("/search/suggest?q=lodz&lang=pl")
+			.with(user("anna").roles("STAFF"))
+			.exchange();
+		assertThat(suggestions).hasStatusOk();
+		assertThat(suggestions).bodyText()
+			.contains("href=\"/organizations/2\"", "Fundația Științifică Łódź", "Fundacja", "Polska",
+					"href=\"/directory?q=lodz\"")
+			.doesNotContain("<html");
+	}
+
+	@Test
+	void tellsAScopedUserThatTheWordsFindSomethingOnlyInOtherCountries() {
+		DirectoryQuery query = DirectoryQuery.text("cluj");
+		given(this.organizations.search(eq(query), any())).willReturn(Page.empty());
+		given(this.contacts.search(eq(query), any())).willReturn(Page.empty());
+		given(this.organizations.foundOutsideScope(query)).willReturn(true);
+
+		assertThat(this.mvc.get().uri("/search/suggest?q=cluj").with(user("anna").roles("STAFF")).exchange()).bodyText()
+			.contains("Nothing in your countries.")
+			.doesNotContain("Nothing found.");
+		assertThat(this.mvc.get().uri("/directory?q=cluj").with(user("anna").roles("STAFF")).exchange()).bodyText()
+			.contains("id=\"out-of-scope\"");
+
+		given(this.organizations.foundOutsideScope(query)).willReturn(false);
+		assertThat(this.mvc.get().uri("/search/suggest?q=cluj").with(user("anna").roles("STAFF")).exchange()).bodyText()
+			.contains("Nothing found.")
+			.doesNotContain("Nothing in your countries.");
 	}
 
 	@Test

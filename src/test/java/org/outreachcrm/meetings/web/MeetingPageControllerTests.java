@@ -22,6 +22,7 @@ import org.outreachcrm.meetings.MeetingExports;
 import org.outreachcrm.meetings.MeetingRequest;
 import org.outreachcrm.meetings.MeetingView;
 import org.outreachcrm.meetings.Meetings;
+import org.outreachcrm.shared.web.TimeZoneChoices;
 import org.outreachcrm.shared.web.ViewFormats;
 import org.outreachcrm.testsupport.FixedClockConfiguration;
 
@@ -42,7 +43,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(MeetingPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, TimeZoneChoices.class, FixedClockConfiguration.class })
 class MeetingPageControllerTests {
 
 	@Autowired

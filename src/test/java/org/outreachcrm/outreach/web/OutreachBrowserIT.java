@@ -119,6 +119,8 @@ class OutreachBrowserIT {
 		WebDriver driver = browser.driver();
 		browser.logIn(this.port, ADMIN, PASSWORD);
 
+		// the top bar groups outreach pages under one menu
+		browser.click(By.id("nav-outreach"));
 		browser.click(By.linkText("My follow-ups"));
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-ups"), "Overdue"));
 		String list = driver.findElement(By.id("follow-ups")).getText();
@@ -158,6 +160,7 @@ class OutreachBrowserIT {
 		WebDriver driver = browser.driver();
 		browser.logIn(this.port, ADMIN, PASSWORD);
 
+		browser.click(By.id("nav-outreach"));
 		browser.click(By.linkText("Campaigns"));
 		browser.click(By.linkText("New campaign"));
 		driver.findElement(By.id("name")).sendKeys("Student unions 2026");

@@ -23,6 +23,7 @@ import org.outreachcrm.outreach.Timeline;
 import org.outreachcrm.outreach.TimelineEntry;
 import org.outreachcrm.outreach.TimelineKind;
 import org.outreachcrm.outreach.TimelineSubject;
+import org.outreachcrm.shared.web.TimeZoneChoices;
 import org.outreachcrm.shared.web.ViewFormats;
 import org.outreachcrm.testsupport.FixedClockConfiguration;
 
@@ -48,7 +49,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(TimelinePageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class, InteractionPeople.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, TimeZoneChoices.class, FixedClockConfiguration.class,
+		InteractionPeople.class })
 class TimelinePageControllerTests {
 
 	static final Instant NOW = FixedClockConfiguration.NOW;

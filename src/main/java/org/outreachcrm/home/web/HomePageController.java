@@ -1,0 +1,259 @@
+package org.outreachcrm.home.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.jspecify.annotations.Nullable;
+import org.outreachcrm.accounts.AccountAlerts;
+import org.outreachcrm.directory.DirectoryQuery;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.imports.Imports;
+import org.outreachcrm.outreach.ColdOrganizations;
+import org.outreachcrm.outreach.CurrentUser;
+import org.outreachcrm.outreach.FollowUpCompletion;
+import org.outreachcrm.outreach.FollowUpTiming;
+import org.outreachcrm.outreach.FollowUpView;
+import org.outreachcrm.outreach.FollowUps;
+import org.outreachcrm.outreach.InteractionQuery;
+import org.outreachcrm.outreach.InteractionView;
+import org.outreachcrm.outreach.Interactions;
+import org.outreachcrm.reports.DeliveryStatus;
+import org.outreachcrm.reports.OutreachOverview;
+import org.outreachcrm.reports.ReportPeriod;
+import org.outreachcrm.reports.ReportRuns;
+import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.CurrentScope;
+import org.outreachcrm.shared.StaleVersionException;
+import org.outreachcrm.shared.web.PageController;
+import org.outreachcrm.shared.web.ViewFormats;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The page a login lands on, one section per role the user has: staff see today's work,
+ * managers the outreach of their countries, administrators what needs attention.
+ */
+@PageController
+class HomePageController {
+
+	/** How far back the administrators' lists look. */
+	static final int OVERVIEW_DAYS = 30;
+
+	private static final int RECENT = 8;
+
+	private static final String TEMPLATE = "home/home";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final FollowUps followUps;
+
+	private final Interactions interactions;
+
+	private final ColdOrganizations cold;
+
+	private final Organizations organizations;
+
+	private final CurrentUser currentUser;
+
+	private final OutreachOverview overview;
+
+	private final CurrentScope scope;
+
+	private final Imports imports;
+
+	private final ReportRuns runs;
+
+	private final AccountAlerts accounts;
+
+	private final Clock clock;
+
+	private final ViewFormats formats;
+
+	HomePageController(FollowUps followUps, Interactions interactions, ColdOrganizations cold,
+			Organizations organizations, CurrentUser currentUser, OutreachOverview overview, CurrentScope scope,
+			Imports imports, ReportRuns runs, AccountAlerts accounts, Clock clock, ViewFormats formats) {
+		this.formats = formats;
+		this.followUps = followUps;
+		this.interactions = interactions;
+		this.cold = cold;
+		this.organizations = organizations;
+		this.currentUser = currentUser;
+		this.overview = overview;
+		this.scope = scope;
+		this.imports = imports;
+		this.runs = runs;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String home(@CookieValue(name = "tz", required = false) @Nullable String tz, Authentication user,
+			java.util.Locale locale, Model model) {
+		ZoneId zone = Interactions.zone(tz);
+		Set<String> roles = user.getAuthorities().stream().map((a) -> a.getAuthority()).collect(Collectors.toSet());
+		boolean admin = roles.contains("ROLE_ADMIN");
+		boolean manager = roles.contains("ROLE_MANAGER");
+		boolean staff = roles.contains("ROLE_STAFF") || !(admin || manager);
+		model.addAttribute("staff", staff);
+		model.addAttribute("manager", manager);
+		model.addAttribute("admin", admin);
+		if (staff) {
+			myWork(zone, model);
+		}
+		if (manager) {
+			OutreachOverview.Overview overview = this.overview.of(ReportPeriod.LAST_30_DAYS, this.scope.get());
+			model.addAttribute("overview", overview);
+			map(overview, model);
+		}
+		if (admin) {
+			model.addAttribute("imports", this.imports.history(PageRequest.of(0, 5), locale).getContent());
+			model.addAttribute("failedDeliveries",
+					this.runs.list(PageRequest.of(0, 200))
+						.stream()
+						.filter((r) -> r.deliveryStatus() == DeliveryStatus.FAILED)
+						.limit(RECENT)
+						.toList());
+			model.addAttribute("lockedOut", this.accounts.lockedOut());
+			model.addAttribute("disabled", this.accounts.recentlyDisabled(Duration.ofDays(OVERVIEW_DAYS)));
+		}
+		return TEMPLATE;
+	}
+
+	/**
+	 * Completes one of my follow-ups from the home page; htmx swaps the list in place, a
+	 * plain form comes back to the page.
+	 */
+	@PostMapping("/home/follow-ups/{id}/complete")
+	String complete(@PathVariable long id, @RequestParam long version,
+			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		ZoneId zone = Interactions.zone(tz);
+		String message = "followUps.completed";
+		boolean failed = false;
+		try {
+			this.followUps.complete(id, new FollowUpCompletion(version, null), zone);
+		}
+		catch (StaleVersionException ex) {
+			message = "followUps.conflict";
+			failed = true;
+		}
+		catch (BusinessRuleException ex) {
+			message = ex.messageKey();
+			failed = true;
+		}
+		if (!htmx.isHtmxRequest()) {
+			redirect.addFlashAttribute(failed ? "flashError" : "flash", message);
+			return "redirect:/";
+		}
+		model.addAttribute(failed ? "workError" : "workMessage", message);
+		myWork(zone, model);
+		return TEMPLATE + " :: followUps";
+	}
+
+	/**
+	 * The world map's data as JSON attributes for home.js: the map's names to country
+	 * codes, counts by code, and the countries' names in the page's language.
+	 */
+	private void map(OutreachOverview.Overview overview, Model model) {
+		Map<String, Long> organizationsByCountry = counts(overview.organizationsByCountry());
+		Map<String, Long> activityByCountry = counts(overview.byCountry());
+		model.addAttribute("activityByCountry", activityByCountry);
+		model.addAttribute("mapNames", JSON.writeValueAsString(WorldMapNames.CODES));
+		model.addAttribute("mapOrganizations", JSON.writeValueAsString(organizationsByCountry));
+		model.addAttribute("mapActivity", JSON.writeValueAsString(activityByCountry));
+		Map<String, String> names = new java.util.TreeMap<>();
+		java.util.stream.Stream.concat(organizationsByCountry.keySet().stream(), activityByCountry.keySet().stream())
+			.forEach((code) -> names.put(code, this.formats.country(code)));
+		model.addAttribute("mapCountries", JSON.writeValueAsString(names));
+	}
+
+	private static Map<String, Long> counts(List<OutreachOverview.Count> counts) {
+		Map<String, Long> map = new java.util.LinkedHashMap<>();
+		counts.forEach((c) -> map.put(c.key(), c.value()));
+		return map;
+	}
+
+	/** Organizations to log an interaction with, for the home page's quick search. */
+	@GetMapping("/home/log-targets")
+	String logTargets(@RequestParam(required = false) @Nullable String q, Model model) {
+		model.addAttribute("logTargets", (q == null || q.isBlank()) ? List.of()
+				: this.organizations.search(DirectoryQuery.text(q), PageRequest.of(0, RECENT)).getContent());
+		return TEMPLATE + " :: logTargets";
+	}
+
+	/** Puts one of my follow-ups off by a day or a week, in place like completing it. */
+	@PostMapping("/home/follow-ups/{id}/snooze")
+	String snooze(@PathVariable long id, @RequestParam long version, @RequestParam int days,
+			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		ZoneId zone = Interactions.zone(tz);
+		String message = "home.followUps.snoozed";
+		boolean failed = false;
+		try {
+			this.followUps.snooze(id, version, days, zone);
+		}
+		catch (StaleVersionException ex) {
+			message = "followUps.conflict";
+			failed = true;
+		}
+		catch (BusinessRuleException ex) {
+			message = ex.messageKey();
+			failed = true;
+		}
+		if (!htmx.isHtmxRequest()) {
+			redirect.addFlashAttribute(failed ? "flashError" : "flash", message);
+			return "redirect:/";
+		}
+		model.addAttribute(failed ? "workError" : "workMessage", message);
+		myWork(zone, model);
+		return TEMPLATE + " :: followUps";
+	}
+
+	private void myWork(ZoneId zone, Model model) {
+		List<FollowUpView> due;
+		List<InteractionView> recent;
+		try {
+			long me = this.currentUser.id();
+			due = this.followUps.mine(zone, PageRequest.of(0, 50))
+				.stream()
+				.filter((f) -> f.timing() == FollowUpTiming.OVERDUE || f.timing() == FollowUpTiming.TODAY)
+				.toList();
+			recent = this.interactions
+				.list(new InteractionQuery(null, null, null, null, this.clock.instant().minus(Duration.ofDays(90)),
+						null), PageRequest.of(0, 200), zone)
+				.stream()
+				.filter((i) -> i.staffId() == me)
+				.limit(RECENT)
+				.toList();
+		}
+		catch (BusinessRuleException ex) {
+			// a login without a user account (the initial admin) has no work of its own
+			due = List.of();
+			recent = List.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		this.organizations.facts(due.stream().map(FollowUpView::organizationId).collect(Collectors.toSet()))
+			.forEach((f) -> names.put(f.id(), f.name()));
+		model.addAttribute("dueFollowUps", due);
+		model.addAttribute("organizationNames", names);
+		model.addAttribute("recentInteractions", recent);
+		model.addAttribute("goingCold", this.cold.list(null, PageRequest.of(0, 5)).getContent());
+	}
+
+}

@@ -1,0 +1,84 @@
+// The managers' home page: a world map coloured by organizations or interactions per
+// country, drawn by ECharts from the geometry the app ships (/geo/world.json). Clicking a
+// country opens its organizations. Without JavaScript the table beside it says the same.
+(function () {
+  'use strict';
+
+  var element = document.getElementById('world-map');
+  if (!element || !window.echarts) {
+    return;
+  }
+  function data(name) {
+    try {
+      return JSON.parse(element.getAttribute('data-' + name) || '{}');
+    } catch (ignored) {
+      return {};
+    }
+  }
+  var codes = data('names');
+  var countries = data('countries');
+  var values = { organizations: data('organizations'), activity: data('activity') };
+  var link = element.getAttribute('data-link');
+  var chart = null;
+  var metric = 'organizations';
+
+  function series() {
+    return Object.keys(codes).map(function (mapName) {
+      var code = codes[mapName];
+      return { name: code, value: values[metric][code] || 0, label: countries[code] || mapName };
+    });
+  }
+
+  function draw() {
+    var max = Math.max.apply(null, [1].concat(Object.keys(values[metric]).map(function (k) { return values[metric][k]; })));
+    chart.setOption({
+      tooltip: {
+        trigger: 'item',
+        formatter: function (params) {
+          if (!params.data || !params.data.value) {
+            return '';
+          }
+          return params.data.label + ': ' + params.data.value;
+        }
+      },
+      visualMap: {
+        min: 0, max: max, left: 'left', bottom: 0, calculable: false, itemHeight: 80,
+        inRange: { color: ['#e7f0fe', '#0d6efd', '#052c65'] }, text: [String(max), '0']
+      },
+      series: [{
+        type: 'map', map: 'world', roam: true, nameMap: codes, zoom: 1.2,
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffc107' } },
+        itemStyle: { borderColor: '#adb5bd', borderWidth: 0.5, areaColor: '#f8f9fa' },
+        data: series()
+      }]
+    });
+  }
+
+  fetch(element.getAttribute('data-geo'), { credentials: 'same-origin' })
+    .then(function (response) { return response.json(); })
+    .then(function (geometry) {
+      window.echarts.registerMap('world', geometry);
+      chart = window.echarts.init(element, null, { renderer: 'canvas' });
+      draw();
+      element.setAttribute('data-ready', 'true');
+      chart.on('click', function (params) {
+        if (params.data && params.data.value) {
+          window.location.assign(link + '?country=' + encodeURIComponent(params.data.name));
+        }
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+      var buttons = document.querySelectorAll('.map-metric button');
+      var group = document.querySelector('.map-metric');
+      if (group) {
+        group.hidden = false;
+      }
+      Array.prototype.forEach.call(buttons, function (button) {
+        button.addEventListener('click', function () {
+          metric = button.getAttribute('data-metric');
+          Array.prototype.forEach.call(buttons, function (b) { b.classList.toggle('active', b === button); });
+          draw();
+        });
+      });
+    })
+    .catch(function () { element.hidden = true; });
+})();

@@ -1,0 +1,269 @@
+package org.outreachcrm.home.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.outreachcrm.accounts.NewUser;
+import org.outreachcrm.accounts.Role;
+import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.OrganizationDetails;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.testsupport.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.organizationIn;
+
+/**
+ * Daily work in a real browser: each role's home page, the top bar on one line in every
+ * language, the keyboard search from any page; and screenshots of the main pages at a
+ * laptop's and a phone's width in English, Polish and Romanian.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:homeit;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+		"crm.accounts.initial-admin.username=" + HomeBrowserIT.ADMIN,
+		"crm.accounts.initial-admin.password=" + HomeBrowserIT.PASSWORD })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HomeBrowserIT {
+
+	static final String ADMIN = "home-admin";
+
+	static final String PASSWORD = "Home-Browser-Pass-4821";
+
+	private static final String LODZ = "Fundația Științifică Łódź";
+
+	private static final List<String> LANGUAGES = List.of("en", "pl", "ro");
+
+	@RegisterExtension
+	static Browser browser = new Browser();
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@LocalServerPort
+	int port;
+
+	long lodz;
+
+	@BeforeAll
+	void seed() {
+		OrganizationDetails created = this.organizations
+			.create(organizationIn(LODZ, OrganizationType.FOUNDATION, "PL", "Łódź", "pl", PartnershipStage.PARTNER));
+		this.lodz = created.id();
+		OrganizationDetails cluj = this.organizations.create(organizationIn("Asociația Tinerilor Cluj",
+				OrganizationType.NGO, "RO", "Cluj-Napoca", "ro", PartnershipStage.ENGAGED));
+		// created a week ago: within the managers' "last 30 days", which ends yesterday
+		this.jdbc.update("UPDATE organization SET created_at = ? WHERE id IN (?, ?)",
+				java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(7), this.lodz, cluj.id());
+		this.users.create(new NewUser("home-staff", PASSWORD, "Ana Staff", null, Set.of(Role.STAFF), Set.of()));
+		this.users.create(
+				new NewUser("home-manager", PASSWORD, "Mihai Manager", null, Set.of(Role.MANAGER), Set.of("PL", "RO")));
+	}
+
+	@Test
+	void theTopBarStaysOnOneLineAt1280PixelsInEveryLanguage() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		browser.logIn(this.port, ADMIN, PASSWORD);
+		for (String language : LANGUAGES) {
+			driver.get(url("/organizations?lang=" + language));
+			WebElement nav = browser
+				.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav.navbar")));
+			List<WebElement> items = driver.findElements(By.cssSelector("#main-nav li.nav-item, #main-nav > form"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.toList();
+			assertThat(items).hasSizeGreaterThanOrEqualTo(7);
+			int top = nav.getLocation().getY();
+			int bottom = top + nav.getSize().getHeight();
+			int middle = items.get(0).getLocation().getY() + items.get(0).getSize().getHeight() / 2;
+			for (WebElement item : items) {
+				int itemMiddle = item.getLocation().getY() + item.getSize().getHeight() / 2;
+				assertThat(itemMiddle).as(language + ": " + item.getText() + " on the first line")
+					.isBetween(middle - 6, middle + 6)
+					.isBetween(top, bottom);
+			}
+			assertThat(nav.getSize().getHeight()).as(language + ": the bar is one line high").isLessThanOrEqualTo(64);
+			browser.screenshot("top-bar-admin-1280-" + language);
+		}
+	}
+
+	@Test
+	void searchesFromTheKeyboardOnAnyPage() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		browser.logIn(this.port, "home-staff", PASSWORD);
+		driver.get(url("/meetings?lang=en"));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("site-search")));
+		new Actions(driver).sendKeys("/").perform();
+		browser.waitUntil((d) -> "site-search".equals(d.switchTo().activeElement().getAttribute("id")));
+		WebElement search = driver.switchTo().activeElement();
+		search.sendKeys("lodz");
+		browser.waitUntil(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#site-search-results.show .suggest-option")));
+		assertThat(driver.findElement(By.id("site-search-results")).getText()).contains(LODZ, "Foundation", "Poland");
+		browser.screenshot("search-suggestions-1366-en");
+		search.sendKeys(Keys.ARROW_DOWN);
+		assertThat(driver.findElement(By.id("suggest-o-" + this.lodz)).getAttribute("aria-selected")).isEqualTo("true");
+		assertThat(search.getAttribute("aria-activedescendant")).isEqualTo("suggest-o-" + this.lodz);
+		search.sendKeys(Keys.ENTER);
+		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), LODZ));
+		assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + this.lodz);
+
+		// Esc closes the suggestions; Enter without a choice opens the full results page
+		WebElement again = driver.findElement(By.id("site-search"));
+		again.sendKeys("cluj");
+		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#site-search-results.show")));
+		again.sendKeys(Keys.ESCAPE);
+		browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#site-search-results.show")));
+		again.sendKeys(Keys.ENTER);
+		browser.waitUntil(ExpectedConditions.urlContains("/directory?q=cluj"));
+		assertThat(driver.findElement(By.id("search-results")).getText()).contains("Asociația Tinerilor Cluj");
+		assertThat(browser.consoleErrors()).as("search.js runs under the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void choosesTwoCountriesByTypingTheirPolishNames() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		browser.logIn(this.port, ADMIN, PASSWORD);
+		driver.get(url("/reports?lang=pl"));
+		WebElement typed = browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("countries-ts-control")));
+		browser.choose("countries", "Polska", "Polska");
+		browser.choose("countries", "rumu", "Rumunia");
+		typed.sendKeys(Keys.ESCAPE);
+		List<String> chips = driver.findElements(By.cssSelector(".ts-control .item"))
+			.stream()
+			.map((chip) -> chip.getAttribute("data-value"))
+			.toList();
+		assertThat(chips).containsExactly("PL", "RO");
+		assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("countries")))
+			.getAllSelectedOptions()
+			.stream()
+			.map((o) -> o.getAttribute("value"))
+			.toList()).containsExactlyInAnyOrder("PL", "RO");
+		browser.screenshot("report-countries-chosen-1366-pl");
+
+		// a typed code finds its country too
+		typed.sendKeys("de");
+		browser.waitUntil(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector(".ts-dropdown .option.active"), "Niemcy"));
+		typed.sendKeys(Keys.ESCAPE);
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
+	void eachRoleLandsOnItsOwnHomePage() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+
+		browser.logIn(this.port, "home-staff", PASSWORD);
+		assertThat(driver.findElement(By.id("home-staff")).getText()).contains("Follow-ups due", "Log an interaction");
+		assertThat(driver.findElements(By.id("home-overview"))).isEmpty();
+		driver.findElement(By.id("log-q")).sendKeys("lodz");
+		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#log-targets a")));
+		browser.click(By.cssSelector("#log-targets a"));
+		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), LODZ));
+		browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.log-interaction[open]")));
+		assertThat(driver.findElement(By.cssSelector("details.log-interaction")).getAttribute("open"))
+			.as("the quick log opens the organization's log form")
+			.isNotNull();
+		logOut();
+
+		browser.logIn(this.port, "home-manager", PASSWORD);
+		assertThat(driver.findElement(By.id("home-overview")).getText()).contains("Interactions", "New organizations",
+				"Poland", "Romania");
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
+		assertThat(driver.findElements(By.cssSelector("#world-map canvas"))).as("the map drew offline").isNotEmpty();
+		assertThat(driver.findElements(By.id("home-staff"))).isEmpty();
+		logOut();
+
+		browser.logIn(this.port, ADMIN, PASSWORD);
+		assertThat(driver.findElement(By.id("home-admin")).getText()).contains("Recent imports",
+				"Failed report deliveries", "Accounts needing attention");
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
+	void screenshotsOfTheMainPagesAtBothWidthsInEveryLanguage() {
+		WebDriver driver = browser.driver();
+		List<Shot> shots = List.of(new Shot("home-staff", "home-staff", "/"),
+				new Shot("home-manager", "home-manager", "/"), new Shot(ADMIN, "home-admin", "/"),
+				new Shot(ADMIN, "organizations", "/organizations"),
+				new Shot(ADMIN, "organization", "/organizations/" + this.lodz),
+				new Shot(ADMIN, "contacts", "/contacts"), new Shot(ADMIN, "follow-ups", "/follow-ups"),
+				new Shot(ADMIN, "reports", "/reports"), new Shot(ADMIN, "users", "/admin/users"));
+		String loggedIn = null;
+		for (Shot shot : shots) {
+			if (!shot.user().equals(loggedIn)) {
+				if (loggedIn != null) {
+					logOut();
+				}
+				driver.manage().window().setSize(new Dimension(1366, 900));
+				browser.logIn(this.port, shot.user(), PASSWORD);
+				loggedIn = shot.user();
+			}
+			for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+				driver.manage().window().setSize(size);
+				for (String language : LANGUAGES) {
+					driver.get(url(shot.path() + "?lang=" + language));
+					browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+					// parts htmx loads after the page (the timeline) are in the picture
+					// too
+					browser.waitUntil((d) -> d.findElements(By.cssSelector("main [hx-trigger='load']")).isEmpty());
+					if (!driver.findElements(By.id("world-map")).isEmpty()) {
+						browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
+					}
+					browser.screenshot(shot.name() + "-" + size.getWidth() + "-" + language);
+					Object scrollWidth = js("return document.documentElement.scrollWidth");
+					Object clientWidth = js("return document.documentElement.clientWidth");
+					assertThat(((Number) scrollWidth).longValue())
+						.as(shot.name() + " at " + size.getWidth() + " px in " + language + ": no sideways scrolling")
+						.isLessThanOrEqualTo(((Number) clientWidth).longValue());
+				}
+			}
+		}
+		driver.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	private Object js(String script) {
+		return ((JavascriptExecutor) browser.driver()).executeScript(script);
+	}
+
+	private void logOut() {
+		browser.driver().get(url("/?lang=en"));
+		js("document.querySelector('form[action=\"/logout\"]').submit()");
+		browser.waitUntil(ExpectedConditions.urlContains("/login"));
+	}
+
+	private String url(String path) {
+		return Browser.url(this.port, path);
+	}
+
+	record Shot(String user, String name, String path) {
+	}
+
+}
