@@ -106,6 +106,12 @@ class ReportPageController {
 		return "reports/report-view";
 	}
 
+	/** Computes the run's report again as a new run; the old one keeps its figures. */
+	@PostMapping("/runs/{id}/again")
+	String again(@PathVariable long id, Locale locale) {
+		return "redirect:/reports/runs/" + this.runs.runAgain(id, locale);
+	}
+
 	@GetMapping("/runs/{id}/file")
 	ResponseEntity<Resource> file(@PathVariable long id) {
 		Path file = this.runs.file(id);
