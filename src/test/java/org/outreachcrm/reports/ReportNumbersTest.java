@@ -164,9 +164,15 @@ class ReportNumbersTest {
 		new ReportSeed(this.jdbc).interaction(this.scenario.o1, "TV", "CALL", this.scenario.staffA, null,
 				ReportScenario.at("2031-03-06T10:00:00Z"));
 
-		MvcTestResult page = get("/reports/runs/" + id, Locale.ENGLISH);
+		MvcTestResult page = this.mvc.get()
+			.uri("/reports/runs/" + id + "?lang=en")
+			.cookie(new jakarta.servlet.http.Cookie("tz", "Europe/Warsaw"))
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		// computed when the clock stood at 2031-03-10 09:00 UTC: 10:00 in Warsaw
 		assertThat(page).bodyText()
 			.contains("Computed at")
+			.contains("Mar 10, 2031, 10:00 AM (Europe/Warsaw)")
 			.contains("id=\"report-run-again\"")
 			.contains("data-values=\"[1,1,0,0,0,0,1]\"");
 		assertThat(api("/api/reports/runs/" + id + "/result")).bodyJson()
