@@ -78,7 +78,7 @@ class ReportRunsTest {
 			XSSFSheet countries = book.getSheet("By country");
 			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Tuvalu (TV)");
 			assertThat(countries.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
-			assertThat(countries.getRow(2).getCell(0).getStringCellValue()).isEqualTo("NR");
+			assertThat(countries.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Nauru (NR)");
 			assertThat(countries.getLastRowNum()).isEqualTo(2);
 		}
 
