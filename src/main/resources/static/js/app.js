@@ -18,6 +18,20 @@
     }
   });
 
+  // A flash message reports the action that led to the page. A later change made with
+  // htmx swaps only part of the page, so the old message would stay as if it were news:
+  // it goes once the next change has been answered.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    if (event.detail.successful && event.detail.requestConfig && event.detail.requestConfig.verb !== 'get') {
+      ['flash', 'flash-error'].forEach(function (id) {
+        var element = document.getElementById(id);
+        if (element) {
+          element.remove();
+        }
+      });
+    }
+  });
+
   // The server shows times in the viewer's zone and defaults forms to it; the browser
   // knows the zone, the server does not, and a cookie reaches every request, page or htmx.
   try {

@@ -252,26 +252,30 @@ class ImportRuns {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "\u2026";
 	}
 
-	/** Rejected rows in file order, with their cells and all their reasons. */
+	/**
+	 * Rejected rows in file order, with their cells and every problem found in them, the
+	 * rejections first, then the warnings (an unknown country beside a bad e-mail):
+	 * whoever fixes the row sees all at once.
+	 */
 	List<RejectedRow> rejectedRows(long id) {
 		List<RejectedRow> rows = new ArrayList<>();
 		this.jdbc.sql("""
 				SELECT row_no, column_name, message, message_code, message_args, raw_cells FROM import_problem
-				WHERE import_id = ? AND severity = 'REJECTED' ORDER BY row_no, seq""")
-			.param(id)
-			.query((ResultSet rs) -> {
-				long row = rs.getLong(1);
-				Reason reason = new Reason(rs.getString(2), text(rs.getString(4), rs.getString(5)), rs.getString(3));
-				if (!rows.isEmpty() && rows.get(rows.size() - 1).rowNumber() == row) {
-					rows.get(rows.size() - 1).reasons().add(reason);
-				}
-				else {
-					String raw = rs.getString(6);
-					List<Reason> reasons = new ArrayList<>();
-					reasons.add(reason);
-					rows.add(new RejectedRow(row, raw == null ? List.of() : this.json.readValue(raw, CELLS), reasons));
-				}
-			});
+				WHERE import_id = ? AND row_no IN (SELECT r.row_no FROM import_problem r
+				  WHERE r.import_id = ? AND r.severity = 'REJECTED')
+				ORDER BY row_no, seq""").params(id, id).query((ResultSet rs) -> {
+			long row = rs.getLong(1);
+			Reason reason = new Reason(rs.getString(2), text(rs.getString(4), rs.getString(5)), rs.getString(3));
+			if (!rows.isEmpty() && rows.get(rows.size() - 1).rowNumber() == row) {
+				rows.get(rows.size() - 1).reasons().add(reason);
+			}
+			else {
+				String raw = rs.getString(6);
+				List<Reason> reasons = new ArrayList<>();
+				reasons.add(reason);
+				rows.add(new RejectedRow(row, raw == null ? List.of() : this.json.readValue(raw, CELLS), reasons));
+			}
+		});
 		return rows;
 	}
 

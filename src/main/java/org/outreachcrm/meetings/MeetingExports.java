@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -170,15 +171,48 @@ public class MeetingExports {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return out.toString();
+		return fold(out.toString());
 	}
 
-	// iCalendar has no attendance: ATTENDED and NO_SHOW people had accepted
-	private static PartStat partStat(InvitationStatus status) {
+	/**
+	 * Folds content lines at 75 octets as RFC 5545 (3.1) requires. ical4j folds by
+	 * characters, so a line of Polish or Romanian names could run to 82 octets: the
+	 * output is unfolded and folded again by UTF-8 octets, never inside a character.
+	 */
+	static String fold(String calendar) {
+		String unfolded = calendar.replace("\r\n ", "").replace("\r\n\t", "");
+		StringBuilder folded = new StringBuilder(calendar.length() + 64);
+		for (String line : unfolded.split("\r\n", -1)) {
+			if (line.isEmpty()) {
+				continue;
+			}
+			int octets = 0;
+			int limit = MAX_OCTETS;
+			for (int i = 0; i < line.length();) {
+				int codePoint = line.codePointAt(i);
+				int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+				if (octets + size > limit) {
+					// a continuation line starts with one space, which counts
+					folded.append("\r\n ");
+					octets = 1;
+				}
+				folded.appendCodePoint(codePoint);
+				octets += size;
+				i += Character.charCount(codePoint);
+			}
+			folded.append("\r\n");
+		}
+		return folded.toString();
+	}
+
+	private static final int MAX_OCTETS = 75;
+
+	// a no-show had said yes but did not come: for the calendar, they did not take part
+	static PartStat partStat(InvitationStatus status) {
 		return switch (status) {
 			case INVITED -> PartStat.NEEDS_ACTION;
-			case ACCEPTED, ATTENDED, NO_SHOW -> PartStat.ACCEPTED;
-			case DECLINED -> PartStat.DECLINED;
+			case ACCEPTED, ATTENDED -> PartStat.ACCEPTED;
+			case DECLINED, NO_SHOW -> PartStat.DECLINED;
 			case TENTATIVE -> PartStat.TENTATIVE;
 		};
 	}

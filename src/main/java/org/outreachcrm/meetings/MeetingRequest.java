@@ -21,4 +21,21 @@ public record MeetingRequest(@NotBlank @Size(max = 300) String title, @Nullable 
 		@Nullable @Size(max = 1000) @Pattern(regexp = "^https?://[^\\s<>\"]+$",
 				message = "{validation.website}") String onlineLink,
 		@Nullable Long organizerId, @Nullable Long version) {
+
+	private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern
+		.compile("^[A-Za-z][A-Za-z0-9+.-]*:(?!\\d)");
+
+	/**
+	 * A link typed without its scheme ("meet.example.org/abc", "host:8443/x") is taken as
+	 * https; one with another scheme ("javascript:...") stays as typed and is refused.
+	 */
+	public MeetingRequest {
+		if (onlineLink != null && !onlineLink.isBlank()) {
+			onlineLink = onlineLink.strip();
+			if (!SCHEME.matcher(onlineLink).find()) {
+				onlineLink = "https://" + onlineLink.replaceFirst("^/+", "");
+			}
+		}
+	}
+
 }

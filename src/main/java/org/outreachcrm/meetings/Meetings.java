@@ -1,12 +1,17 @@
 package org.outreachcrm.meetings;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.AffiliationView;
 import org.outreachcrm.directory.ContactCard;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.OrganizationFacts;
@@ -56,9 +61,12 @@ public class Meetings {
 
 	private final ScopeSql scopeSql;
 
+	private final Clock clock;
+
 	Meetings(MeetingRepository meetings, InvitationRepository invitations, AttendanceLog attendance,
 			DelegationReader delegations, Organizations organizations, Contacts contacts, UserAccounts users,
-			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc, ScopeSql scopeSql) {
+			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc, ScopeSql scopeSql, Clock clock) {
+		this.clock = clock;
 		this.meetings = meetings;
 		this.invitations = invitations;
 		this.attendance = attendance;
@@ -148,6 +156,7 @@ public class Meetings {
 					"This person is already invited to the meeting", request.contactId());
 		}
 		InvitationStatus status = request.status() == null ? InvitationStatus.INVITED : request.status();
+		requireStartedFor(status, meetingId);
 		Invitation invitation = this.invitations
 			.saveAndFlush(new Invitation(meetingId, request.contactId(), request.organizationId(), status));
 		if (status == InvitationStatus.ATTENDED) {
@@ -165,6 +174,7 @@ public class Meetings {
 			.filter((i) -> i.meetingId() == meetingId)
 			.orElseThrow(() -> new NotFoundException("Invitation", invitationId));
 		StaleVersionException.check("Invitation", invitationId, change.version(), invitation.version());
+		requireStartedFor(change.status(), meetingId);
 		invitation.setStatus(change.status());
 		invitation = this.invitations.saveAndFlush(invitation);
 		if (change.status() == InvitationStatus.ATTENDED) {
@@ -180,6 +190,7 @@ public class Meetings {
 	 */
 	public Attendance recordAttendance(long meetingId, AttendanceRequest request) {
 		MeetingView meeting = find(meetingId).toView();
+		requireStartedFor(InvitationStatus.ATTENDED, meetingId);
 		List<Invitation> all = this.invitations.findByMeetingIdOrderById(meetingId);
 		for (Long contactId : request.contactIds()) {
 			Invitation invitation = all.stream()
@@ -191,6 +202,72 @@ public class Meetings {
 		}
 		this.invitations.flush();
 		return this.attendance.log(meeting, all);
+	}
+
+	/**
+	 * Invites several people at once, each for the organization given or, without one,
+	 * the organization they work for now (their primary one first); with
+	 * {@code everyoneOf}, also every person working for that organization now. People
+	 * already invited are left as they are; the answer lists the new invitations.
+	 */
+	public List<InvitationView> inviteAll(long meetingId, BulkInvitation request) {
+		find(meetingId);
+		LocalDate today = LocalDate.now(this.clock);
+		java.util.Map<Long, Long> wanted = new java.util.LinkedHashMap<>();
+		for (Long contactId : request.contactIds()) {
+			Long organization = request.organizationId() != null ? request.organizationId()
+					: currentOrganization(contactId, today);
+			if (organization == null) {
+				throw new BusinessRuleException("meeting.invite.organizationRequired",
+						"This person works for no organization now; choose the one they represent", contactId);
+			}
+			wanted.putIfAbsent(contactId, organization);
+		}
+		if (request.everyoneOf() != null) {
+			if (!this.organizations.exists(request.everyoneOf())) {
+				throw new BusinessRuleException("outreach.organization.unknown",
+						"There is no organization with id " + request.everyoneOf(), request.everyoneOf());
+			}
+			this.contacts.affiliationsOfOrganization(request.everyoneOf())
+				.stream()
+				.filter((a) -> a.current(today))
+				.forEach((a) -> wanted.putIfAbsent(a.contactId(), a.organizationId()));
+		}
+		if (wanted.isEmpty()) {
+			throw new BusinessRuleException("meeting.invite.contactRequired", "Choose the people to invite");
+		}
+		java.util.Set<Long> invited = new java.util.HashSet<>();
+		this.invitations.findByMeetingIdOrderById(meetingId).forEach((i) -> invited.add(i.contactId()));
+		List<InvitationView> created = new ArrayList<>();
+		for (java.util.Map.Entry<Long, Long> entry : wanted.entrySet()) {
+			if (!invited.contains(entry.getKey())) {
+				created.add(invite(meetingId, new InvitationRequest(entry.getKey(), entry.getValue(), null)));
+			}
+		}
+		return created;
+	}
+
+	private @Nullable Long currentOrganization(long contactId, LocalDate today) {
+		return this.contacts.affiliationsOfContact(contactId)
+			.stream()
+			.filter((a) -> a.current(today))
+			.min(Comparator.comparing((AffiliationView a) -> !a.primary()))
+			.map(AffiliationView::organizationId)
+			.orElse(null);
+	}
+
+	/**
+	 * Attendance (ATTENDED, NO_SHOW) is known only once a meeting has started: recorded
+	 * earlier it would put a future EVENT on the timelines.
+	 */
+	private void requireStartedFor(InvitationStatus status, long meetingId) {
+		if (status != InvitationStatus.ATTENDED && status != InvitationStatus.NO_SHOW) {
+			return;
+		}
+		if (this.clock.instant().isBefore(find(meetingId).toView().startsAt())) {
+			throw new BusinessRuleException("meeting.attendance.notStarted",
+					"Attendance can be recorded once the meeting has started");
+		}
 	}
 
 	@Transactional(readOnly = true)

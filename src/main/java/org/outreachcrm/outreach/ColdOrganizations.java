@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.OrganizationFacts;
 import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,14 +54,29 @@ public class ColdOrganizations {
 		this.clock = clock;
 	}
 
-	/** With {@code days} null, the configured number of days applies. */
+	/** The number of days that applies: the one asked for, or the configured one. */
+	public int days(@Nullable Integer days) {
+		if (days != null && days < 1) {
+			throw new BusinessRuleException("cold.days.invalid", "Give a number of days of 1 or more");
+		}
+		return days == null ? this.properties.coldAfterDays() : days;
+	}
+
+	/**
+	 * With {@code days} null, the configured number of days applies; below 1 is refused.
+	 * Organizations never contacted are read from the directory itself (the module's
+	 * activity table knows only those it heard of): they go cold once they are older than
+	 * the threshold.
+	 */
 	public Page<ColdOrganization> list(@Nullable Integer days, Pageable pageable) {
 		Instant now = this.clock.instant();
-		int n = days == null ? this.properties.coldAfterDays() : days;
+		int n = days(days);
 		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
 				OrganizationActivity.utc(now.minus(Duration.ofDays(n))));
 		String where = """
-				 FROM outreach_organization o
+				 FROM (SELECT d.id AS organization_id, COALESCE(a.known_since, d.created_at) AS known_since,
+				              a.last_interaction_at
+				         FROM organization d LEFT JOIN outreach_organization a ON a.organization_id = d.id) o
 				WHERE (o.last_interaction_at < :cutoff
 				 OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff))"""
 				+ this.scope.byOrganization("o", params);

@@ -36,7 +36,7 @@ class ActivityReport {
 
 	static final String BY_CAMPAIGN = "byCampaign";
 
-	static final String BY_DAY = "byDay";
+	static final String BY_DAY = TimeBuckets.BY_DAY;
 
 	private final JdbcClient jdbc;
 
@@ -78,12 +78,16 @@ class ActivityReport {
 				GROUP BY o.type""").params(params).query((rs) -> {
 			organizationTypes.add(rs.getString(1), rs.getLong(2));
 		});
-		List<List<@Nullable Object>> byDay = this.jdbc
+		Map<LocalDate, Long> perDay = new HashMap<>();
+		this.jdbc
 			.sql("SELECT CAST(i.occurred_at AS DATE) AS d, COUNT(*) AS n FROM interaction i" + where
-					+ " GROUP BY CAST(i.occurred_at AS DATE) ORDER BY d")
+					+ " GROUP BY CAST(i.occurred_at AS DATE)")
 			.params(params)
-			.query((rs, i) -> List.<@Nullable Object>of(rs.getObject("d", LocalDate.class), rs.getLong("n")))
-			.list();
+			.query((rs) -> {
+				perDay.put(rs.getObject("d", LocalDate.class), rs.getLong("n"));
+			});
+		TimeBuckets buckets = TimeBuckets.of(filter.from(), filter.to());
+		List<List<@Nullable Object>> overTime = buckets.rows(perDay);
 
 		ReportSql previousSql = new ReportSql(filter.previous(), scope);
 		long previous = count(
@@ -112,8 +116,10 @@ class ActivityReport {
 				new ReportTable(BY_CAMPAIGN, shareColumns(ReportColumn.text("campaign")),
 						named(campaigns.rows(true),
 								names("SELECT id, name FROM campaign WHERE id IN (:ids)", ids(campaigns.rows(false))))),
-				new ReportTable(BY_DAY, List.of(ReportColumn.date("day"), ReportColumn.number("interactions")), byDay));
-		List<ReportChart> charts = List.of(new ReportChart("chart.byDay", ReportChart.Kind.LINE, BY_DAY, 0, 1),
+				new ReportTable(buckets.tableKey(),
+						List.of(ReportColumn.date(buckets.unit()), ReportColumn.number("interactions")), overTime));
+		List<ReportChart> charts = List.of(
+				new ReportChart("chart." + buckets.tableKey(), ReportChart.Kind.LINE, buckets.tableKey(), 0, 1),
 				new ReportChart("chart.byCountry", ReportChart.Kind.BAR, BY_COUNTRY, 0, 1),
 				new ReportChart("chart.byInteractionType", ReportChart.Kind.PIE, BY_INTERACTION_TYPE, 0, 1));
 		boolean empty = total[0] == 0 && newOrganizations == 0 && newContacts == 0;

@@ -38,7 +38,7 @@ class ReportMailer {
 
 	private final ReportFiles files;
 
-	private final ReportQueries queries;
+	private final RunResults results;
 
 	private final ReportTexts texts;
 
@@ -50,13 +50,13 @@ class ReportMailer {
 
 	private final Clock clock;
 
-	ReportMailer(ObjectProvider<JavaMailSender> senders, RunStore store, ReportFiles files, ReportQueries queries,
+	ReportMailer(ObjectProvider<JavaMailSender> senders, RunStore store, ReportFiles files, RunResults results,
 			ReportTexts texts, ITemplateEngine templates, ReportsProperties properties, LockingTaskExecutor locks,
 			Clock clock) {
 		this.senders = senders;
 		this.store = store;
 		this.files = files;
-		this.queries = queries;
+		this.results = results;
 		this.texts = texts;
 		this.templates = templates;
 		this.properties = properties;
@@ -107,7 +107,7 @@ class ReportMailer {
 		if (file == null || !java.nio.file.Files.exists(file)) {
 			throw new IllegalStateException("The report file is missing");
 		}
-		ReportData data = this.queries.compute(run.filter(), run.scope());
+		ReportData data = this.results.of(run);
 		String title = this.texts.get("ReportType." + run.view().type(), run.locale());
 		String period = this.texts.period(run.filter(), run.locale());
 		String html = this.templates.process("reports/mail-summary", new Context(run.locale(),

@@ -49,6 +49,8 @@ class ReportRunner implements DisposableBean {
 
 	private final ReportMailer mailer;
 
+	private final RunResults results;
+
 	private final LockingTaskExecutor locks;
 
 	private final Clock clock;
@@ -63,7 +65,8 @@ class ReportRunner implements DisposableBean {
 	private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
 	ReportRunner(RunStore store, ReportQueries queries, ReportWorkbook workbook, ReportFiles files, ReportMailer mailer,
-			LockingTaskExecutor locks, Clock clock, ReportsProperties properties) {
+			RunResults results, LockingTaskExecutor locks, Clock clock, ReportsProperties properties) {
+		this.results = results;
 		this.store = store;
 		this.queries = queries;
 		this.workbook = workbook;
@@ -153,6 +156,7 @@ class ReportRunner implements DisposableBean {
 			}
 			String name = ReportFiles.name(runId, filter);
 			this.files.write(name, (out) -> this.workbook.write(data, run.locale(), out));
+			this.results.keep(runId, data);
 			this.store.finish(runId, ReportRunStatus.COMPLETED, name, null, this.clock.instant());
 		}
 		catch (Exception ex) {

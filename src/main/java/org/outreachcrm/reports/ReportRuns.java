@@ -36,18 +36,18 @@ public class ReportRuns {
 
 	private final ReportFiles files;
 
-	private final ReportQueries queries;
-
 	private final CurrentScope scope;
+
+	private final RunResults results;
 
 	private final Clock clock;
 
-	ReportRuns(RunStore store, ReportRunner runner, ReportFiles files, ReportQueries queries, CurrentScope scope,
+	ReportRuns(RunStore store, ReportRunner runner, ReportFiles files, CurrentScope scope, RunResults results,
 			Clock clock) {
+		this.results = results;
 		this.store = store;
 		this.runner = runner;
 		this.files = files;
-		this.queries = queries;
 		this.scope = scope;
 		this.clock = clock;
 	}
@@ -101,11 +101,36 @@ public class ReportRuns {
 	}
 
 	/**
-	 * The report of a run for the HTML view: computed again from its filter and scope.
+	 * The report a completed run computed, as stored with it: reopening a run shows the
+	 * figures of its workbook, whatever changed since.
 	 */
 	public ReportData data(long id) {
 		RunStore.StoredRun run = visible(id);
-		return this.queries.compute(run.filter(), run.scope());
+		return stored(run);
+	}
+
+	private ReportData stored(RunStore.StoredRun run) {
+		return this.results.of(run);
+	}
+
+	/** What a completed run computed, for the API; 404 until it is completed. */
+	public ReportResult result(long id) {
+		RunStore.StoredRun run = visible(id);
+		if (run.view().status() != ReportRunStatus.COMPLETED) {
+			throw new NotFoundException("Result of report run", id);
+		}
+		return ReportResult.of(stored(run));
+	}
+
+	/**
+	 * Runs a visible run's report again, over the same period and filters, within the
+	 * caller's scope: a new run beside the old one, which keeps its figures.
+	 */
+	public long runAgain(long id, Locale locale) {
+		ReportFilter filter = visible(id).filter();
+		long again = this.store.insert(filter, this.scope.get(), locale, currentUsername(), this.clock.instant());
+		this.runner.submit(again);
+		return again;
 	}
 
 	public List<DeliveryAttempt> deliveries(long id) {

@@ -92,8 +92,13 @@ class ReportWorkbook {
 			textCell(row, 0, this.texts.get("figure." + figure.key(), locale), styles.header, widths);
 			Cell value = row.createCell(1);
 			value.setCellValue(figure.value());
-			value.setCellStyle(styles.integer);
-			widths[1] = Math.max(widths[1], String.valueOf(figure.value()).length());
+			boolean change = ReportFigures.baseOf(figure.key()) != null;
+			value.setCellStyle(change ? styles.signed : styles.integer);
+			widths[1] = Math.max(widths[1], String.valueOf(figure.value()).length() + 1);
+			if (change) {
+				// "+25 (new)" or "+25 (+12.5%)" beside the number, as the page shows it
+				row.createCell(2).setCellValue(this.texts.figure(data, figure, locale));
+			}
 		}
 		fit(sheet, widths);
 		return r + 1;
@@ -114,6 +119,10 @@ class ReportWorkbook {
 				Object value = values.get(c);
 				Cell cell = row.createCell(c);
 				if (value == null) {
+					String none = this.texts.label(columns.get(c), null, locale);
+					if (!none.isEmpty()) {
+						textCell(row, c, none, null, widths);
+					}
 					continue;
 				}
 				switch (columns.get(c).kind()) {
@@ -173,6 +182,8 @@ class ReportWorkbook {
 
 		final CellStyle integer;
 
+		final CellStyle signed;
+
 		final CellStyle percent;
 
 		final CellStyle date;
@@ -191,6 +202,8 @@ class ReportWorkbook {
 			this.title.setFont(big);
 			this.integer = workbook.createCellStyle();
 			this.integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+			this.signed = workbook.createCellStyle();
+			this.signed.setDataFormat(workbook.createDataFormat().getFormat("+#,##0;-#,##0;0"));
 			this.percent = workbook.createCellStyle();
 			this.percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
 			this.date = workbook.createCellStyle();

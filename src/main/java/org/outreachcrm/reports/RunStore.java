@@ -39,6 +39,12 @@ class RunStore {
 
 	}
 
+	// every column but the stored result, which only the run's page reads
+	private static final String COLUMNS = """
+			id, report_type, period_from, period_to, countries, campaign_id, status, file_name, message,
+			requested_by, schedule_id, created_at, started_at, finished_at, delivery_status, delivery_attempts,
+			computed_at, scope_all, scope_countries, locale, skip_when_empty, recipients""";
+
 	private final JdbcClient jdbc;
 
 	RunStore(JdbcClient jdbc) {
@@ -90,14 +96,18 @@ class RunStore {
 	}
 
 	Optional<StoredRun> find(long id) {
-		return this.jdbc.sql("SELECT * FROM report_run WHERE id = ?").param(id).query(RunStore::map).optional();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_run WHERE id = ?")
+			.param(id)
+			.query(RunStore::map)
+			.optional();
 	}
 
 	/** Newest first; {@code requestedBy} null lists everyone's runs. */
 	List<ReportRunView> page(@Nullable String requestedBy, int limit, long offset) {
 		String where = requestedBy == null ? "" : " WHERE requested_by = :by";
 		return this.jdbc
-			.sql("SELECT * FROM report_run" + where + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.sql("SELECT " + COLUMNS + " FROM report_run" + where
+					+ " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
 			.param("by", requestedBy)
 			.param("limit", limit)
 			.param("offset", offset)
@@ -132,6 +142,24 @@ class RunStore {
 					+ delivery + " WHERE id = ?")
 			.params(status.name(), fileName, message == null ? null : truncate(message), utc(now), id)
 			.update();
+	}
+
+	/**
+	 * Keeps what a run computed with it, before it is marked completed: its page, API and
+	 * mail show these figures, never a new count.
+	 */
+	void storeResult(long id, String result, Instant computedAt) {
+		this.jdbc.sql("UPDATE report_run SET result = ?, computed_at = ? WHERE id = ?")
+			.params(result, utc(computedAt), id)
+			.update();
+	}
+
+	/** The stored result of a run (JSON); empty for runs without one. */
+	Optional<String> result(long id) {
+		return this.jdbc.sql("SELECT result FROM report_run WHERE id = ? AND result IS NOT NULL")
+			.param(id)
+			.query(String.class)
+			.optional();
 	}
 
 	/** Runs whose delivery is due: pending, completed, next attempt time reached. */
@@ -197,7 +225,8 @@ class RunStore {
 				java.util.Objects.requireNonNull(instant(rs.getObject("created_at", LocalDateTime.class))),
 				instant(rs.getObject("started_at", LocalDateTime.class)),
 				instant(rs.getObject("finished_at", LocalDateTime.class)),
-				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getInt("delivery_attempts"));
+				DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getInt("delivery_attempts"),
+				instant(rs.getObject("computed_at", LocalDateTime.class)));
 		CountryScope scope = rs.getBoolean("scope_all") ? CountryScope.everything()
 				: CountryScope.of(split(rs.getString("scope_countries")));
 		return new StoredRun(view, scope, Locale.forLanguageTag(rs.getString("locale")),

@@ -97,6 +97,7 @@ class RouteSecurityTest {
 		RULES.put("DELETE /api/meetings/{id}", Access.STAFF);
 		RULES.put("GET /api/meetings/{id}/invitations", Access.STAFF);
 		RULES.put("POST /api/meetings/{id}/invitations", Access.STAFF);
+		RULES.put("POST /api/meetings/{id}/invitations/bulk", Access.STAFF);
 		RULES.put("PUT /api/meetings/{id}/invitations/{invitationId}", Access.STAFF);
 		RULES.put("POST /api/meetings/{id}/attendance", Access.STAFF);
 		RULES.put("GET /api/meetings/{id}/delegation", Access.STAFF);
@@ -121,6 +122,8 @@ class RouteSecurityTest {
 		RULES.put("GET /api/reports/runs/{id}", Access.MANAGER);
 		RULES.put("GET /api/reports/runs/{id}/file", Access.MANAGER);
 		RULES.put("GET /api/reports/runs/{id}/deliveries", Access.MANAGER);
+		RULES.put("GET /api/reports/runs/{id}/result", Access.MANAGER);
+		RULES.put("POST /api/reports/runs/{id}/again", Access.MANAGER);
 		RULES.put("GET /api/reports/schedules", Access.MANAGER);
 		RULES.put("POST /api/reports/schedules", Access.MANAGER);
 		RULES.put("GET /api/reports/schedules/{id}", Access.MANAGER);
@@ -205,6 +208,7 @@ class RouteSecurityTest {
 		RULES.put("POST /reports/runs", Access.MANAGER);
 		RULES.put("GET /reports/runs/{id}", Access.MANAGER);
 		RULES.put("GET /reports/runs/{id}/file", Access.MANAGER);
+		RULES.put("POST /reports/runs/{id}/again", Access.MANAGER);
 		RULES.put("GET /reports/schedules", Access.MANAGER);
 		RULES.put("POST /reports/schedules", Access.MANAGER);
 		RULES.put("GET /reports/schedules/new", Access.MANAGER);

@@ -38,6 +38,8 @@ import org.outreachcrm.outreach.TimelineEntry;
 import org.outreachcrm.outreach.TimelineKind;
 import org.outreachcrm.outreach.TimelineSubject;
 import org.outreachcrm.testsupport.FlowTest;
+import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.MutableClockConfiguration;
 import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,9 @@ class MeetingsTest {
 	@Autowired
 	UserAccounts users;
 
+	@Autowired
+	MutableClock clock;
+
 	UserView organizer;
 
 	OrganizationDetails polish;
@@ -92,6 +97,8 @@ class MeetingsTest {
 
 	@BeforeEach
 	void plan() {
+		// the day after the meeting: attendance can be recorded
+		this.clock.set(Instant.parse("2026-02-11T09:00:00Z"));
 		this.organizer = Staff.create(this.users, Role.STAFF);
 		Staff.actAs(this.organizer);
 		this.polish = this.organizations
@@ -116,6 +123,7 @@ class MeetingsTest {
 	@AfterEach
 	void logOut() {
 		Staff.logOut();
+		this.clock.set(MutableClockConfiguration.DEFAULT_NOW);
 	}
 
 	@Test
@@ -168,8 +176,9 @@ class MeetingsTest {
 		List<TimelineEntry> organization = this.timeline
 			.of(TimelineSubject.ORGANIZATION, this.polish.id(), PageRequest.of(0, 10))
 			.getContent();
+		// newest first: the organization was created (its first stage) the day after
 		assertThat(organization).extracting(TimelineEntry::kind)
-			.containsExactly(TimelineKind.MEETING, TimelineKind.STAGE_CHANGE);
+			.containsExactly(TimelineKind.STAGE_CHANGE, TimelineKind.MEETING);
 	}
 
 	@Test

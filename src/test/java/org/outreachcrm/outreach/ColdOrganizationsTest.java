@@ -12,14 +12,17 @@ import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
 import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
 
@@ -44,6 +47,9 @@ class ColdOrganizationsTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void logIn() {
 		Staff.actAs(Staff.create(this.users, Role.STAFF));
@@ -52,6 +58,7 @@ class ColdOrganizationsTest {
 	@AfterEach
 	void logOut() {
 		Staff.logOut();
+		this.clock.set(org.outreachcrm.testsupport.MutableClockConfiguration.DEFAULT_NOW);
 	}
 
 	@Test
@@ -97,6 +104,37 @@ class ColdOrganizationsTest {
 		assertThat(cold).singleElement()
 			.extracting(ColdOrganization::lastInteractionAt)
 			.isEqualTo(T0.plus(Duration.ofDays(60)));
+	}
+
+	@Test
+	void anOrganizationNeverContactedGoesColdEvenWhenOutreachNeverHeardOfIt() {
+		// written in bulk as an import does: no event tells the outreach module about it
+		long id = 7_100_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000);
+		this.jdbc.sql("""
+				INSERT INTO organization (id, name, name_key, type, country, stage, created_at, updated_at, version)
+				VALUES (?, ?, ?, 'NGO', 'HU', 'PROSPECT', ?, ?, 0)""")
+			.params(id, "Imported " + id, "imported " + id, java.time.LocalDateTime.of(1987, 1, 1, 0, 0),
+					java.time.LocalDateTime.of(1987, 1, 1, 0, 0))
+			.update();
+		this.clock.set(T0.plus(Duration.ofDays(100)));
+
+		assertThat(this.cold.list(null, PageRequest.of(0, 500)).getContent())
+			.filteredOn((c) -> c.organizationId() == id)
+			.singleElement()
+			.satisfies((c) -> {
+				assertThat(c.lastInteractionAt()).isNull();
+				assertThat(c.silentDays()).isEqualTo(100);
+			});
+		this.clock.set(T0.plus(Duration.ofDays(20)));
+		assertThat(this.cold.list(null, PageRequest.of(0, 500)).getContent())
+			.noneMatch((c) -> c.organizationId() == id);
+	}
+
+	@Test
+	void zeroDaysIsRefusedNotIgnored() {
+		assertThatThrownBy(() -> this.cold.list(0, PageRequest.of(0, 10))).isInstanceOf(BusinessRuleException.class)
+			.extracting((ex) -> ((BusinessRuleException) ex).messageKey())
+			.isEqualTo("cold.days.invalid");
 	}
 
 	private OrganizationDetails create() {

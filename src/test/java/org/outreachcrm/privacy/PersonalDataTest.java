@@ -169,8 +169,8 @@ class PersonalDataTest {
 			.id();
 		assertThat(this.call).isPositive();
 		MeetingView meeting = this.meetings
-			.create(new MeetingRequest("Meeting " + this.m, null, Instant.parse("2026-03-01T09:00:00Z"),
-					Instant.parse("2026-03-01T11:00:00Z"), "UTC", null, null, null, null));
+			.create(new MeetingRequest("Meeting " + this.m, null, Instant.parse("2026-01-12T09:00:00Z"),
+					Instant.parse("2026-01-12T11:00:00Z"), "UTC", null, null, null, null));
 		this.meetings.invite(meeting.id(), new InvitationRequest(id, org, null));
 		this.meetings.recordAttendance(meeting.id(), new AttendanceRequest(List.of(id)));
 	}

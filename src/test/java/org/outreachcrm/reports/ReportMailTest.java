@@ -104,7 +104,7 @@ class ReportMailTest {
 			to.add(address.toString());
 		}
 		assertThat(to).containsExactlyInAnyOrder("ana@example.org", "bogdan@example.org");
-		assertThat(message.getSubject()).isEqualTo("Outreach activity: 2031-03-03 – 2031-03-09");
+		assertThat(message.getSubject()).isEqualTo("Outreach activity: Mar 3, 2031 – Mar 9, 2031");
 		Multipart parts = (Multipart) message.getContent();
 		String html = null;
 		Part attachment = null;
@@ -117,7 +117,10 @@ class ReportMailTest {
 				html = text(part);
 			}
 		}
-		assertThat(html).contains("Interactions in the period").contains("NR, TV").contains(">3</td>");
+		assertThat(html).contains("Interactions in the period")
+			.contains("Nauru (NR), Tuvalu (TV)")
+			.contains(">3</td>")
+			.contains(">+2 (+200%)</td>");
 		assertThat(attachment).isNotNull();
 		assertThat(attachment.getFileName()).startsWith("outreach-activity_2031-03-03_2031-03-09_");
 		try (InputStream in = attachment.getInputStream(); XSSFWorkbook book = new XSSFWorkbook(in)) {

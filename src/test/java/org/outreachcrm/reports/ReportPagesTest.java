@@ -89,7 +89,7 @@ class ReportPagesTest {
 		assertThat(view).bodyText()
 			.contains("Interactions in the period")
 			.contains("class=\"report-chart\"")
-			.contains("data-labels=\"[&quot;TV&quot;,&quot;NR&quot;]\"")
+			.contains("data-labels=\"[&quot;Tuvalu (TV)&quot;,&quot;Nauru (NR)&quot;]\"")
 			.contains("data-values=\"[2,1]\"")
 			.contains("Ana Seed")
 			.contains("/webjars/chart.js/4.4.1/dist/chart.umd.js")

@@ -64,7 +64,9 @@ class ReportQueriesTest {
 		assertThat(report.table(ActivityReport.BY_CAMPAIGN).orElseThrow().rows()).hasSize(2)
 			.anySatisfy((row) -> assertThat(row).containsExactly("Spring drive", 1L, 1.0 / 3));
 		assertThat(rows(report, ActivityReport.BY_DAY)).containsExactly(List.of(LocalDate.of(2031, 3, 3), 1L),
-				List.of(LocalDate.of(2031, 3, 4), 1L), List.of(LocalDate.of(2031, 3, 9), 1L));
+				List.of(LocalDate.of(2031, 3, 4), 1L), List.of(LocalDate.of(2031, 3, 5), 0L),
+				List.of(LocalDate.of(2031, 3, 6), 0L), List.of(LocalDate.of(2031, 3, 7), 0L),
+				List.of(LocalDate.of(2031, 3, 8), 0L), List.of(LocalDate.of(2031, 3, 9), 1L));
 		assertThat(report.empty()).isFalse();
 	}
 

@@ -45,6 +45,9 @@ class ReportRunResumeTest {
 	ReportMailer mailer;
 
 	@Autowired
+	RunResults results;
+
+	@Autowired
 	ReportsProperties properties;
 
 	@Autowired
@@ -136,7 +139,7 @@ class ReportRunResumeTest {
 	}
 
 	private ReportRunner otherInstance() {
-		return new ReportRunner(this.store, this.queries, this.workbook, this.files, this.mailer,
+		return new ReportRunner(this.store, this.queries, this.workbook, this.files, this.mailer, this.results,
 				SecondInstance.locks(this.dataSource), this.clock, this.properties);
 	}
 

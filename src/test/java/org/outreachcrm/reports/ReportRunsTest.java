@@ -76,9 +76,9 @@ class ReportRunsTest {
 		try (XSSFWorkbook book = new XSSFWorkbook(
 				new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
 			XSSFSheet countries = book.getSheet("By country");
-			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("TV");
+			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Tuvalu (TV)");
 			assertThat(countries.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
-			assertThat(countries.getRow(2).getCell(0).getStringCellValue()).isEqualTo("NR");
+			assertThat(countries.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Nauru (NR)");
 			assertThat(countries.getLastRowNum()).isEqualTo(2);
 		}
 
@@ -99,7 +99,7 @@ class ReportRunsTest {
 				new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
 			XSSFSheet countries = book.getSheet("By country");
 			assertThat(countries.getLastRowNum()).isEqualTo(1);
-			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("TV");
+			assertThat(countries.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Tuvalu (TV)");
 			assertThat(countries.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
 		}
 	}

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.meetings.Attendance;
 import org.outreachcrm.meetings.AttendanceRequest;
+import org.outreachcrm.meetings.BulkInvitation;
 import org.outreachcrm.meetings.Delegation;
 import org.outreachcrm.meetings.InvitationChange;
 import org.outreachcrm.meetings.InvitationRequest;
@@ -97,6 +98,16 @@ class MeetingApiController {
 	ResponseEntity<InvitationView> invite(@PathVariable long id, @Valid @RequestBody InvitationRequest request) {
 		InvitationView created = this.meetings.invite(id, request);
 		return ResponseEntity.created(URI.create("/api/meetings/" + id + "/invitations/" + created.id())).body(created);
+	}
+
+	@PostMapping("/{id}/invitations/bulk")
+	@Operation(summary = "Invite several people at once",
+			description = "{\"contactIds\":[], \"organizationId\", \"everyoneOf\"}: each person for organizationId or, "
+					+ "without it, the organization they work for now; everyoneOf adds every person working for that "
+					+ "organization now. People already invited are skipped; answers the new invitations")
+	ResponseEntity<List<InvitationView>> inviteAll(@PathVariable long id, @Valid @RequestBody BulkInvitation request) {
+		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+			.body(this.meetings.inviteAll(id, request));
 	}
 
 	@PutMapping("/{id}/invitations/{invitationId}")

@@ -2,21 +2,18 @@ package org.outreachcrm.meetings.web;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.AffiliationView;
-import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.meetings.AttendanceRequest;
+import org.outreachcrm.meetings.BulkInvitation;
 import org.outreachcrm.meetings.InvitationChange;
-import org.outreachcrm.meetings.InvitationRequest;
 import org.outreachcrm.meetings.InvitationStatus;
 import org.outreachcrm.meetings.InvitationView;
 import org.outreachcrm.meetings.MeetingExports;
@@ -62,17 +59,13 @@ class MeetingPageController {
 
 	private final MeetingExports exports;
 
-	private final Contacts contacts;
-
 	private final Validator validator;
 
 	private final Clock clock;
 
-	MeetingPageController(Meetings meetings, MeetingExports exports, Contacts contacts, Validator validator,
-			Clock clock) {
+	MeetingPageController(Meetings meetings, MeetingExports exports, Validator validator, Clock clock) {
 		this.meetings = meetings;
 		this.exports = exports;
-		this.contacts = contacts;
 		this.validator = validator;
 		this.clock = clock;
 	}
@@ -155,20 +148,25 @@ class MeetingPageController {
 	 * person works for now (their primary one first).
 	 */
 	@PostMapping("/{id}/invitations")
-	String invite(@PathVariable long id, @RequestParam(required = false) @Nullable Long contactId,
-			@RequestParam(required = false) @Nullable Long organizationId, HtmxRequest htmx, Model model) {
-		if (contactId == null) {
+	String invite(@PathVariable long id,
+			@RequestParam(name = "contactId", required = false) @Nullable List<Long> contactIds,
+			@RequestParam(required = false) @Nullable Long organizationId,
+			@RequestParam(defaultValue = "false") boolean everyone, HtmxRequest htmx, Model model) {
+		List<Long> people = contactIds == null ? List.of() : contactIds.stream().filter(Objects::nonNull).toList();
+		if (everyone && organizationId == null) {
+			model.addAttribute("inviteError", "meeting.invite.organizationRequired");
+		}
+		else if (people.isEmpty() && !everyone) {
 			model.addAttribute("inviteError", "meeting.invite.contactRequired");
 		}
 		else {
-			Long organization = (organizationId != null) ? organizationId : currentOrganization(contactId);
-			if (organization == null) {
-				model.addAttribute("inviteError", "meeting.invite.organizationRequired");
-			}
-			else {
-				act(() -> this.meetings.invite(id, new InvitationRequest(contactId, organization, null)),
-						"meeting.invited", model);
-			}
+			// the organization chosen is whom the people represent; "everyone" adds its
+			// current people
+			act(() -> model.addAttribute("delegationCount",
+					this.meetings
+						.inviteAll(id, new BulkInvitation(people, organizationId, everyone ? organizationId : null))
+						.size()),
+					"meeting.invitedMany", model);
 		}
 		return afterChange(id, htmx, model);
 	}
@@ -233,6 +231,7 @@ class MeetingPageController {
 
 	private String delegation(long id, Model model) {
 		model.addAttribute("meetingId", id);
+		model.addAttribute("started", !this.clock.instant().isBefore(this.meetings.get(id).startsAt()));
 		model.addAttribute("delegation", this.meetings.delegation(id));
 		List<InvitationView> invitations = this.meetings.invitations(id);
 		model.addAttribute("invitations", invitations);
@@ -240,16 +239,6 @@ class MeetingPageController {
 		model.addAttribute("versions",
 				invitations.stream().collect(Collectors.toMap(InvitationView::id, InvitationView::version)));
 		return DETAIL;
-	}
-
-	private @Nullable Long currentOrganization(long contactId) {
-		LocalDate today = LocalDate.now(this.clock);
-		return this.contacts.affiliationsOfContact(contactId)
-			.stream()
-			.filter((a) -> a.current(today))
-			.min(Comparator.comparing((AffiliationView a) -> !a.primary()))
-			.map(AffiliationView::organizationId)
-			.orElse(null);
 	}
 
 	private String form(Model model, @Nullable Long id) {

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.outreachcrm.outreach.ColdOrganizations;
 import org.outreachcrm.shared.web.PageController;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,14 @@ class ColdOrganizationPageController {
 	@GetMapping("/outreach/going-cold")
 	String list(@RequestParam(required = false) @Nullable Integer days, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		Integer threshold = days == null || days < 1 ? null : days;
-		model.addAttribute("days", threshold);
-		model.addAttribute("organizations", this.cold.list(threshold, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("days", days);
+		if (days != null && days < 1) {
+			model.addAttribute("daysError", "cold.days.invalid");
+			model.addAttribute("organizations", Page.empty());
+			return "outreach/going-cold";
+		}
+		model.addAttribute("threshold", this.cold.days(days));
+		model.addAttribute("organizations", this.cold.list(days, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
 		return "outreach/going-cold";
 	}
 

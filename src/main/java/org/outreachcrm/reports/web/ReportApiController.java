@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.outreachcrm.reports.DeliveryAttempt;
+import org.outreachcrm.reports.ReportResult;
 import org.outreachcrm.reports.ReportRunRequest;
 import org.outreachcrm.reports.ReportRunView;
 import org.outreachcrm.reports.ReportRuns;
@@ -61,6 +62,21 @@ class ReportApiController {
 	@Operation(summary = "A run's status (QUEUED, RUNNING, COMPLETED, FAILED, SKIPPED_EMPTY), file name and message")
 	ReportRunView get(@PathVariable long id) {
 		return this.runs.get(id);
+	}
+
+	@GetMapping("/{id}/result")
+	@Operation(summary = "What a completed run computed: figures, tables (every day, week or month of the period, "
+			+ "with zeros) and charts, with the time it computed them (404 until completed)")
+	ReportResult result(@PathVariable long id) {
+		return this.runs.result(id);
+	}
+
+	@PostMapping("/{id}/again")
+	@Operation(summary = "Run a report again over the same period and filters: a new run (202); the old one keeps "
+			+ "its figures")
+	ResponseEntity<ReportRunView> again(@PathVariable long id, Locale locale) {
+		long again = this.runs.runAgain(id, locale);
+		return ResponseEntity.accepted().location(URI.create("/api/reports/runs/" + again)).body(this.runs.get(again));
 	}
 
 	@GetMapping("/{id}/file")

@@ -1,10 +1,17 @@
 package org.outreachcrm.reports.web;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.reports.ReportPeriod;
 import org.outreachcrm.reports.ReportQueries;
 import org.outreachcrm.reports.ReportRunRequest;
@@ -24,6 +31,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,9 +102,18 @@ class ReportPageController {
 	}
 
 	@GetMapping("/runs/{id}")
-	String view(@PathVariable long id, Model model, Locale locale) {
+	String view(@PathVariable long id, @CookieValue(name = "tz", required = false) @Nullable String tz, Model model,
+			Locale locale) {
 		ReportRunView run = this.runs.get(id);
 		model.addAttribute("run", run);
+		Instant computed = run.computedAt() != null ? run.computedAt() : run.finishedAt();
+		if (computed != null) {
+			ZoneId zone = viewerZone(tz);
+			model.addAttribute("computedAt",
+					DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+						.withLocale(locale)
+						.format(computed.atZone(zone)) + " (" + zone.getId() + ")");
+		}
 		model.addAttribute("finished",
 				run.status() != ReportRunStatus.QUEUED && run.status() != ReportRunStatus.RUNNING);
 		if (run.status() == ReportRunStatus.COMPLETED) {
@@ -104,6 +121,12 @@ class ReportPageController {
 		}
 		model.addAttribute("deliveries", this.runs.deliveries(id));
 		return "reports/report-view";
+	}
+
+	/** Computes the run's report again as a new run; the old one keeps its figures. */
+	@PostMapping("/runs/{id}/again")
+	String again(@PathVariable long id, Locale locale) {
+		return "redirect:/reports/runs/" + this.runs.runAgain(id, locale);
 	}
 
 	@GetMapping("/runs/{id}/file")
@@ -114,6 +137,16 @@ class ReportPageController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
 			.body(new FileSystemResource(file));
+	}
+
+	// the browser's zone (cookie tz, set by app.js); UTC when missing or unknown
+	private static ZoneId viewerZone(@Nullable String tz) {
+		try {
+			return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz.strip());
+		}
+		catch (DateTimeException ex) {
+			return ZoneOffset.UTC;
+		}
 	}
 
 	private String page(Model model, int page) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportViews {
 
-	record Figure(String label, long value) {
+	record Figure(String label, String value) {
 	}
 
 	record Cell(String text, boolean number) {
@@ -50,7 +50,7 @@ class ReportViews {
 	View of(ReportData data, Locale locale) {
 		List<Figure> figures = data.figures()
 			.stream()
-			.map((f) -> new Figure(this.texts.get("figure." + f.key(), locale), f.value()))
+			.map((f) -> new Figure(this.texts.get("figure." + f.key(), locale), this.texts.figure(data, f, locale)))
 			.toList();
 		List<Table> tables = new ArrayList<>();
 		for (ReportTable table : data.tables()) {
@@ -76,7 +76,7 @@ class ReportViews {
 			ReportColumn labelColumn = table.columns().get(chart.labelColumn());
 			List<String> labels = table.labels(chart.labelColumn())
 				.stream()
-				.map((l) -> l.isEmpty() ? "—" : this.texts.code(labelColumn, l, locale))
+				.map((l) -> labelOf(labelColumn, l, locale))
 				.toList();
 			charts.add(new Chart(this.texts.get(chart.key(), locale), chart.kind().name().toLowerCase(Locale.ROOT),
 					this.json.writeValueAsString(labels),
@@ -86,9 +86,18 @@ class ReportViews {
 				this.texts.countries(data.filter(), data.scope(), locale));
 	}
 
+	private String labelOf(ReportColumn column, String value, Locale locale) {
+		if (value.isEmpty()) {
+			String none = this.texts.label(column, null, locale);
+			return none.isEmpty() ? "—" : none;
+		}
+		return column.kind() == ReportColumn.Kind.DATE ? this.texts.date(java.time.LocalDate.parse(value), locale)
+				: this.texts.code(column, value, locale);
+	}
+
 	private String format(ReportColumn column, @Nullable Object value, Locale locale) {
 		if (value == null) {
-			return "";
+			return this.texts.label(column, null, locale);
 		}
 		return switch (column.kind()) {
 			case NUMBER -> NumberFormat.getIntegerInstance(locale).format(value);
@@ -97,7 +106,7 @@ class ReportViews {
 				percent.setMaximumFractionDigits(1);
 				yield percent.format(value);
 			}
-			case DATE -> value.toString();
+			case DATE -> this.texts.date((java.time.LocalDate) value, locale);
 			case CODE, TEXT -> this.texts.code(column, value.toString(), locale);
 		};
 	}

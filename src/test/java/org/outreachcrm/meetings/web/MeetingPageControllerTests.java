@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.WebSecurityForTests;
-import org.outreachcrm.directory.AffiliationView;
 import org.outreachcrm.directory.Contacts;
+import org.outreachcrm.meetings.BulkInvitation;
 import org.outreachcrm.meetings.Delegation;
 import org.outreachcrm.meetings.InvitationChange;
-import org.outreachcrm.meetings.InvitationRequest;
 import org.outreachcrm.meetings.InvitationStatus;
 import org.outreachcrm.meetings.InvitationView;
 import org.outreachcrm.meetings.MeetingExports;
@@ -23,6 +22,7 @@ import org.outreachcrm.meetings.MeetingRequest;
 import org.outreachcrm.meetings.MeetingView;
 import org.outreachcrm.meetings.Meetings;
 import org.outreachcrm.shared.web.TimeZoneChoices;
+import org.outreachcrm.shared.web.Plurals;
 import org.outreachcrm.shared.web.ViewFormats;
 import org.outreachcrm.testsupport.FixedClockConfiguration;
 
@@ -43,7 +43,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(MeetingPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, TimeZoneChoices.class, FixedClockConfiguration.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, TimeZoneChoices.class, Plurals.class,
+		FixedClockConfiguration.class })
 class MeetingPageControllerTests {
 
 	@Autowired
@@ -82,7 +83,10 @@ class MeetingPageControllerTests {
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
 			.contains("Coordination", "May 12, 2026, 10:00 – 18:00", "Romania", "Ioana Popescu",
-					"/meetings/4/export.xlsx", "/meetings/4/export.ics", "id=\"attended-30\"");
+					"/meetings/4/export.xlsx", "/meetings/4/export.ics")
+			// the clock stands before the meeting: attendance is not asked for yet
+			.contains("Attendance can be recorded once the meeting has started.")
+			.doesNotContain("id=\"attended-30\"");
 	}
 
 	@Test
@@ -143,21 +147,38 @@ class MeetingPageControllerTests {
 	}
 
 	@Test
-	void invitesForThePersonsPrimaryOrganizationByDefault() {
-		given(this.contacts.affiliationsOfContact(30))
-			.willReturn(List.of(new AffiliationView(1, 30, "Ioana Popescu", 8, "Other", null, false, null, null, 0),
-					new AffiliationView(2, 30, "Ioana Popescu", 7, "Sindicatul", null, true, null, null, 0)));
+	void invitesSeveralPeopleOrAWholeOrganizationInOneStep() {
+		given(this.meetings.inviteAll(eq(4L), any())).willReturn(
+				List.of(new InvitationView(12, 4, 30, "Ioana Popescu", 7, "Sindicatul", InvitationStatus.INVITED, 0),
+						new InvitationView(13, 4, 31, "Radu Ionescu", 7, "Sindicatul", InvitationStatus.INVITED, 0)));
 
 		MvcTestResult result = this.mvc.post()
-			.uri("/meetings/4/invitations")
+			.uri("/meetings/4/invitations?lang=pl")
 			.header("HX-Request", "true")
-			.param("contactId", "30")
+			.param("contactId", "30", "31")
 			.with(user("anna").roles("STAFF"))
 			.with(csrf())
 			.exchange();
 
 		assertThat(result).hasStatusOk();
-		verify(this.meetings).invite(eq(4L), eq(new InvitationRequest(30L, 7L, null)));
+		assertThat(result).bodyText().contains("Zaproszono 2 osoby.");
+		verify(this.meetings).inviteAll(4L, new BulkInvitation(List.of(30L, 31L), null, null));
+
+		this.mvc.post()
+			.uri("/meetings/4/invitations")
+			.header("HX-Request", "true")
+			.param("organizationId", "7")
+			.param("everyone", "true")
+			.with(user("anna").roles("STAFF"))
+			.with(csrf())
+			.exchange();
+		verify(this.meetings).inviteAll(4L, new BulkInvitation(List.of(), 7L, 7L));
+	}
+
+	@Test
+	void aStatusChangesAsSoonAsItIsChosen() {
+		MvcTestResult result = this.mvc.get().uri("/meetings/4").with(user("anna").roles("STAFF")).exchange();
+		assertThat(result).bodyText().contains("hx-trigger=\"change, submit\"");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.PartnershipStage;
 import org.outreachcrm.outreach.ColdOrganization;
 import org.outreachcrm.outreach.ColdOrganizations;
+import org.outreachcrm.shared.web.Plurals;
 import org.outreachcrm.shared.web.ViewFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(ColdOrganizationPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, Plurals.class })
 class ColdOrganizationPageControllerTests {
 
 	static final Instant CREATED = Instant.parse("2026-01-02T10:00:00Z");
@@ -63,6 +64,24 @@ class ColdOrganizationPageControllerTests {
 			.contains("Trade union")
 			.contains("never")
 			.contains("120");
+	}
+
+	@Test
+	void zeroDaysIsRefusedWithAMessageAndTheEmptyStateTellsTheThreshold() {
+		MvcTestResult refused = this.mvc.get()
+			.uri("/outreach/going-cold?days=0")
+			.with(user("anna").roles("STAFF"))
+			.exchange();
+		assertThat(refused).bodyText()
+			.contains("id=\"days-error\"", "Give a number of days of 1 or more.")
+			.doesNotContain("id=\"cold-none\"");
+
+		given(this.cold.days(45)).willReturn(45);
+		given(this.cold.list(eq(45), any())).willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 50), 0));
+		assertThat(
+				this.mvc.get().uri("/outreach/going-cold?days=45&lang=pl").with(user("anna").roles("STAFF")).exchange())
+			.bodyText()
+			.contains("starsza niż 45 dni", "ostatnich 45 dni");
 	}
 
 	@Test
