@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code ?tooLarge=true}, where the page says so in the user's language.
  */
 @Component
+// declared here too, so that web slices, which load filters but no configuration scan,
+// get the limits the filter reads
+@EnableConfigurationProperties(RequestLimits.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeFilter extends OncePerRequestFilter {
 
