@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@link SpoofChecker}) of their folds are equal: Cyrillic {@code аdmin} and
  * {@code admin}, {@code paypa1} and {@code paypal}.
  */
-final class UsernameKey {
+public final class UsernameKey {
 
 	private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
@@ -23,7 +23,7 @@ final class UsernameKey {
 	}
 
 	/** The form user names are compared and stored unique in; null for blank input. */
-	static @Nullable String fold(@Nullable String username) {
+	public static @Nullable String fold(@Nullable String username) {
 		if (username == null || username.isBlank()) {
 			return null;
 		}

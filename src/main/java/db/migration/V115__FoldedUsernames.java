@@ -1,4 +1,4 @@
-package org.outreachcrm.accounts;
+package db.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +11,7 @@ import java.util.Set;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-
-import org.springframework.stereotype.Component;
+import org.outreachcrm.accounts.UsernameKey;
 
 /**
  * Adds {@code app_user.username_key}, the NFKC case fold of each user name
@@ -22,9 +21,12 @@ import org.springframework.stereotype.Component;
  * each later one gets {@code fold#id}, which no typed name can produce; they still log in
  * with their name as written ({@link AccountUserDetailsService} prefers an exact match).
  * On MySQL the key is compared in binary, as the fold is already the comparison form.
+ * <p>
+ * It lives in {@code db.migration}, where Flyway finds it by itself, not as a Spring
+ * bean: every context, slices included, must see it, or a context that migrated the
+ * shared test database first would skip it for good.
  */
-@Component
-class V115__FoldedUsernames extends BaseJavaMigration {
+public class V115__FoldedUsernames extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws SQLException {
