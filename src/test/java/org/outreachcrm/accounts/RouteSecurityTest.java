@@ -158,6 +158,27 @@ class RouteSecurityTest {
 		RULES.put("POST /contacts/{contactId}/affiliations/{affiliationId}/end", Access.STAFF);
 		RULES.put("GET /account/password", Access.STAFF);
 		RULES.put("POST /account/password", Access.STAFF);
+		// interaction and follow-up pages, home page actions, the top bar's suggestions
+		RULES.put("GET /api/follow-ups/done", Access.STAFF);
+		RULES.put("GET /follow-ups/done", Access.STAFF);
+		RULES.put("GET /follow-ups/{id}", Access.STAFF);
+		RULES.put("GET /follow-ups/{id}/history", Access.STAFF);
+		RULES.put("GET /home/log-targets", Access.STAFF);
+		RULES.put("GET /interactions/{id}", Access.STAFF);
+		RULES.put("GET /interactions/{id}/edit", Access.STAFF);
+		RULES.put("GET /interactions/{id}/history", Access.STAFF);
+		RULES.put("GET /search/suggest", Access.STAFF);
+		RULES.put("POST /account/password/zone", Access.STAFF);
+		RULES.put("POST /api/follow-ups/{id}/reassign", Access.STAFF);
+		RULES.put("POST /api/follow-ups/{id}/reopen", Access.STAFF);
+		RULES.put("POST /api/follow-ups/{id}/snooze", Access.STAFF);
+		RULES.put("POST /follow-ups/{id}/reassign", Access.STAFF);
+		RULES.put("POST /follow-ups/{id}/reopen", Access.STAFF);
+		RULES.put("POST /follow-ups/{id}/snooze", Access.STAFF);
+		RULES.put("POST /home/follow-ups/{id}/complete", Access.STAFF);
+		RULES.put("POST /home/follow-ups/{id}/snooze", Access.STAFF);
+		RULES.put("POST /interactions/{id}", Access.STAFF);
+		RULES.put("POST /interactions/{id}/delete", Access.STAFF);
 		RULES.put("GET /admin/users", Access.ADMIN);
 		RULES.put("POST /admin/users", Access.ADMIN);
 		RULES.put("GET /admin/users/new", Access.ADMIN);
@@ -330,6 +351,12 @@ class RouteSecurityTest {
 		boolean api = path.startsWith("/api/");
 
 		if (caller.ordinal() >= needed.ordinal()) {
+			// a write the country scope refuses (403 with a scope.* code) is no role
+			// refusal:
+			// these callers have no account, so no country is theirs
+			if (status == 403 && result.getResponse().getContentAsString().contains("\"code\":\"scope.")) {
+				return;
+			}
 			assertThat(status).as(route + " as " + caller).isNotIn(401, 403);
 			if (status == 302) {
 				assertThat(result.getResponse().getRedirectedUrl()).as(route + " as " + caller)

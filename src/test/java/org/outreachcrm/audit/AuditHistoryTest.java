@@ -348,8 +348,9 @@ class AuditHistoryTest {
 			.contains("href=\"/organizations/" + org.id() + "\"")
 			.doesNotContain("Created the person");
 		String html = page.getResponse().getContentAsString();
-		assertThat(navLink(html, "/admin/audit")).as("the menu marks the audit log").contains("active");
-		assertThat(navLink(html, "/admin/users")).as("not the users, another /admin page").doesNotContain("active");
+		assertThat(navLink(html, "/admin/audit")).as("the menu marks the audit log").contains("aria-current=\"page\"");
+		assertThat(navLink(html, "/admin/users")).as("not the users, another /admin page")
+			.doesNotContain("aria-current");
 		var api = this.mvc.get()
 			.uri("/api/audit?user={u}&entity=contact", this.me.username())
 			.with(user("admin").roles("ADMIN"))
@@ -554,11 +555,14 @@ class AuditHistoryTest {
 		});
 	}
 
-	/** The menu's link to {@code path} (its opening tag). */
+	/**
+	 * The menu's entry for {@code path} (its opening tag): the item in its group's menu,
+	 * not the group's own button, which links to the group's first page.
+	 */
 	private static String navLink(String html, String path) {
 		Matcher link = Pattern.compile("<a [^>]*href=\"" + Pattern.quote(path) + "\"[^>]*>").matcher(html);
 		while (link.find()) {
-			if (link.group().contains("nav-link")) {
+			if (link.group().contains("dropdown-item")) {
 				return link.group();
 			}
 		}

@@ -86,9 +86,11 @@ class OutreachOverviewTest {
 		assertThat(glance.byCountry()).extracting(OutreachOverview.Count::key).containsOnly("TV", "NR");
 		assertThat(glance.organizationsByCountry()).extracting(OutreachOverview.Count::key)
 			.containsExactlyInAnyOrder("TV", "NR");
-		// weeks start on Monday: 24 February (28th), 3 March (3rd, 4th, 9th)
-		assertThat(glance.byWeek()).extracting(OutreachOverview.Count::key).containsExactly("2031-02-24", "2031-03-03");
-		assertThat(glance.byWeek()).extracting(OutreachOverview.Count::value).containsExactly(1L, 3L);
+		// weeks start on Monday: 24 February (28th), 3 March (3rd, 4th, 9th); the quiet
+		// weeks of the period are there too, with zero, as in the report's chart
+		assertThat(glance.byWeek()).extracting(OutreachOverview.Count::key)
+			.containsExactly("2031-02-03", "2031-02-10", "2031-02-17", "2031-02-24", "2031-03-03");
+		assertThat(glance.byWeek()).extracting(OutreachOverview.Count::value).containsExactly(0L, 0L, 0L, 1L, 3L);
 	}
 
 	@Test

@@ -163,7 +163,7 @@ class ReportSchedulerTest {
 		ScheduleView brokenCron = this.schedules.create(weekly("Europe/Warsaw", List.of()));
 		this.jdbc.sql("UPDATE report_schedule SET cron = 'not a cron' WHERE id = ?").param(brokenCron.id()).update();
 		UserView leaver = this.users.create(new NewUser("gone" + DirectoryData.marker(), "Test-Passw0rd-x1y2z3", "Gone",
-				null, Set.of(Role.MANAGER), Set.of()));
+				null, Set.of(Role.MANAGER), Set.of("TV")));
 		ScheduleView orphan = this.schedules.create(weekly("Europe/Warsaw", List.of()));
 		this.jdbc.sql("UPDATE report_schedule SET owner_id = ? WHERE id = ?").params(leaver.id(), orphan.id()).update();
 		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(leaver.id()).update();

@@ -2,6 +2,7 @@ package org.outreachcrm.testsupport;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.Role;
@@ -10,6 +11,7 @@ import org.outreachcrm.accounts.UserView;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Real user accounts for tests that need user ids, and acting as one of them. */
@@ -20,7 +22,8 @@ public final class Staff {
 
 	public static UserView create(UserAccounts users, Role role) {
 		String m = DirectoryData.marker();
-		return users.create(new NewUser("u" + m, "Test-Passw0rd-" + m, "User " + m, null, Set.of(role), Set.of()));
+		return asSystem(() -> users
+			.create(new NewUser("u" + m, "Test-Passw0rd-" + m, "User " + m, null, Set.of(role), Set.of())));
 	}
 
 	/**
@@ -29,8 +32,23 @@ public final class Staff {
 	 */
 	public static void ensureAccount(UserAccounts users, String username, Role role) {
 		if (users.findByUsername(username).isEmpty()) {
-			users.create(new NewUser(username, "Test-Passw0rd-" + DirectoryData.marker(), username, null, Set.of(role),
-					Set.of()));
+			asSystem(() -> users.create(new NewUser(username, "Test-Passw0rd-" + DirectoryData.marker(), username, null,
+					Set.of(role), Set.of())));
+		}
+	}
+
+	/**
+	 * Runs fixture set-up as the system does (no login, so all countries): the test's own
+	 * login may have no account yet, and a login without an account grants no country.
+	 */
+	private static <T> T asSystem(Supplier<T> task) {
+		SecurityContext login = SecurityContextHolder.getContext();
+		SecurityContextHolder.clearContext();
+		try {
+			return task.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(login);
 		}
 	}
 

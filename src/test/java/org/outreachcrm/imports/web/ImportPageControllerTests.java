@@ -18,6 +18,7 @@ import org.outreachcrm.imports.MappingReview;
 import org.outreachcrm.imports.ProblemView;
 import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.web.Plurals;
 import org.outreachcrm.shared.web.ViewFormats;
 import org.outreachcrm.testsupport.FixedClockConfiguration;
 
@@ -48,7 +49,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(ImportPageController.class)
-@Import({ WebSecurityForTests.class, ViewFormats.class, FixedClockConfiguration.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, Plurals.class, FixedClockConfiguration.class })
 class ImportPageControllerTests {
 
 	static final Instant NOW = FixedClockConfiguration.NOW;
