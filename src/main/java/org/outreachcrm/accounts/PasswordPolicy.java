@@ -92,13 +92,22 @@ public final class PasswordPolicy {
 		};
 	}
 
-	/** A random password of 24 characters (about 140 bits). */
+	/**
+	 * A random password of 24 characters (about 140 bits) that the rules accept: now and
+	 * then chance makes a run or a repetition they refuse, and the first start would
+	 * fail.
+	 */
 	static String generate() {
-		StringBuilder out = new StringBuilder(24);
-		for (int i = 0; i < 24; i++) {
-			out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+		while (true) {
+			StringBuilder out = new StringBuilder(24);
+			for (int i = 0; i < 24; i++) {
+				out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+			}
+			String password = out.toString();
+			if (VALIDATOR.validate(new PasswordData(password)).isValid()) {
+				return password;
+			}
 		}
-		return out.toString();
 	}
 
 	/** How many passwords the bundled common-password list holds. */

@@ -23,7 +23,36 @@ public final class DirectoryData {
 
 	/** A word no other test uses, to scope searches to one test's data. */
 	public static String marker() {
-		return "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		String marker;
+		do {
+			marker = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		}
+		while (passwordRulesRefuse(marker));
+		return marker;
+	}
+
+	/**
+	 * Markers also make test passwords unique: one with a character four times in a row
+	 * or a run such as {@code abcde} would be refused by the password rules now and then.
+	 */
+	private static boolean passwordRulesRefuse(String marker) {
+		for (int i = 0; i + 3 < marker.length(); i++) {
+			if (marker.charAt(i) == marker.charAt(i + 1) && marker.charAt(i) == marker.charAt(i + 2)
+					&& marker.charAt(i) == marker.charAt(i + 3)) {
+				return true;
+			}
+		}
+		for (int i = 0; i + 4 < marker.length(); i++) {
+			int step = marker.charAt(i + 1) - marker.charAt(i);
+			boolean run = step == 1 || step == -1;
+			for (int j = i + 1; run && j < i + 4; j++) {
+				run = marker.charAt(j + 1) - marker.charAt(j) == step;
+			}
+			if (run) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static OrganizationRequest organization(String name, OrganizationType type, String country) {

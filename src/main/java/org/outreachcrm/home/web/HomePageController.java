@@ -144,26 +144,8 @@ class HomePageController {
 			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
 			RedirectAttributes redirect) {
 		ZoneId zone = Interactions.zone(tz);
-		String message = "followUps.completed";
-		boolean failed = false;
-		try {
-			this.followUps.complete(id, new FollowUpCompletion(version, null), zone);
-		}
-		catch (StaleVersionException ex) {
-			message = "followUps.conflict";
-			failed = true;
-		}
-		catch (BusinessRuleException ex) {
-			message = ex.messageKey();
-			failed = true;
-		}
-		if (!htmx.isHtmxRequest()) {
-			redirect.addFlashAttribute(failed ? "flashError" : "flash", message);
-			return "redirect:/";
-		}
-		model.addAttribute(failed ? "workError" : "workMessage", message);
-		myWork(zone, model);
-		return TEMPLATE + " :: followUps";
+		return inPlace(() -> this.followUps.complete(id, new FollowUpCompletion(version, null), zone),
+				"followUps.completed", zone, htmx, model, redirect);
 	}
 
 	/**
@@ -203,10 +185,21 @@ class HomePageController {
 			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
 			RedirectAttributes redirect) {
 		ZoneId zone = Interactions.zone(tz);
-		String message = "home.followUps.snoozed";
+		return inPlace(() -> this.followUps.snooze(id, version, days, zone), "home.followUps.snoozed", zone, htmx,
+				model, redirect);
+	}
+
+	/**
+	 * Does one thing to a follow-up of mine and answers as the home page does: htmx gets
+	 * the list back in place with the outcome above it, a plain form a redirect with the
+	 * outcome as a flash message.
+	 */
+	private String inPlace(Runnable action, String done, ZoneId zone, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		String message = done;
 		boolean failed = false;
 		try {
-			this.followUps.snooze(id, version, days, zone);
+			action.run();
 		}
 		catch (StaleVersionException ex) {
 			message = "followUps.conflict";
