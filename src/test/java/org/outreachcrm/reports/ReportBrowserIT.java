@@ -86,7 +86,8 @@ class ReportBrowserIT {
 		browser.click(By.id("report-download"));
 		browser.waitUntil((d) -> Files.isRegularFile(file) && !Files.exists(Path.of(file + ".crdownload")));
 		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-			assertThat(workbook.getSheet("By country").getRow(1).getCell(0).getStringCellValue()).isEqualTo("PL");
+			assertThat(workbook.getSheet("By country").getRow(1).getCell(0).getStringCellValue())
+				.isEqualTo("Poland (PL)");
 			assertThat(workbook.getSheet("By country").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(2);
 			assertThat(workbook.getSheet("Summary").getDrawingPatriarch().getCharts()).hasSize(3);
 		}

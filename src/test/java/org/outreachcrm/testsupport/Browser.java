@@ -174,8 +174,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 	 * the list's highlighted option contains {@code expected}, presses Enter.
 	 */
 	public void choose(String selectId, String typed, String expected) {
-		// a single choice hides its text field behind the chosen item until clicked
-		click(By.cssSelector("#" + selectId + " + .ts-wrapper .ts-control"));
+		// a single choice hides its text field behind the chosen item until clicked; a
+		// click
+		// on a field that has the focus with its list open would close it (Tom Select
+		// blurs)
+		WebElement focused = driver().switchTo().activeElement();
+		if (!(selectId + "-ts-control").equals(focused.getAttribute("id"))) {
+			click(By.cssSelector("#" + selectId + " + .ts-wrapper .ts-control"));
+		}
 		WebElement field = waitUntil((d) -> {
 			WebElement active = d.switchTo().activeElement();
 			return (selectId + "-ts-control").equals(active.getAttribute("id")) ? active : null;
