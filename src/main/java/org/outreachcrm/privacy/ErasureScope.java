@@ -1,8 +1,10 @@
 package org.outreachcrm.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.audit.AuditTrail;
 import org.outreachcrm.audit.AuditedEntity;
 import org.outreachcrm.directory.Contacts;
@@ -58,6 +60,27 @@ class ErasureScope {
 		if (living || lastKnownCountries(contactId).stream().noneMatch(caller::includes)) {
 			throw new NotFoundException("Contact", contactId);
 		}
+	}
+
+	/**
+	 * The countries a person belongs to by what the history knows (their country, and the
+	 * countries of every organization they were ever affiliated with), distinct and
+	 * sorted.
+	 */
+	List<String> countriesOf(long contactId) {
+		return lastKnownCountries(contactId).stream().distinct().sorted().toList();
+	}
+
+	/**
+	 * Whether the caller's scope covers one of these comma-separated countries; a log
+	 * line without them (written before they were kept) only for an unscoped caller.
+	 */
+	boolean covers(@Nullable String countries) {
+		CountryScope caller = this.scope.get();
+		if (caller.all()) {
+			return true;
+		}
+		return countries != null && Arrays.stream(countries.split(",")).anyMatch(caller::includes);
 	}
 
 	private List<String> lastKnownCountries(long contactId) {

@@ -14,6 +14,8 @@ import org.outreachcrm.directory.PersonToErase;
 import org.outreachcrm.meetings.Meetings;
 import org.outreachcrm.outreach.PersonalOutreach;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -82,19 +84,34 @@ public class PersonalData {
 	 */
 	public void erase(long contactId) {
 		this.scope.check(contactId);
+		// read before the erasure overwrites the history the countries come from
+		String countries = String.join(",", this.scope.countriesOf(contactId));
 		AuditSource.run(ChangeSource.ERASURE, String.valueOf(contactId), () -> this.contacts.erase(contactId));
-		this.jdbc.sql("INSERT INTO person_erasure (contact_id, erased_by, erased_at) VALUES (?, ?, ?)")
-			.params(contactId, currentUser(), LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+		this.jdbc.sql("INSERT INTO person_erasure (contact_id, erased_by, erased_at, countries) VALUES (?, ?, ?, ?)")
+			.params(contactId, currentUser(), LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC),
+					countries.isEmpty() ? null : countries)
 			.update();
 	}
 
-	/** The erasure log, newest first. */
+	/**
+	 * The erasure log, newest first: for an admin limited to some countries, the erasures
+	 * of people who belonged to one of them, and their own.
+	 */
 	@Transactional(readOnly = true)
 	public List<ErasureView> erasures() {
-		return this.jdbc.sql("SELECT id, contact_id, erased_by, erased_at FROM person_erasure ORDER BY id DESC")
-			.query((rs, n) -> new ErasureView(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
-			.list();
+		String me = currentUser();
+		return this.jdbc
+			.sql("SELECT id, contact_id, erased_by, erased_at, countries FROM person_erasure ORDER BY id DESC")
+			.query((rs,
+					n) -> new LoggedErasure(new ErasureView(rs.getLong(1), rs.getLong(2), rs.getString(3),
+							rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)), rs.getString(5)))
+			.stream()
+			.filter((logged) -> logged.erasure().erasedBy().equals(me) || this.scope.covers(logged.countries()))
+			.map(LoggedErasure::erasure)
+			.toList();
+	}
+
+	private record LoggedErasure(ErasureView erasure, @Nullable String countries) {
 	}
 
 	private static String currentUser() {

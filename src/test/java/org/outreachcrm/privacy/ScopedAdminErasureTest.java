@@ -56,6 +56,9 @@ class ScopedAdminErasureTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PersonalData personalData;
+
 	String m;
 
 	ContactDetails romanian;
@@ -130,6 +133,20 @@ class ScopedAdminErasureTest {
 			.contains("Elena Popescu" + this.m);
 		assertThat(pages.post("/contacts/" + this.polish.id() + "/erase", token).statusCode()).isEqualTo(302);
 		assertThat(erasures(this.polish.id())).isOne();
+	}
+
+	@Test
+	void theErasureLogShowsAScopedAdminOnlyTheErasuresInTheirCountries() {
+		// erased by the system (all countries): a Romanian, and a Romanian volunteer of a
+		// Polish organization, who belongs to Poland too
+		this.personalData.erase(this.romanian.id());
+		this.personalData.erase(this.deletedPolishMember);
+		String log = api().get("/api/erasures").body();
+		assertThat(log).contains("\"contactId\":" + this.deletedPolishMember)
+			.doesNotContain("\"contactId\":" + this.romanian.id());
+		assertThat(this.personalData.erasures()).as("the system sees all")
+			.extracting(ErasureView::contactId)
+			.contains(this.romanian.id(), this.deletedPolishMember);
 	}
 
 	private long erasures(long contactId) {
