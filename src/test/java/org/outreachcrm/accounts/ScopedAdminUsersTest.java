@@ -155,6 +155,19 @@ class ScopedAdminUsersTest {
 	}
 
 	@Test
+	void theUserFormOffersOnlyTheirOwnCountries() {
+		String form = polishPages().get("/admin/users/new").body();
+		assertThat(form).contains("<option value=\"PL\"")
+			.doesNotContain("<option value=\"RO\"")
+			.contains("only countries within your own scope")
+			.doesNotContain("choose none for all countries");
+		PageSession central = PageSession.login(this.port, this.centralAdmin.username(), password(this.centralAdmin));
+		assertThat(central.get("/admin/users/new").body()).contains("<option value=\"RO\"")
+			.contains("<option value=\"PL\"")
+			.contains("choose none for all countries");
+	}
+
+	@Test
 	void aLoginWithoutAnAccountManagesNoOne() {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ghost" + marker(), null,

@@ -1,6 +1,7 @@
 package org.outreachcrm.accounts.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Validator;
@@ -11,10 +12,14 @@ import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserChange;
 import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.Countries;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.FormErrors;
 import org.outreachcrm.shared.web.PageController;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
@@ -41,14 +46,36 @@ class UserPageController {
 
 	private final Validator validator;
 
-	UserPageController(UserAccounts users, Validator validator) {
+	private final CurrentScope scope;
+
+	UserPageController(UserAccounts users, Validator validator, CurrentScope scope) {
 		this.users = users;
 		this.validator = validator;
+		this.scope = scope;
 	}
 
 	@ModelAttribute("roles")
 	Role[] roles() {
 		return Role.values();
+	}
+
+	/**
+	 * The countries this admin may give: all for an unscoped admin, their own otherwise
+	 * (the service refuses others anyway; offering them only led to a refusal).
+	 */
+	@ModelAttribute("countryChoices")
+	List<Countries.Country> countryChoices() {
+		CountryScope mine = this.scope.get();
+		return Countries.all(LocaleContextHolder.getLocale())
+			.stream()
+			.filter((country) -> mine.all() || mine.includes(country.code()))
+			.toList();
+	}
+
+	/** Whether this admin is limited to some countries (then "none" cannot mean all). */
+	@ModelAttribute("scopedAdmin")
+	boolean scopedAdmin() {
+		return !this.scope.get().all();
 	}
 
 	@GetMapping

@@ -10,12 +10,16 @@ import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.accounts.UserZones;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.shared.web.ViewFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -36,14 +40,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest({ UserPageController.class, AccountPageController.class, LoginController.class })
-@Import({ WebSecurityForTests.class, ViewFormats.class })
+@Import({ WebSecurityForTests.class, ViewFormats.class, UserPageControllerTests.AllCountries.class })
 class UserPageControllerTests {
 
 	@Autowired
 	MockMvcTester mvc;
 
 	@MockitoBean
-	org.outreachcrm.accounts.UserZones zones;
+	UserZones zones;
 
 	@MockitoBean
 	UserAccounts users;
@@ -155,6 +159,28 @@ class UserPageControllerTests {
 			.contains("Błędna nazwa użytkownika lub hasło", "aria-describedby=\"login-error\"")
 			.doesNotContain("id=\"main-nav\"><ul");
 		assertThat(loggedOut).bodyText().contains("You have been logged out.");
+	}
+
+	/** An admin with all countries: the user form offers every country. */
+	static class AllCountries {
+
+		@Bean
+		CurrentScope currentScope() {
+			return new CurrentScope() {
+
+				@Override
+				public CountryScope get() {
+					return CountryScope.everything();
+				}
+
+				@Override
+				public void runAs(CountryScope scope, Runnable task) {
+					task.run();
+				}
+
+			};
+		}
+
 	}
 
 }
