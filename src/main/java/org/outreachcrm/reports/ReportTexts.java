@@ -2,8 +2,6 @@ package org.outreachcrm.reports;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -11,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.Countries;
 import org.outreachcrm.shared.CountryScope;
+import org.outreachcrm.shared.DateFormats;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ public class ReportTexts {
 	 * one form per language that reads the same everywhere, unlike "11/7/26".
 	 */
 	public String date(LocalDate day, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+		return DateFormats.date(day, locale);
 	}
 
 	/** "7 Nov 2026 – 13 Nov 2026". */

@@ -75,7 +75,8 @@ class ReportWorkbook {
 		Row title = sheet.createRow(r++);
 		textCell(title, 0, this.texts.get("ReportType." + data.filter().type(), locale), styles.title, widths);
 		Row period = sheet.createRow(r++);
-		textCell(period, 0, this.texts.get("summary.period", locale), styles.header, widths);
+		// the period's days are UTC days, as the run form says
+		textCell(period, 0, this.texts.get("summary.periodUtc", locale), styles.header, widths);
 		textCell(period, 1, this.texts.period(data.filter(), locale), null, widths);
 		Row countries = sheet.createRow(r++);
 		textCell(countries, 0, this.texts.get("summary.countries", locale), styles.header, widths);

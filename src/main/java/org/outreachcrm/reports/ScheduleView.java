@@ -16,10 +16,4 @@ public record ScheduleView(long id, String name, ReportType type, ReportPeriod p
 		boolean skipWhenEmpty, boolean enabled, long ownerId, @Nullable Instant nextRunAt, @Nullable String lastOutcome,
 		long version) {
 
-	/** The next run as the schedule's local date and time ("2026-01-12 08:30"). */
-	public @Nullable String nextRunLocal() {
-		return this.nextRunAt == null ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(this.nextRunAt.atZone(java.time.ZoneId.of(this.timeZone)));
-	}
-
 }

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.testsupport.DatabaseTest;
@@ -14,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -88,7 +91,29 @@ class DirectoryApiTest {
 		JsonNode problem = read(result);
 		assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "country",
 				"email");
-		assertThat(problem.get("detail").asString()).contains("country: must be an ISO 3166-1 two-letter country code");
+		assertThat(problem.get("detail").asString()).contains("Country: must be an ISO 3166-1 two-letter country code");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			en | Name: enter at most 300 characters. | Country: must be an ISO 3166-1
+			pl | Nazwa: maksymalna liczba znaków to 300. | Kraj: musi być dwuliterowym kodem kraju
+			ro | Nume: numărul maxim de caractere este 300. | Țară: trebuie să fie un cod de țară
+			""")
+	void validationMessagesNameTheFieldByItsLabelInTheCallersLanguage(String language, String name, String country) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/organizations")
+			.with(user("staff").roles("STAFF"))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(Map.of("name", "x".repeat(301), "type", "NGO", "country", "XX")))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		JsonNode problem = read(result);
+		assertThat(problem.get("errors").findValuesAsString("message")).anySatisfy((m) -> assertThat(m).isEqualTo(name))
+			.anySatisfy((m) -> assertThat(m).startsWith(country));
+		assertThat(problem.get("detail").asString()).contains(name).doesNotContain("size must be");
 	}
 
 	@Test

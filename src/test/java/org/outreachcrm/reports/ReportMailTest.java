@@ -104,7 +104,7 @@ class ReportMailTest {
 			to.add(address.toString());
 		}
 		assertThat(to).containsExactlyInAnyOrder("ana@example.org", "bogdan@example.org");
-		assertThat(message.getSubject()).isEqualTo("Outreach activity: Mar 3, 2031 – Mar 9, 2031");
+		assertThat(message.getSubject()).isEqualTo("Outreach activity: 3 Mar 2031 – 9 Mar 2031");
 		Multipart parts = (Multipart) message.getContent();
 		String html = null;
 		Part attachment = null;

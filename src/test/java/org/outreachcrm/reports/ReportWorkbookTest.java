@@ -55,7 +55,7 @@ class ReportWorkbookTest {
 			assertThat(book.getNumberOfSheets()).isEqualTo(7);
 			XSSFSheet summary = book.getSheet("Summary");
 			assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Outreach activity");
-			assertThat(summary.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Mar 3, 2031 – Mar 9, 2031");
+			assertThat(summary.getRow(1).getCell(1).getStringCellValue()).isEqualTo("3 Mar 2031 – 9 Mar 2031");
 			assertThat(summary.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Nauru (NR), Tuvalu (TV)");
 			assertThat(figure(summary, "Interactions in the period")).isEqualTo(3);
 			assertThat(figure(summary, "Interactions in the previous period")).isEqualTo(1);

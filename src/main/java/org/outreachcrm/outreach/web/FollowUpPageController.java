@@ -31,6 +31,7 @@ import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.Fragments;
 import org.outreachcrm.shared.web.PageController;
+import org.outreachcrm.shared.web.PageLinks;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -156,7 +157,8 @@ class FollowUpPageController {
 	 */
 	@GetMapping("/done")
 	String done(@RequestParam(required = false) @Nullable Long assigneeId, @RequestParam(defaultValue = "0") int page,
-			@CookieValue(name = ViewerZone.COOKIE, required = false) @Nullable String tz, Model model) {
+			@CookieValue(name = ViewerZone.COOKIE, required = false) @Nullable String tz, HtmxRequest htmx,
+			Model model) {
 		boolean manager = this.currentUser.isManager();
 		Page<FollowUpView> done;
 		try {
@@ -181,7 +183,11 @@ class FollowUpPageController {
 		model.addAttribute("organizationNames", names);
 		model.addAttribute("userNames", people);
 		model.addAttribute("manager", manager);
-		return "outreach/follow-ups-done";
+		// the shared pager keeps the staff member a manager chose
+		Map<String, @Nullable Object> kept = new HashMap<>();
+		kept.put("assigneeId", manager ? assigneeId : null);
+		model.addAttribute("filter", new PageLinks(kept));
+		return Fragments.pageOrFragment(htmx, "outreach/follow-ups-done", "results");
 	}
 
 	/**

@@ -152,7 +152,6 @@ class InteractionPageController {
 		model.addAttribute("interaction", interaction);
 		model.addAttribute("interactionTypes", InteractionType.values());
 		model.addAttribute("directions", Direction.values());
-		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
 		model.addAttribute("campaigns", this.campaigns.list(PageRequest.of(0, 200)).getContent());
 		// the people working there now, and whoever the interaction already names
 		Map<Long, String> choices = new LinkedHashMap<>();

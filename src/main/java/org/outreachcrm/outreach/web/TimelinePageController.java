@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -191,15 +192,18 @@ class TimelinePageController {
 					(interaction == null) ? List.of() : this.people.of(interaction.contactIds(), names));
 		}));
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
 		model.addAttribute("campaigns", this.campaigns.list(PageRequest.of(0, 200)).getContent());
 		model.addAttribute("staff", this.users.list(PageRequest.of(0, 500, Sort.by("displayName"))).getContent());
-		model.addAttribute("people",
-				subject.contact() ? List.of()
-						: this.contacts.affiliationsOfOrganization(subject.id())
-							.stream()
-							.filter((a) -> a.current(LocalDate.now(this.clock)))
-							.toList());
+		// the log form offers the people working for the organization now, by name
+		Map<Long, String> peopleChoices = new LinkedHashMap<>();
+		if (!subject.contact()) {
+			LocalDate today = LocalDate.now(this.clock);
+			this.contacts.affiliationsOfOrganization(subject.id())
+				.stream()
+				.filter((a) -> a.current(today))
+				.forEach((a) -> peopleChoices.putIfAbsent(a.contactId(), a.contactName()));
+		}
+		model.addAttribute("peopleChoices", peopleChoices);
 		// "more" appends the next page under the entries already shown
 		return (page > 0 && htmx.isHtmxRequest()) ? TEMPLATE + " :: more"
 				: Fragments.pageOrFragment(htmx, TEMPLATE, "timeline");

@@ -1,17 +1,13 @@
 package org.outreachcrm.reports.web;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Validator;
-import org.jspecify.annotations.Nullable;
 import org.outreachcrm.reports.ReportPeriod;
 import org.outreachcrm.reports.ReportQueries;
 import org.outreachcrm.reports.ReportRunRequest;
@@ -20,8 +16,10 @@ import org.outreachcrm.reports.ReportRunView;
 import org.outreachcrm.reports.ReportRuns;
 import org.outreachcrm.reports.ReportType;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.DateFormats;
 import org.outreachcrm.shared.web.FormErrors;
 import org.outreachcrm.shared.web.PageController;
+import org.outreachcrm.shared.web.ViewFormats;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -31,7 +29,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -102,17 +99,15 @@ class ReportPageController {
 	}
 
 	@GetMapping("/runs/{id}")
-	String view(@PathVariable long id, @CookieValue(name = "tz", required = false) @Nullable String tz, Model model,
-			Locale locale) {
+	String view(@PathVariable long id, Model model, Locale locale) {
 		ReportRunView run = this.runs.get(id);
 		model.addAttribute("run", run);
 		Instant computed = run.computedAt() != null ? run.computedAt() : run.finishedAt();
 		if (computed != null) {
-			ZoneId zone = viewerZone(tz);
+			// the viewer's zone as every page has it (their setting, else the browser's)
+			ZoneId zone = ViewFormats.currentZone();
 			model.addAttribute("computedAt",
-					DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-						.withLocale(locale)
-						.format(computed.atZone(zone)) + " (" + zone.getId() + ")");
+					DateFormats.dateTime(LocalDateTime.ofInstant(computed, zone), locale) + " (" + zone.getId() + ")");
 		}
 		model.addAttribute("finished",
 				run.status() != ReportRunStatus.QUEUED && run.status() != ReportRunStatus.RUNNING);
@@ -137,16 +132,6 @@ class ReportPageController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
 			.body(new FileSystemResource(file));
-	}
-
-	// the browser's zone (cookie tz, set by app.js); UTC when missing or unknown
-	private static ZoneId viewerZone(@Nullable String tz) {
-		try {
-			return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz.strip());
-		}
-		catch (DateTimeException ex) {
-			return ZoneOffset.UTC;
-		}
 	}
 
 	private String page(Model model, int page) {

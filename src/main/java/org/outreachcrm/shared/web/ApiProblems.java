@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
@@ -69,12 +70,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * A refused request: a business rule (422) or a write beyond the caller's countries
+	 * (403, {@link OutOfScopeException}), its reason a bundle message in the caller's
+	 * language and its key kept as {@code code} for scripts.
+	 */
 	@ExceptionHandler
-	ProblemDetail businessRule(BusinessRuleException ex, WebRequest request) {
-		Locale locale = apiLocale(request);
-		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-		problem.setTitle("Request refused");
+	ProblemDetail refused(BusinessRuleException ex, WebRequest request) {
+		boolean scope = ex instanceof OutOfScopeException;
+		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), apiLocale(request));
+		ProblemDetail problem = ProblemDetail
+			.forStatusAndDetail(scope ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT, detail);
+		problem.setTitle(scope ? "Outside your countries" : "Request refused");
 		problem.setProperty("code", ex.messageKey());
 		return problem;
 	}
@@ -90,20 +97,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail outOfScope(OutOfScopeException ex, WebRequest request) {
+	ProblemDetail invalid(ConstraintViolationException ex, WebRequest request) {
 		Locale locale = apiLocale(request);
-		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), locale);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-		problem.setTitle("Outside your countries");
-		problem.setProperty("code", ex.messageKey());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalid(ConstraintViolationException ex) {
 		List<FieldProblem> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+			.map((violation) -> new FieldProblem(violation.getPropertyPath().toString(), message(violation, locale)))
 			.toList();
 		return invalid(errors);
 	}
@@ -114,7 +112,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		List<FieldProblem> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> new FieldProblem(error.getField(), message(error)))
+			.map((error) -> new FieldProblem(error.getField(), message(error, apiLocale(request))))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
@@ -170,7 +168,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private ProblemDetail invalid(List<FieldProblem> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				errors.stream()
-					.map((error) -> error.field() + ": " + error.message())
+					.map(FieldProblem::message)
 					.reduce((a, b) -> a + "; " + b)
 					.orElse("The request is not valid"));
 		problem.setTitle("Invalid request");
@@ -178,8 +176,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	private String message(FieldError error) {
-		return this.messages.getMessage(error, LocaleContextHolder.getLocale());
+	// each message names its field by its label ("Name: enter at most 300 characters.")
+	private String message(FieldError error, Locale locale) {
+		return error.contains(ConstraintViolation.class) ? message(error.unwrap(ConstraintViolation.class), locale)
+				: this.messages.getMessage(error, locale);
+	}
+
+	private String message(ConstraintViolation<?> violation, Locale locale) {
+		return this.messages.getMessage(FieldMessages.of(violation), locale);
 	}
 
 	/** One field of a request and why it was refused. */

@@ -1,12 +1,12 @@
 package org.outreachcrm.shared.web;
 
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -15,8 +15,6 @@ import org.springframework.validation.BindingResult;
  * API and the pages); the forms are only mutable holders that Thymeleaf can bind.
  */
 public final class FormErrors {
-
-	private static final Set<String> REQUIRED = Set.of("NotNull", "NotBlank", "NotEmpty");
 
 	private FormErrors() {
 	}
@@ -31,20 +29,15 @@ public final class FormErrors {
 		for (ConstraintViolation<Object> violation : validator.validate(request)) {
 			String property = topProperty(violation.getPropertyPath());
 			String field = aliases.getOrDefault(property, property);
+			// resolved when the page is drawn: "Name: enter at most 300 characters."
+			DefaultMessageSourceResolvable message = FieldMessages.of(violation);
 			if (!field.isEmpty() && result.getFieldType(field) != null) {
-				// the message is already interpolated in the user's language; "required"
-				// reads better to a person than "must not be null"
-				String code = REQUIRED.contains(constraint(violation)) ? "validation.required" : "invalid";
-				result.rejectValue(field, code, violation.getMessage());
+				result.rejectValue(field, message.getCode(), message.getArguments(), message.getDefaultMessage());
 			}
 			else {
-				result.reject("invalid", violation.getMessage());
+				result.reject(message.getCode(), message.getArguments(), message.getDefaultMessage());
 			}
 		}
-	}
-
-	private static String constraint(ConstraintViolation<?> violation) {
-		return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
 	}
 
 	private static String topProperty(Path path) {

@@ -7,22 +7,26 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.Countries;
+import org.outreachcrm.shared.DateFormats;
 import org.outreachcrm.shared.ErasedPersonName;
+import org.outreachcrm.shared.RecordNames;
 import org.outreachcrm.shared.TextFolding;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,9 +44,14 @@ public class ViewFormats {
 
 	private final MessageSource messages;
 
-	public ViewFormats(MessageSource messages) {
+	private final ObjectProvider<RecordNames> names;
+
+	public ViewFormats(MessageSource messages, ObjectProvider<RecordNames> names) {
 		this.messages = messages;
+		this.names = names;
 	}
+
+	private static final String STAFF_NAMES = ViewFormats.class.getName() + ".staff";
 
 	/** The cookie {@code app.js} sets to the browser's zone. */
 	public static final String ZONE_COOKIE = "tz";
@@ -143,17 +152,17 @@ public class ViewFormats {
 		return (instant == null) ? "" : dateTime(LocalDateTime.ofInstant(instant, (zone == null) ? UTC : zone));
 	}
 
-	/** A wall-clock date and time in the one format of the user's language. */
-	public String dateTime(@Nullable LocalDateTime local) {
-		if (local == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-			.withLocale(LocaleContextHolder.getLocale())
-			.format(local) + ", " + TIME.format(local);
+	/**
+	 * A moment in the zone a setting names (such as a schedule's), as {@link #instantIn}.
+	 */
+	public String instantIn(@Nullable Instant instant, @Nullable String zone) {
+		return instantIn(instant, (zone == null) ? null : zone(zone));
 	}
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+	/** A wall-clock date and time in the one format of the user's language. */
+	public String dateTime(@Nullable LocalDateTime local) {
+		return (local == null) ? "" : DateFormats.dateTime(local, LocaleContextHolder.getLocale());
+	}
 
 	/**
 	 * A person's name as stored, except an erased person's, which reads in the user's
@@ -165,9 +174,51 @@ public class ViewFormats {
 				new Object[] { String.valueOf(erased.getAsLong()) }, LocaleContextHolder.getLocale());
 	}
 
-	/** A calendar date in ISO form, which every language here reads the same way. */
+	/**
+	 * A calendar date as the language's medium date ("7 Dec 2026", "7 gru 2026"), the
+	 * same date {@link #instant(Instant)} shows.
+	 */
 	public String date(@Nullable LocalDate date) {
-		return (date == null) ? "" : date.toString();
+		return (date == null) ? "" : DateFormats.date(date, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * A staff user named by the login name a record keeps ("created by", "logged by"):
+	 * their display name, or the login name itself for an account that is gone or has
+	 * none. Names are looked up once per request.
+	 */
+	public String staff(@Nullable String username) {
+		if (username == null || username.isBlank()) {
+			return "";
+		}
+		Map<String, String> known = staffNames();
+		String name = known.get(username);
+		if (name == null) {
+			name = username;
+			for (RecordNames source : this.names) {
+				String displayName = source.userNames(Set.of(username)).get(username);
+				if (displayName != null && !displayName.isBlank()) {
+					name = displayName;
+					break;
+				}
+			}
+			known.put(username, name);
+		}
+		return name;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> staffNames() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return new HashMap<>();
+		}
+		HttpServletRequest request = attributes.getRequest();
+		if (!(request.getAttribute(STAFF_NAMES) instanceof Map<?, ?> known)) {
+			Map<String, String> created = new HashMap<>();
+			request.setAttribute(STAFF_NAMES, created);
+			return created;
+		}
+		return (Map<String, String>) known;
 	}
 
 	/** A language's name in the user's language (e.g. "pl" as "Polish"). */

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.directory.Contacts;
@@ -118,9 +120,29 @@ class OrganizationPageControllerTests {
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
 			.contains("aria-describedby=\"name-error\"", "id=\"name-error\"", "id=\"type-error\"",
-					"aria-describedby=\"website-error\"", "must be a web address such as https://example.org",
-					"is required");
+					"aria-describedby=\"website-error\"", "Website: must be a web address such as https://example.org",
+					"Name: fill this in.", "Type: fill this in.");
 		verify(this.organizations, never()).create(any());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			en | Name: enter at most 300 characters. | Website: must be a web address
+			pl | Nazwa: maksymalna liczba znaków to 300. | Strona WWW: musi być adresem strony
+			ro | Nume: numărul maxim de caractere este 300. | Site web: trebuie să fie o adresă web
+			""")
+	void validationMessagesNameTheFieldByItsLabelInThePagesLanguage(String language, String name, String website) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/organizations?lang=" + language)
+			.param("name", "x".repeat(301))
+			.param("type", "NGO")
+			.param("website", "not a web address")
+			.with(user("anna").roles("STAFF"))
+			.with(csrf())
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText().contains(name, website).doesNotContain("size must be", "Use 0 to");
 	}
 
 	@Test

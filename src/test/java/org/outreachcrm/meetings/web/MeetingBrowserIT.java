@@ -79,7 +79,7 @@ class MeetingBrowserIT {
 		browser.click(By.linkText("Meetings"));
 		browser.click(By.linkText(meeting.title()));
 		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), meeting.title()));
-		assertThat(driver.findElement(By.tagName("main")).getText()).contains("May 12, 2026, 10:00 – 18:00",
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("12 May 2026, 10:00 – 18:00",
 				"Europe/Bucharest");
 
 		// a flash message shows once: the next change made on the page takes it away

@@ -82,7 +82,7 @@ class MeetingPageControllerTests {
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
-			.contains("Coordination", "May 12, 2026, 10:00 – 18:00", "Romania", "Ioana Popescu",
+			.contains("Coordination", "12 May 2026, 10:00 – 18:00", "Romania", "Ioana Popescu",
 					"/meetings/4/export.xlsx", "/meetings/4/export.ics")
 			// the clock stands before the meeting: attendance is not asked for yet
 			.contains("Attendance can be recorded once the meeting has started.")

@@ -3,11 +3,14 @@ package org.outreachcrm.outreach.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.accounts.UserView;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.directory.OrganizationFacts;
 import org.outreachcrm.directory.OrganizationType;
@@ -156,6 +159,32 @@ class FollowUpPageControllerTests {
 		ArgumentCaptor<FollowUpCompletion> completion = ArgumentCaptor.forClass(FollowUpCompletion.class);
 		verify(this.followUps).complete(eq(3L), completion.capture(), any());
 		assertThat(completion.getValue().interaction()).isNull();
+	}
+
+	@Test
+	void theDoneListNamesWhoCompletedEachByNameAndPagesWithTheSharedPager() {
+		given(this.currentUser.isManager()).willReturn(true);
+		FollowUpView done = new FollowUpView(3, 100, 7, "RO", LocalDate.parse("2026-02-20"), 5, "Send the report",
+				FollowUpTiming.DONE, NOW, 6L, null, NOW, 3);
+		given(this.followUps.done(any(), any(), any()))
+			.willReturn(new PageImpl<>(List.of(done), PageRequest.of(0, 50), 120));
+		given(this.users.get(5L)).willReturn(account(5, "anna", "Anna Kowalska"));
+		given(this.users.get(6L)).willReturn(account(6, "olga", "Olga Popescu"));
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/follow-ups/done?assigneeId=5")
+			.with(user("boss").roles("MANAGER"))
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("Anna Kowalska", "Olga Popescu", "Page 1 of 3",
+					"href=\"/follow-ups/done?assigneeId=5&amp;page=1\"", "hx-target=\"#done-results\"")
+			.doesNotContain(">olga<");
+	}
+
+	static UserView account(long id, String username, String name) {
+		return new UserView(id, username, name, null, true, false, Set.of(Role.STAFF), Set.of(), NOW, NOW, 1);
 	}
 
 	static FollowUpView followUp() {

@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
@@ -37,6 +38,7 @@ import org.outreachcrm.testsupport.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -87,6 +89,9 @@ class InteractionPageTest {
 	@Autowired
 	UserZones zones;
 
+	@Autowired
+	MessageSource messages;
+
 	UserView me;
 
 	OrganizationDetails org;
@@ -125,8 +130,67 @@ class InteractionPageTest {
 			.contains("Summer school " + this.m, "Fundacja " + this.m, "href=\"/organizations/" + this.org.id() + "\"",
 					"href=\"/contacts/" + this.ada.id() + "\"", "Ada Nowak " + this.m,
 					"We talked about the summer school.", "They will apply", this.me.displayName(), "school",
-					"Send the form", "Jan 10, 2026, 07:00", "America/Sao_Paulo",
-					"Logged as Jan 10, 2026, 11:00 (Europe/Warsaw)", "href=\"/follow-ups/");
+					"Send the form", "10 Jan 2026, 07:00", "America/Sao_Paulo",
+					"Logged as 10 Jan 2026, 11:00 (Europe/Warsaw)", "href=\"/follow-ups/");
+	}
+
+	@Test
+	void namesWhoLoggedAndCreatedARecordByTheirNameNotTheirLogin() {
+		String by = this.me.displayName() + ", ";
+		String login = ">" + this.me.username() + ", ";
+
+		assertThat(get("/interactions/" + this.call.id(), "en")).bodyText()
+			.contains("Logged by", by)
+			.doesNotContain(login);
+		assertThat(get("/organizations/" + this.org.id(), "pl")).bodyText().contains(by).doesNotContain(login);
+		assertThat(get("/contacts/" + this.ada.id(), "ro")).bodyText().contains(by).doesNotContain(login);
+	}
+
+	@Test
+	void aPersonOutOfTheViewersCountriesIsNamedAsSuchInTheHistoryNotByTheirId() {
+		ContactDetails ion = this.contacts
+			.create(person("Ion", "Popescu " + this.m, "ion" + this.m + "@example.org", "RO"));
+		InteractionView meeting = this.interactions.log(new InteractionRequest(this.org.id(),
+				List.of(this.ada.id(), ion.id()), InteractionType.MEETING_IN_PERSON, AT, "Europe/Warsaw",
+				Direction.INBOUND, "Visit " + this.m, null, null, null, null, Set.of(), null, null));
+		Staff.logOut();
+		UserView polish = this.users.create(new NewUser("pl" + this.m, "Test-Passw0rd-" + this.m, "Piotr " + this.m,
+				null, Set.of(Role.STAFF), Set.of("PL")));
+		Staff.actAs(this.me);
+
+		MvcTestResult history = this.mvc.get()
+			.uri("/interactions/" + meeting.id() + "/history?lang=pl")
+			.with(user(polish.username()).roles("STAFF"))
+			.exchange();
+
+		assertThat(history).hasStatusOk();
+		assertThat(history).bodyText()
+			.contains("Ada Nowak " + this.m, msg("history.reference.gone.contact", "pl"))
+			.doesNotContain("Popescu " + this.m, ", " + ion.id() + "<", " " + ion.id() + ",");
+	}
+
+	@Test
+	void aDeletedInteractionIsNamedAsSuchInTheAuditLogNotByItsId() {
+		this.interactions.delete(this.call.id(), null);
+
+		MvcTestResult audit = this.mvc.get()
+			.uri("/admin/audit?lang=pl&user=" + this.me.username())
+			.cookie(SAO_PAULO)
+			.with(user(this.me.username()).roles("ADMIN"))
+			.exchange();
+
+		assertThat(audit).hasStatusOk();
+		String deleted = this.messages.getMessage("audit.recordUnnamed.DELETED",
+				new Object[] { msg("history.noun.INTERACTION", "pl"), msg("history.record.deleted", "pl") },
+				Locale.forLanguageTag("pl"));
+		assertThat(audit).bodyText()
+			.contains(deleted)
+			.doesNotContain("Summer school " + this.m, "nr " + this.call.id(), "#" + this.call.id(),
+					"/interactions/" + this.call.id() + "\"");
+	}
+
+	private String msg(String key, String language) {
+		return this.messages.getMessage(key, null, Locale.forLanguageTag(language));
 	}
 
 	@Test
@@ -136,7 +200,7 @@ class InteractionPageTest {
 		assertThat(timeline).hasStatusOk();
 		assertThat(timeline).bodyText()
 			.contains("href=\"/interactions/" + this.call.id() + "\"", "We talked about the summer school.",
-					"They want two places. …", "They will apply", "Ada Nowak " + this.m, "Jan 10, 2026, 07:00")
+					"They want two places. …", "They will apply", "Ada Nowak " + this.m, "10 Jan 2026, 07:00")
 			.doesNotContain("And a third line.");
 	}
 
@@ -146,6 +210,9 @@ class InteractionPageTest {
 
 		assertThat(get("/interactions/" + this.call.id(), "pl")).bodyText().contains(expected);
 		assertThat(get("/organizations/" + this.org.id() + "/timeline", "pl")).bodyText().contains(expected);
+		// the history names when it happened as it was logged: the same moment, the same
+		// way
+		assertThat(get("/interactions/" + this.call.id() + "/history", "pl")).bodyText().contains(expected);
 		// the history and the audit log show when the record was written: the app's clock
 		Instant written = MutableClockConfiguration.DEFAULT_NOW;
 		LocalDateTime local = LocalDateTime.ofInstant(written, ZoneId.of("America/Sao_Paulo"));
@@ -161,7 +228,7 @@ class InteractionPageTest {
 	void theUsersZoneIsTheBrowsersFromTheFirstPageOnAndTheirOwnChoiceAfterwards() {
 		assertThat(this.zones.of(this.me.username())).isEmpty();
 
-		assertThat(get("/interactions/" + this.call.id(), "en")).bodyText().contains("Jan 10, 2026, 07:00");
+		assertThat(get("/interactions/" + this.call.id(), "en")).bodyText().contains("10 Jan 2026, 07:00");
 		assertThat(this.zones.of(this.me.username())).contains(ZoneId.of("America/Sao_Paulo"));
 
 		assertThat(this.mvc.post()
@@ -172,10 +239,10 @@ class InteractionPageTest {
 			.exchange()).hasRedirectedUrl("/account/password");
 		// the setting wins over the browser: 10:00 UTC is 19:00 in Tokyo
 		assertThat(get("/interactions/" + this.call.id(), "en")).bodyText()
-			.contains("Jan 10, 2026, 19:00")
-			.doesNotContain("Jan 10, 2026, 07:00");
+			.contains("10 Jan 2026, 19:00")
+			.doesNotContain("10 Jan 2026, 07:00");
 		assertThat(get("/organizations/" + this.org.id() + "/timeline", "en")).bodyText()
-			.contains("Jan 10, 2026, 19:00");
+			.contains("10 Jan 2026, 19:00");
 	}
 
 	@Test

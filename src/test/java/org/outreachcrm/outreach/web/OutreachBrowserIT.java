@@ -94,7 +94,7 @@ class OutreachBrowserIT {
 		browser.waitUntil(
 				ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "The interaction was logged."));
 		String timeline = driver.findElement(By.id("timeline-entries")).getText();
-		assertThat(timeline).contains("Zaproszenie na szkołę letnią", "Call", "due 2030-01-15", "Added as Prospect");
+		assertThat(timeline).contains("Zaproszenie na szkołę letnią", "Call", "due 15 Jan 2030", "Added as Prospect");
 		assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		browser.screenshot("organization-timeline");
 

@@ -106,7 +106,7 @@ class TimelinePageControllerTests {
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyText()
-			.contains("id=\"timeline\"", "Call about the summer school", "Mar 2, 2026, 11:15", "Times in Europe/Warsaw",
+			.contains("id=\"timeline\"", "Call about the summer school", "2 Mar 2026, 11:15", "Times in Europe/Warsaw",
 					"Ștefan Mărgărit", "value=\"2026-03-02\"", "value=\"11:15\"")
 			.doesNotContain("<nav");
 	}
@@ -119,7 +119,7 @@ class TimelinePageControllerTests {
 			.exchange();
 
 		assertThat(result).hasStatusOk();
-		assertThat(result).bodyText().contains("<nav", "Times in UTC", "Mar 2, 2026, 10:15");
+		assertThat(result).bodyText().contains("<nav", "Times in UTC", "2 Mar 2026, 10:15");
 	}
 
 	@Test

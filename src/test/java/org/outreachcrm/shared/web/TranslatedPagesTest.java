@@ -1,9 +1,11 @@
 package org.outreachcrm.shared.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +30,10 @@ import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
+import org.outreachcrm.imports.ImportOptions;
+import org.outreachcrm.imports.ImportView;
+import org.outreachcrm.imports.Imports;
+import org.outreachcrm.imports.testdata.PartnerListFiles;
 import org.outreachcrm.meetings.MeetingRequest;
 import org.outreachcrm.meetings.MeetingView;
 import org.outreachcrm.meetings.Meetings;
@@ -40,6 +46,11 @@ import org.outreachcrm.outreach.InteractionRequest;
 import org.outreachcrm.outreach.InteractionType;
 import org.outreachcrm.outreach.InteractionView;
 import org.outreachcrm.outreach.Interactions;
+import org.outreachcrm.reports.ReportPeriod;
+import org.outreachcrm.reports.ReportRunRequest;
+import org.outreachcrm.reports.ReportRunStatus;
+import org.outreachcrm.reports.ReportRuns;
+import org.outreachcrm.reports.ReportType;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.MutableClockConfiguration;
 import org.outreachcrm.testsupport.Staff;
@@ -54,6 +65,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
 import static org.outreachcrm.testsupport.DirectoryData.person;
@@ -106,10 +118,16 @@ class TranslatedPagesTest {
 	@Autowired
 	UserAccounts users;
 
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	ReportRuns reports;
+
 	List<String> records = new ArrayList<>();
 
 	@BeforeEach
-	void oneRecordOfEachKind() {
+	void oneRecordOfEachKind() throws IOException {
 		UserView admin = Staff.create(this.users, Role.ADMIN);
 		Staff.actAs(admin);
 		String m = marker();
@@ -139,6 +157,18 @@ class TranslatedPagesTest {
 				"/interactions/" + call.id() + "/edit", "/follow-ups/" + followUp,
 				"/follow-ups/" + followUp + "/history", "/follow-ups/done", "/campaigns/" + campaign.id(),
 				"/meetings/" + meeting.id(), "/meetings/" + meeting.id() + "/history"));
+		// an import run and a report run, finished, so that their pages show results
+		ImportView imported = this.imports.submit(new ByteArrayInputStream(PartnerListFiles.polishList(m)),
+				"partnerzy.xlsx", ImportOptions.defaults(), "API", admin.username());
+		long report = this.reports.request(
+				new ReportRunRequest(ReportType.OUTREACH_ACTIVITY, ReportPeriod.LAST_30_DAYS, null, null, null, null),
+				java.util.Locale.ENGLISH);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.imports.get(imported.id()).finished()
+					&& this.reports.get(report).status() != ReportRunStatus.QUEUED
+					&& this.reports.get(report).status() != ReportRunStatus.RUNNING);
+		this.records.addAll(List.of("/imports/" + imported.id(), "/reports/runs/" + report));
 		for (Role role : Role.values()) {
 			Staff.ensureAccount(this.users, role.name().toLowerCase(java.util.Locale.ROOT) + "-crawler", role);
 		}
