@@ -54,12 +54,15 @@ final class ReportSql {
 
 	/**
 	 * Parameters: {@code start} and {@code end} (half-open UTC bounds of the period),
+	 * {@code startDay} and {@code endDay} (its first and last UTC day, both included),
 	 * {@code countries}, {@code campaign}.
 	 */
 	Map<String, Object> params() {
 		Map<String, Object> params = new HashMap<>();
 		params.put("start", startOf(this.filter.from()));
 		params.put("end", startOf(this.filter.to().plusDays(1)));
+		params.put("startDay", this.filter.from());
+		params.put("endDay", this.filter.to());
 		params.put("countries", this.countries.isEmpty() ? Set.of("--") : this.countries);
 		if (this.filter.campaignId() != null) {
 			params.put("campaign", this.filter.campaignId());
