@@ -15,16 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code interaction_day_count} (V240) exact: interactions counted per UTC day,
- * country snapshot and campaign, by interaction type (dimension {@code T}) and by staff
- * member ({@code S}), which the outreach activity report reads instead of the
- * interactions. Every write of an interaction changes the counts in its own transaction,
- * so they commit or roll back together: the service's log, group commit, edit and delete
- * call {@link #change}; paths that write interaction rows with SQL call
- * {@link #countIds}/{@link #uncountIds} around their statements, or
- * {@link #uncountOrganizations}/{@link #countOrganizations} around a set-based move (a
- * merge of organizations that moves interactions, or changes their country, must do so:
- * uncount both organizations before the move, count the kept one after).
+ * Keeps {@code interaction_day_count} (V240, V241) exact: interactions counted per UTC
+ * day and per UTC month, country snapshot and campaign, by interaction type (dimensions
+ * {@code T} per day, {@code M} per month) and by staff member ({@code S}, {@code N}),
+ * which the outreach activity report reads instead of the interactions. Every write of an
+ * interaction changes the counts in its own transaction, so they commit or roll back
+ * together: the service's log, group commit, edit and delete call {@link #change}; paths
+ * that write interaction rows with SQL call {@link #countIds}/{@link #uncountIds} around
+ * their statements, or {@link #uncountOrganizations}/{@link #countOrganizations} around a
+ * set-based move (a merge of organizations that moves interactions, or changes their
+ * country, must do so: uncount both organizations before the move, count the kept one
+ * after).
  * <p>
  * Changes are summed per row first and written as multi-row upserts ({@code ON DUPLICATE
  * KEY UPDATE ... VALUES()}, understood by MySQL, MariaDB and H2's MySQL mode) in key
@@ -38,6 +39,10 @@ public class InteractionDayCounts {
 	static final String TYPE = "T";
 
 	static final String STAFF = "S";
+
+	static final String TYPE_MONTH = "M";
+
+	static final String STAFF_MONTH = "N";
 
 	// rows per upsert statement (6 parameters each)
 	private static final int CHUNK = 500;
@@ -133,9 +138,7 @@ public class InteractionDayCounts {
 			LocalDate day = rs.getObject("d", LocalDate.class);
 			String country = rs.getString("country");
 			long campaign = rs.getLong("campaign");
-			long n = sign * rs.getLong("n");
-			deltas.merge(new Key(TYPE, day, country, campaign, rs.getString("type")), n, Long::sum);
-			deltas.merge(new Key(STAFF, day, country, campaign, Long.toString(rs.getLong("staff_id"))), n, Long::sum);
+			add(deltas, day, country, campaign, rs.getString("type"), rs.getLong("staff_id"), sign * rs.getLong("n"));
 		});
 		write(deltas);
 	}
@@ -144,8 +147,18 @@ public class InteractionDayCounts {
 		LocalDate day = LocalDate.ofInstant(c.occurredAt(), ZoneOffset.UTC);
 		String country = c.country() == null ? "" : c.country();
 		long campaign = c.campaignId() == null ? 0 : c.campaignId();
-		deltas.merge(new Key(TYPE, day, country, campaign, c.type()), (long) sign, Long::sum);
-		deltas.merge(new Key(STAFF, day, country, campaign, Long.toString(c.staffId())), (long) sign, Long::sum);
+		add(deltas, day, country, campaign, c.type(), c.staffId(), sign);
+	}
+
+	// the day's rows and its month's (occurred_on: the month's first day)
+	private static void add(Map<Key, Long> deltas, LocalDate day, String country, long campaign, String type,
+			long staffId, long n) {
+		String staff = Long.toString(staffId);
+		LocalDate month = day.withDayOfMonth(1);
+		deltas.merge(new Key(TYPE, day, country, campaign, type), n, Long::sum);
+		deltas.merge(new Key(STAFF, day, country, campaign, staff), n, Long::sum);
+		deltas.merge(new Key(TYPE_MONTH, month, country, campaign, type), n, Long::sum);
+		deltas.merge(new Key(STAFF_MONTH, month, country, campaign, staff), n, Long::sum);
 	}
 
 	// one multi-row upsert per chunk: portable (H2 and MySQL), whatever the driver does

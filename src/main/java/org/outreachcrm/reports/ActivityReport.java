@@ -58,12 +58,13 @@ class ActivityReport {
 		// a few rows per day and country instead of every interaction
 		this.jdbc.sql("""
 				SELECT s.dimension, s.country, s.campaign_id, s.item, SUM(s.interactions) AS n
-				  FROM interaction_day_count s""" + counted(sql, "s.dimension IN ('T', 'S')") + "\n" + """
+				  FROM interaction_day_count s""" + counted(sql, "'T', 'S'", "'M', 'N'") + "\n" + """
 				GROUP BY s.dimension, s.country, s.campaign_id, s.item
 				HAVING SUM(s.interactions) <> 0""").params(params).query((rs) -> {
 			long n = rs.getLong("n");
 			String item = rs.getString("item");
-			if ("S".equals(rs.getString("dimension"))) {
+			String dimension = rs.getString("dimension");
+			if ("S".equals(dimension) || "N".equals(dimension)) {
 				staff.add(item, n);
 				return;
 			}
@@ -90,8 +91,9 @@ class ActivityReport {
 		});
 		Map<LocalDate, Long> perDay = new HashMap<>();
 		this.jdbc
-			.sql("SELECT s.occurred_on, SUM(s.interactions) AS n FROM interaction_day_count s"
-					+ counted(sql, "s.dimension = 'T'") + " GROUP BY s.occurred_on")
+			.sql("SELECT s.occurred_on, SUM(s.interactions) AS n FROM interaction_day_count s WHERE s.dimension = 'T'"
+					+ " AND s.occurred_on >= :startDay AND s.occurred_on <= :endDay" + sql.countryIn("s.country")
+					+ sql.campaignIs("s.campaign_id") + " GROUP BY s.occurred_on")
 			.params(params)
 			.query((rs) -> {
 				perDay.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
@@ -101,7 +103,7 @@ class ActivityReport {
 
 		ReportSql previousSql = new ReportSql(filter.previous(), scope);
 		long previous = count("SELECT COALESCE(SUM(s.interactions), 0) FROM interaction_day_count s"
-				+ counted(previousSql, "s.dimension = 'T'"), previousSql.params());
+				+ counted(previousSql, "'T'", "'M'"), previousSql.params());
 		long newOrganizations = count("SELECT COUNT(*) FROM organization o WHERE o.created_at >= :start"
 				+ " AND o.created_at < :end" + sql.countryIn("o.country"), params);
 		long newContacts = count("SELECT COUNT(*) FROM contact c WHERE c.created_at >= :start AND c.created_at < :end"
@@ -134,11 +136,18 @@ class ActivityReport {
 		return new ReportData(filter, scope, now, figures, tables, charts, empty);
 	}
 
-	// the period's days (UTC, as interaction.occurred_at) and the scope's countries; ''
-	// (no country) is seen only without a country condition, as NULL is in the rows
-	private static String counted(ReportSql sql, String dimension) {
-		return " WHERE " + dimension + " AND s.occurred_on >= :startDay AND s.occurred_on <= :endDay"
-				+ sql.countryIn("s.country") + sql.campaignIs("s.campaign_id");
+	/**
+	 * The period's rows of the daily counts: monthly rows ({@code months}) for its whole
+	 * UTC months, daily rows ({@code days}) for the days before the first and after the
+	 * last (all its days when it holds no whole month); the scope's countries ('' — no
+	 * country — is seen only without a country condition, as NULL is in the rows).
+	 */
+	private static String counted(ReportSql sql, String days, String months) {
+		return " WHERE ((s.dimension IN (" + days + ") AND ((s.occurred_on >= :startDay"
+				+ " AND s.occurred_on < :monthsFrom) OR (s.occurred_on >= :monthsTo AND s.occurred_on <= :endDay)))"
+				+ " OR (s.dimension IN (" + months
+				+ ") AND s.occurred_on >= :monthsFrom AND s.occurred_on < :monthsTo))" + sql.countryIn("s.country")
+				+ sql.campaignIs("s.campaign_id");
 	}
 
 	private static List<ReportColumn> shareColumns(ReportColumn first) {

@@ -41,14 +41,14 @@ import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
 
 /**
- * The daily counts the activity report reads equal a count of the interactions after
- * every way interactions are written: logged one by one, logged by the group-commit
- * writer (a group with a refused request, a group the database refuses and writes again
- * request by request, concurrent requests), edited (type, day, organization of another
- * country, campaign, staff member), deleted, unlinked from a deleted campaign, rolled
- * back, and recounted from scratch. Committed, as the writer's own thread only sees
- * committed rows; the test's days are its own (a random stretch of 2041-2048), so other
- * tests' rows do not enter the comparison, and its rows are removed after it.
+ * The daily and monthly counts the activity report reads equal a count of the
+ * interactions after every way interactions are written: logged one by one, logged by the
+ * group-commit writer (a group with a refused request, a group the database refuses and
+ * writes again request by request, concurrent requests), edited (type, day, organization
+ * of another country, campaign, staff member), deleted, unlinked from a deleted campaign,
+ * rolled back, and recounted from scratch. Committed, as the writer's own thread only
+ * sees committed rows; the test's days are its own (a random stretch of 2041-2048), so
+ * other tests' rows do not enter the comparison, and its rows are removed after it.
  */
 @DatabaseTest
 @SpringBootTest
@@ -240,29 +240,44 @@ class InteractionDayCountsTest {
 		assertCountsEqualRows("moved to another organization and country");
 
 		this.campaigns.delete(spring.id(), null);
-		Map<String, Long> incremental = counted();
+		Map<String, Long> incremental = counted("'T', 'S', 'M', 'N'", this.firstDay.minusDays(40),
+				this.firstDay.plusDays(40));
 		this.transactions.executeWithoutResult((status) -> this.counts.rebuild());
-		assertThat(counted()).as("recounted from scratch").isEqualTo(incremental);
+		assertThat(counted("'T', 'S', 'M', 'N'", this.firstDay.minusDays(40), this.firstDay.plusDays(40)))
+			.as("recounted from scratch")
+			.isEqualTo(incremental);
 	}
 
 	private void assertCountsEqualRows(String after) {
-		assertThat(counted()).as("daily counts after: " + after).isEqualTo(rows()).isNotEmpty();
+		assertThat(counted("'T', 'S'", this.firstDay.minusDays(1), this.firstDay.plusDays(8)))
+			.as("daily counts after: " + after)
+			.isEqualTo(rows(this.firstDay.minusDays(1), this.firstDay.plusDays(8), false))
+			.isNotEmpty();
+		LocalDate firstMonth = this.firstDay.minusDays(1).withDayOfMonth(1);
+		LocalDate lastMonth = this.firstDay.plusDays(8).withDayOfMonth(1);
+		assertThat(counted("'M', 'N'", firstMonth, lastMonth)).as("monthly counts after: " + after)
+			.isEqualTo(rows(firstMonth, lastMonth.plusMonths(1).minusDays(1), true))
+			.isNotEmpty();
 	}
 
-	/** The non-zero counts of the test's days, by dimension/day/country/campaign/item. */
-	private Map<String, Long> counted() {
+	/**
+	 * Non-zero counts of the dimensions from day to day, by
+	 * dimension/day/country/campaign/item.
+	 */
+	private Map<String, Long> counted(String dimensions, LocalDate from, LocalDate to) {
 		Map<String, Long> counted = new TreeMap<>();
 		this.jdbc.query("""
 				SELECT dimension, occurred_on, country, campaign_id, item, interactions FROM interaction_day_count
-				 WHERE occurred_on >= ? AND occurred_on <= ? AND interactions <> 0""", (rs) -> {
-			counted.put(rs.getString(1) + "|" + rs.getObject(2, LocalDate.class) + "|" + rs.getString(3) + "|"
-					+ rs.getLong(4) + "|" + rs.getString(5), rs.getLong(6));
-		}, this.firstDay.minusDays(1), this.firstDay.plusDays(8));
+				 WHERE dimension IN (%s) AND occurred_on >= ? AND occurred_on <= ? AND interactions <> 0"""
+			.formatted(dimensions), (rs) -> {
+				counted.put(rs.getString(1) + "|" + rs.getObject(2, LocalDate.class) + "|" + rs.getString(3) + "|"
+						+ rs.getLong(4) + "|" + rs.getString(5), rs.getLong(6));
+			}, from, to);
 		return counted;
 	}
 
-	/** The same, counted from the interactions. */
-	private Map<String, Long> rows() {
+	/** The same, counted from the interactions, per day or per month. */
+	private Map<String, Long> rows(LocalDate from, LocalDate to, boolean monthly) {
 		Map<String, Long> rows = new TreeMap<>();
 		this.jdbc.query("""
 				SELECT occurred_at, country, campaign_id, type, staff_id FROM interaction
@@ -270,10 +285,10 @@ class InteractionDayCountsTest {
 			LocalDate day = rs.getTimestamp(1).toLocalDateTime().toLocalDate();
 			String country = rs.getString(2) == null ? "" : rs.getString(2);
 			long campaign = rs.getLong(3);
-			String key = "|" + day + "|" + country + "|" + campaign + "|";
-			rows.merge("T" + key + rs.getString(4), 1L, Long::sum);
-			rows.merge("S" + key + rs.getLong(5), 1L, Long::sum);
-		}, this.firstDay.minusDays(1).atStartOfDay(), this.firstDay.plusDays(9).atStartOfDay());
+			String key = "|" + (monthly ? day.withDayOfMonth(1) : day) + "|" + country + "|" + campaign + "|";
+			rows.merge((monthly ? "M" : "T") + key + rs.getString(4), 1L, Long::sum);
+			rows.merge((monthly ? "N" : "S") + key + rs.getLong(5), 1L, Long::sum);
+		}, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
 		return rows;
 	}
 
