@@ -54,8 +54,8 @@ class ActivityReport {
 		Tally types = new Tally(1);
 		Tally campaigns = new Tally(1);
 		long[] total = { 0 };
-		// the daily counts: per type (totals, countries, campaigns) and per staff member,
-		// a few rows per day and country instead of every interaction
+		// the counts kept on write: per type (totals, countries, campaigns) and per staff
+		// member, monthly rows for whole months and daily rows for the days around them
 		this.jdbc.sql("""
 				SELECT s.dimension, s.country, s.campaign_id, s.item, SUM(s.interactions) AS n
 				  FROM interaction_day_count s""" + counted(sql, "'T', 'S'", "'M', 'N'") + "\n" + """
