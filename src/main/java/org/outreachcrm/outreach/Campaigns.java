@@ -46,8 +46,12 @@ public class Campaigns {
 
 	private final ScopeSql scopeSql;
 
+	private final InteractionDayCounts dayCounts;
+
 	Campaigns(CampaignRepository campaigns, Organizations organizations, Interactions interactions,
-			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc, ScopeSql scopeSql) {
+			CurrentUser currentUser, NamedParameterJdbcTemplate jdbc, ScopeSql scopeSql,
+			InteractionDayCounts dayCounts) {
+		this.dayCounts = dayCounts;
 		this.campaigns = campaigns;
 		this.organizations = organizations;
 		this.interactions = interactions;
@@ -105,6 +109,7 @@ public class Campaigns {
 					"The campaign also reaches organizations outside your countries", id);
 		}
 		this.jdbc.update("UPDATE interaction SET campaign_id = NULL WHERE campaign_id = :id", Map.of("id", id));
+		this.dayCounts.campaignRemoved(id);
 		this.campaigns.delete(campaign);
 	}
 

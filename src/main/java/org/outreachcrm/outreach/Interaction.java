@@ -100,6 +100,18 @@ class Interaction extends TrackedEntity {
 		return this.country;
 	}
 
+	InteractionType type() {
+		return this.type;
+	}
+
+	Instant occurredAt() {
+		return this.occurredAt;
+	}
+
+	@Nullable Long campaignId() {
+		return this.campaignId;
+	}
+
 	void apply(InteractionRequest request, ZoneId zone, long staffId, @Nullable String country) {
 		this.organizationId = request.organizationId();
 		this.country = country;

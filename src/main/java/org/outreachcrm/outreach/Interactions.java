@@ -63,10 +63,14 @@ public class Interactions {
 
 	private final ScopeSql scope;
 
+	private final InteractionDayCounts dayCounts;
+
 	Interactions(InteractionRepository interactions, FollowUpRepository followUps, CampaignRepository campaigns,
 			Organizations organizations, Contacts contacts, UserAccounts users, CurrentUser currentUser,
-			OrganizationActivity activity, NamedParameterJdbcTemplate jdbc, ScopeSql scope) {
+			OrganizationActivity activity, NamedParameterJdbcTemplate jdbc, ScopeSql scope,
+			InteractionDayCounts dayCounts) {
 		this.scope = scope;
+		this.dayCounts = dayCounts;
 		this.interactions = interactions;
 		this.followUps = followUps;
 		this.campaigns = campaigns;
@@ -108,6 +112,12 @@ public class Interactions {
 		}
 		this.interactions.flush();
 		this.activity.logged(contacts);
+		// last: the day's count rows are shared by every writer, locked until commit
+		this.dayCounts.change(List.of(),
+				outcomes.stream()
+					.filter(Saved.class::isInstance)
+					.map((o) -> InteractionDayCounts.Counted.of(((Saved) o).interaction()))
+					.toList());
 		return outcomes.stream()
 			.map((o) -> (o instanceof Saved saved)
 					? new Logged(saved.interaction().toView(saved.organization().name(), saved.interaction().zone()),
@@ -190,6 +200,7 @@ public class Interactions {
 		}
 		StaleVersionException.check("Interaction", id, request.version(), interaction.version());
 		long previousOrganization = interaction.organizationId();
+		InteractionDayCounts.Counted before = InteractionDayCounts.Counted.of(interaction);
 		// people outside the caller's countries stay on the interaction: the caller can
 		// neither name nor remove them
 		Set<Long> hiddenPeople = new HashSet<>(interaction.contactIdList());
@@ -207,6 +218,7 @@ public class Interactions {
 		if (previousOrganization != organization.id()) {
 			refreshActivity(previousOrganization);
 		}
+		this.dayCounts.change(List.of(before), List.of(InteractionDayCounts.Counted.of(interaction)));
 		return interaction.toView(organization.name(), zone);
 	}
 
@@ -221,6 +233,7 @@ public class Interactions {
 		this.interactions.delete(interaction);
 		this.interactions.flush();
 		refreshActivity(interaction.organizationId());
+		this.dayCounts.change(List.of(InteractionDayCounts.Counted.of(interaction)), List.of());
 	}
 
 	/**

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Outreach activity: interactions in the period by staff member, country, organization
  * type, interaction type, campaign and day, compared with the period of the same length
- * before; new organizations and contacts. One grouped pass over the period's interactions
- * builds the staff, country, interaction type and campaign breakdowns (a cube of at most
- * staff × countries × types × campaigns rows); organization types come from a count per
- * organization joined to the directory, and days from a grouped scan of the time index.
- * No query joins or loads one row per interaction.
+ * before; new organizations and contacts. Totals, staff, countries, interaction types,
+ * campaigns, days and the period before come from the daily counts the outreach module
+ * keeps on every write ({@code interaction_day_count}, V240: a few rows per day and
+ * country, not one per interaction); organization types (today's type of each
+ * organization, which changes without the interaction) from a count per organization
+ * joined to the directory. No query joins or loads one row per interaction.
  */
 @Component
 class ActivityReport {
@@ -47,29 +48,39 @@ class ActivityReport {
 	ReportData compute(ReportFilter filter, CountryScope scope, Instant now) {
 		ReportSql sql = new ReportSql(filter, scope);
 		Map<String, Object> params = sql.params();
-		String where = " WHERE i.occurred_at >= :start AND i.occurred_at < :end" + sql.countryIn("i.country")
-				+ sql.campaignIs("i.campaign_id");
 		Tally staff = new Tally(1);
 		Tally countries = new Tally(1);
 		Tally organizationTypes = new Tally(1);
 		Tally types = new Tally(1);
 		Tally campaigns = new Tally(1);
 		long[] total = { 0 };
+		// the counts kept on write: per type (totals, countries, campaigns) and per staff
+		// member, monthly rows for whole months and daily rows for the days around them
 		this.jdbc.sql("""
-				SELECT i.staff_id, i.country, i.type, i.campaign_id, COUNT(*) AS n
-				  FROM interaction i""" + where + "\n" + """
-				GROUP BY i.staff_id, i.country, i.type, i.campaign_id""").params(params).query((rs) -> {
+				SELECT s.dimension, s.country, s.campaign_id, s.item, SUM(s.interactions) AS n
+				  FROM interaction_day_count s""" + counted(sql, "'T', 'S'", "'M', 'N'") + "\n" + """
+				GROUP BY s.dimension, s.country, s.campaign_id, s.item
+				HAVING SUM(s.interactions) <> 0""").params(params).query((rs) -> {
 			long n = rs.getLong("n");
+			String item = rs.getString("item");
+			String dimension = rs.getString("dimension");
+			if ("S".equals(dimension) || "N".equals(dimension)) {
+				staff.add(item, n);
+				return;
+			}
 			total[0] += n;
-			staff.add(String.valueOf(rs.getLong("staff_id")), n);
 			countries.add(rs.getString("country"), n);
-			types.add(rs.getString("type"), n);
+			types.add(item, n);
 			long campaign = rs.getLong("campaign_id");
-			campaigns.add(rs.wasNull() ? null : String.valueOf(campaign), n);
+			campaigns.add(campaign == 0 ? null : String.valueOf(campaign), n);
 		});
-		// per organization first (the (organization_id, occurred_at) index feeds it in
+		// organization types are today's, not the interaction's: counted from the rows,
+		// per
+		// organization first (the (organization_id, occurred_at) index feeds it in
 		// order),
 		// then by type over at most one row per organization: no join per interaction
+		String where = " WHERE i.occurred_at >= :start AND i.occurred_at < :end" + sql.countryIn("i.country")
+				+ sql.campaignIs("i.campaign_id");
 		this.jdbc.sql("""
 				SELECT o.type, SUM(x.n) AS n
 				  FROM (SELECT i.organization_id, COUNT(*) AS n FROM interaction i""" + where + "\n" + """
@@ -80,20 +91,19 @@ class ActivityReport {
 		});
 		Map<LocalDate, Long> perDay = new HashMap<>();
 		this.jdbc
-			.sql("SELECT CAST(i.occurred_at AS DATE) AS d, COUNT(*) AS n FROM interaction i" + where
-					+ " GROUP BY CAST(i.occurred_at AS DATE)")
+			.sql("SELECT s.occurred_on, SUM(s.interactions) AS n FROM interaction_day_count s WHERE s.dimension = 'T'"
+					+ " AND s.occurred_on >= :startDay AND s.occurred_on <= :endDay" + sql.countryIn("s.country")
+					+ sql.campaignIs("s.campaign_id") + " GROUP BY s.occurred_on")
 			.params(params)
 			.query((rs) -> {
-				perDay.put(rs.getObject("d", LocalDate.class), rs.getLong("n"));
+				perDay.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
 			});
 		TimeBuckets buckets = TimeBuckets.of(filter.from(), filter.to());
 		List<List<@Nullable Object>> overTime = buckets.rows(perDay);
 
 		ReportSql previousSql = new ReportSql(filter.previous(), scope);
-		long previous = count(
-				"SELECT COUNT(*) FROM interaction i WHERE i.occurred_at >= :start AND i.occurred_at < :end"
-						+ previousSql.countryIn("i.country") + previousSql.campaignIs("i.campaign_id"),
-				previousSql.params());
+		long previous = count("SELECT COALESCE(SUM(s.interactions), 0) FROM interaction_day_count s"
+				+ counted(previousSql, "'T'", "'M'"), previousSql.params());
 		long newOrganizations = count("SELECT COUNT(*) FROM organization o WHERE o.created_at >= :start"
 				+ " AND o.created_at < :end" + sql.countryIn("o.country"), params);
 		long newContacts = count("SELECT COUNT(*) FROM contact c WHERE c.created_at >= :start AND c.created_at < :end"
@@ -124,6 +134,20 @@ class ActivityReport {
 				new ReportChart("chart.byInteractionType", ReportChart.Kind.PIE, BY_INTERACTION_TYPE, 0, 1));
 		boolean empty = total[0] == 0 && newOrganizations == 0 && newContacts == 0;
 		return new ReportData(filter, scope, now, figures, tables, charts, empty);
+	}
+
+	/**
+	 * The period's rows of the daily counts: monthly rows ({@code months}) for its whole
+	 * UTC months, daily rows ({@code days}) for the days before the first and after the
+	 * last (all its days when it holds no whole month); the scope's countries ('' — no
+	 * country — is seen only without a country condition, as NULL is in the rows).
+	 */
+	private static String counted(ReportSql sql, String days, String months) {
+		return " WHERE ((s.dimension IN (" + days + ") AND ((s.occurred_on >= :startDay"
+				+ " AND s.occurred_on < :monthsFrom) OR (s.occurred_on >= :monthsTo AND s.occurred_on <= :endDay)))"
+				+ " OR (s.dimension IN (" + months
+				+ ") AND s.occurred_on >= :monthsFrom AND s.occurred_on < :monthsTo))" + sql.countryIn("s.country")
+				+ sql.campaignIs("s.campaign_id");
 	}
 
 	private static List<ReportColumn> shareColumns(ReportColumn first) {

@@ -54,12 +54,28 @@ final class ReportSql {
 
 	/**
 	 * Parameters: {@code start} and {@code end} (half-open UTC bounds of the period),
-	 * {@code countries}, {@code campaign}.
+	 * {@code startDay} and {@code endDay} (its first and last UTC day, both included),
+	 * {@code monthsFrom} and {@code monthsTo} (the half-open span of its whole UTC
+	 * months), {@code countries}, {@code campaign}.
 	 */
 	Map<String, Object> params() {
 		Map<String, Object> params = new HashMap<>();
 		params.put("start", startOf(this.filter.from()));
 		params.put("end", startOf(this.filter.to().plusDays(1)));
+		params.put("startDay", this.filter.from());
+		params.put("endDay", this.filter.to());
+		// the whole UTC months within the period, [monthsFrom, monthsTo); none: both are
+		// the day after the period
+		LocalDate from = this.filter.from();
+		LocalDate monthsFrom = (from.getDayOfMonth() == 1) ? from : from.withDayOfMonth(1).plusMonths(1);
+		LocalDate after = this.filter.to().plusDays(1);
+		LocalDate monthsTo = after.withDayOfMonth(1);
+		if (!monthsFrom.isBefore(monthsTo)) {
+			monthsFrom = after;
+			monthsTo = after;
+		}
+		params.put("monthsFrom", monthsFrom);
+		params.put("monthsTo", monthsTo);
 		params.put("countries", this.countries.isEmpty() ? Set.of("--") : this.countries);
 		if (this.filter.campaignId() != null) {
 			params.put("campaign", this.filter.campaignId());

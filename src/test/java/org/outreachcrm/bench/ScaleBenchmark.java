@@ -131,8 +131,11 @@ public final class ScaleBenchmark {
 				dataset.put(table, generator.count(table));
 			}
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			dataset.put("interaction_day_count", generator.count("interaction_day_count"));
 			machine.put("database", h2 ? "H2 " + jdbc.queryForObject("SELECT H2VERSION()", String.class)
 					: "MariaDB/MySQL " + jdbc.queryForObject("SELECT VERSION()", String.class));
+			// what the figures depend on most (issue 20): whether the working set fits
+			storage(jdbc, h2, database, machine, dataset);
 			sample = sample(jdbc, 5000);
 		}
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -250,6 +253,33 @@ public final class ScaleBenchmark {
 			parts.add(name);
 		}
 		return parts;
+	}
+
+	/**
+	 * The database server's buffer pool (MariaDB/MySQL) and the data set's size on disk:
+	 * InnoDB's data and index pages of the schema's tables (information_schema), or the
+	 * H2 file.
+	 */
+	private static void storage(JdbcTemplate jdbc, boolean h2, String database, Map<String, Object> machine,
+			Map<String, Object> dataset) throws Exception {
+		if (h2) {
+			Path file = Path.of(database, "outreach-crm.mv.db");
+			if (Files.exists(file)) {
+				dataset.put("sizeOnDiskMb", Files.size(file) / (1024 * 1024));
+			}
+			return;
+		}
+		Long pool = jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class);
+		machine.put("bufferPoolMb", pool == null ? null : pool / (1024 * 1024));
+		jdbc.query("""
+				SELECT SUM(data_length), SUM(index_length) FROM information_schema.TABLES
+				 WHERE table_schema = DATABASE()""", (java.sql.ResultSet rs) -> {
+			long data = rs.getLong(1);
+			long index = rs.getLong(2);
+			dataset.put("sizeOnDiskMb", (data + index) / (1024 * 1024));
+			dataset.put("dataMb", data / (1024 * 1024));
+			dataset.put("indexMb", index / (1024 * 1024));
+		});
 	}
 
 	private static List<String> applicationArguments(boolean h2, String database, Path out) {

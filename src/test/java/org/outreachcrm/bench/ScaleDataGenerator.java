@@ -22,6 +22,7 @@ import org.outreachcrm.directory.DirectoryBulkWriter;
 import org.outreachcrm.directory.DirectoryRow;
 import org.outreachcrm.directory.ImportMode;
 import org.outreachcrm.outreach.Direction;
+import org.outreachcrm.outreach.InteractionDayCounts;
 import org.outreachcrm.outreach.InteractionType;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -166,6 +167,7 @@ final class ScaleDataGenerator {
 		TransactionTemplate tx = new TransactionTemplate(this.transactions);
 		Instant start = Instant.now();
 		InteractionType[] types = InteractionType.values();
+		InteractionDayCounts counts = this.context.getBean(InteractionDayCounts.class);
 		for (long done = 0; done < total; done += INTERACTION_BATCH) {
 			int n = (int) Math.min(INTERACTION_BATCH, total - done);
 			long first = reserve("interaction", n);
@@ -193,6 +195,9 @@ final class ScaleDataGenerator {
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
 				this.jdbc.batchUpdate("INSERT INTO interaction_contact (interaction_id, contact_id) VALUES (?, ?)",
 						links);
+				// the activity report's daily counts, in the same transaction as every
+				// writer
+				counts.countIds(first, first + n - 1);
 			});
 			if (done / INTERACTION_BATCH % 100 == 0 || done + n == total) {
 				progress("interactions", done + n, total, start);

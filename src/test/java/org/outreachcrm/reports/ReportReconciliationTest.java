@@ -22,11 +22,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.outreach.Campaigns;
+import org.outreachcrm.outreach.Direction;
+import org.outreachcrm.outreach.InteractionRequest;
+import org.outreachcrm.outreach.InteractionType;
+import org.outreachcrm.outreach.InteractionView;
+import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.testsupport.FlowTest;
 import org.outreachcrm.testsupport.MutableClock;
+import org.outreachcrm.testsupport.Staff;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -42,8 +50,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Reconciliation, property style with a fixed seed: for generated outreach (random
  * interactions over several countries, campaigns and staff, with instants on the period's
  * edges and on the nights the clocks change in Europe), every report type's totals in the
- * API, the HTML view and the XLSX cells equal a direct SQL count of the same rows. Runs
- * on H2 and, with {@code -Pmariadb}, on MariaDB.
+ * API, the HTML view and the XLSX cells equal a direct SQL count of the same rows; and
+ * the activity report, which reads daily counts kept on write, still equals a direct
+ * count breakdown by breakdown after group-committed writes, edits and deletes. Runs on
+ * H2 and, with {@code -Pmariadb}, on MariaDB.
  */
 @FlowTest
 class ReportReconciliationTest {
@@ -103,6 +113,12 @@ class ReportReconciliationTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Campaigns campaigns;
 
 	@AfterEach
 	void resetClock() {
@@ -176,6 +192,149 @@ class ReportReconciliationTest {
 		}
 		assertThat(checked).isGreaterThan(100);
 		assertThat(data.interactions).isGreaterThan(300);
+	}
+
+	/**
+	 * The activity report reads daily counts kept on write: after interactions are logged
+	 * as a group (one transaction, one multi-row upsert), edited (type, day across the
+	 * DST nights and period edges, organization and its country, campaign, staff member),
+	 * deleted, and unlinked from a deleted campaign, through the outreach module's
+	 * services, every figure and every row of the staff, country, interaction type,
+	 * campaign and day breakdowns equals a direct count of the rows.
+	 */
+	@Test
+	void activityBreakdownsEqualADirectCountAfterGroupWritesEditsAndDeletes() {
+		Generated data = generate(new Random(SEED + 1));
+		this.clock.set(NOW);
+		UserView writer = Staff.create(this.users, Role.MANAGER);
+		Staff.actAs(writer);
+		try {
+			Random random = new Random(SEED + 2);
+			List<Long> organizations = this.jdbc
+				.sql("SELECT id FROM organization WHERE name LIKE 'Recon %' ORDER BY id")
+				.query(Long.class)
+				.list();
+			List<Long> staff = this.jdbc.sql("SELECT id FROM app_user WHERE display_name LIKE 'Recon %' ORDER BY id")
+				.query(Long.class)
+				.list();
+			List<Instant> edges = List.of(Instant.parse("2031-03-30T00:59:59Z"), Instant.parse("2031-03-30T01:00:00Z"),
+					Instant.parse("2031-10-26T00:59:59Z"), Instant.parse("2031-10-27T00:00:00Z"),
+					SPRING_FROM.atStartOfDay(ZoneOffset.UTC).toInstant(),
+					AUTUMN_TO.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000));
+			List<Interactions.Submission> group = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				long staffId = staff.get(random.nextInt(staff.size()));
+				group.add(new Interactions.Submission(
+						request(organizations.get(random.nextInt(organizations.size())), edges.get(i % edges.size()),
+								InteractionType.values()[random.nextInt(InteractionType.values().length)],
+								(i % 3 == 0) ? null : staffId,
+								(i % 4 == 0) ? null : data.campaigns.get(random.nextInt(2)), null),
+						writer::id));
+			}
+			assertThat(this.interactions.logAll(group)).allMatch((logged) -> logged.refusal() == null);
+
+			List<Long> ids = this.jdbc.sql("""
+					SELECT id FROM interaction WHERE occurred_at >= ? AND occurred_at < ? ORDER BY id""")
+				.params(LocalDate.of(2031, 1, 1).atStartOfDay(), LocalDate.of(2032, 1, 1).atStartOfDay())
+				.query(Long.class)
+				.list();
+			int edited = 0;
+			int deleted = 0;
+			for (int i = 0; i < ids.size(); i++) {
+				long id = ids.get(i);
+				if (i % 7 == 3) {
+					this.interactions.delete(id, null);
+					deleted++;
+				}
+				else if (i % 5 == 1) {
+					InteractionView before = this.interactions.get(id, null);
+					this.interactions.update(id, request(organizations.get(random.nextInt(organizations.size())),
+							edges.get(random.nextInt(edges.size())).plusSeconds(random.nextInt(3) - 1),
+							InteractionType.values()[random.nextInt(InteractionType.values().length)],
+							staff.get(random.nextInt(staff.size())),
+							random.nextBoolean() ? null : data.campaigns.get(random.nextInt(2)), before.version()));
+					edited++;
+				}
+			}
+			this.campaigns.delete(data.campaigns.get(1), null);
+			assertThat(edited).isGreaterThan(30);
+			assertThat(deleted).isGreaterThan(30);
+
+			CountryScope all = CountryScope.everything();
+			for (ReportFilter filter : List.of(
+					new ReportFilter(ReportType.OUTREACH_ACTIVITY, SPRING_FROM, SPRING_TO, Set.of(), null),
+					new ReportFilter(ReportType.OUTREACH_ACTIVITY, AUTUMN_FROM, AUTUMN_TO, Set.of("PL", "RO"), null),
+					new ReportFilter(ReportType.OUTREACH_ACTIVITY, LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31),
+							Set.of(), data.campaigns.get(0)),
+					new ReportFilter(ReportType.OUTREACH_ACTIVITY, LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31),
+							Set.of("DE", "TV", "NR"), null))) {
+				ReportData report = this.queries.compute(filter, all);
+				assertThat(report.figure("interactions")).as("interactions " + filter)
+					.isEqualTo(expectedFigures(filter).get("interactions"));
+				assertThat(report.figure("previousInteractions")).as("previous " + filter)
+					.isEqualTo(expectedFigures(filter).get("previousInteractions"));
+				assertThat(rows(report, ActivityReport.BY_STAFF)).as("by staff " + filter)
+					.isEqualTo(grouped(filter, "COALESCE(u.display_name, CONCAT('#', i.staff_id))"));
+				assertThat(rows(report, ActivityReport.BY_COUNTRY)).as("by country " + filter)
+					.isEqualTo(grouped(filter, "i.country"));
+				assertThat(rows(report, ActivityReport.BY_INTERACTION_TYPE)).as("by type " + filter)
+					.isEqualTo(grouped(filter, "i.type"));
+				assertThat(rows(report, ActivityReport.BY_CAMPAIGN)).as("by campaign " + filter)
+					.isEqualTo(grouped(filter, "c.name"));
+				assertThat(rows(report, ActivityReport.BY_ORGANIZATION_TYPE)).as("by organization type " + filter)
+					.isEqualTo(grouped(filter, "o.type"));
+				assertThat(rows(report, TimeBuckets.of(filter.from(), filter.to()).tableKey()).entrySet()
+					.stream()
+					.filter((e) -> e.getValue() != 0)
+					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+					.as("by day (or week) " + filter)
+					.isEqualTo(steps(filter, grouped(filter, "CAST(i.occurred_at AS DATE)")));
+			}
+		}
+		finally {
+			Staff.logOut();
+		}
+	}
+
+	private static InteractionRequest request(long organization, Instant at, InteractionType type, @Nullable Long staff,
+			@Nullable Long campaign, @Nullable Long version) {
+		return new InteractionRequest(organization, List.of(), type, at, "Europe/Warsaw", Direction.OUTBOUND,
+				"Reconciled", null, null, staff, campaign, Set.of(), null, version);
+	}
+
+	/** Counts per day summed into the report's steps (weeks beyond 92 days). */
+	private static Map<String, Long> steps(ReportFilter filter, Map<String, Long> perDay) {
+		TimeBuckets buckets = TimeBuckets.of(filter.from(), filter.to());
+		Map<String, Long> steps = new HashMap<>();
+		perDay.forEach((day, n) -> steps.merge(buckets.stepOf(LocalDate.parse(day)).toString(), n, Long::sum));
+		return steps;
+	}
+
+	/** A breakdown's rows as key (its text, null as "null") and count. */
+	private static Map<String, Long> rows(ReportData report, String table) {
+		Map<String, Long> rows = new HashMap<>();
+		report.table(table)
+			.orElseThrow()
+			.rows()
+			.forEach((row) -> rows.put(String.valueOf(row.get(0)), ((Number) row.get(1)).longValue()));
+		return rows;
+	}
+
+	/** The period's interactions counted per {@code key} straight from the rows. */
+	private Map<String, Long> grouped(ReportFilter filter, String key) {
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql("SELECT " + key + ", COUNT(*) FROM interaction i LEFT JOIN app_user u ON u.id = i.staff_id"
+				+ " LEFT JOIN campaign c ON c.id = i.campaign_id LEFT JOIN organization o ON o.id = i.organization_id"
+				+ " WHERE i.occurred_at >= ? AND i.occurred_at < ?" + countries(filter, "i.country")
+				+ campaign(filter, "i.campaign_id") + " GROUP BY " + key)
+			.params(filter.from().atStartOfDay(), filter.to().plusDays(1).atStartOfDay())
+			.query((rs) -> {
+				Object value = rs.getObject(1);
+				String text = (value instanceof java.sql.Date date) ? date.toLocalDate().toString()
+						: String.valueOf(value);
+				counts.put(text, rs.getLong(2));
+			});
+		return counts;
 	}
 
 	// ---- generated data

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.outreach.InteractionDayCounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,8 +23,11 @@ final class ReportSeed {
 
 	private final JdbcClient jdbc;
 
+	private final InteractionDayCounts counts;
+
 	ReportSeed(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.counts = new InteractionDayCounts(jdbc);
 	}
 
 	static LocalDateTime utc(Instant instant) {
@@ -79,6 +83,8 @@ final class ReportSeed {
 				VALUES (?, ?, ?, ?, ?, 'UTC', 'OUTBOUND', 'Seeded', ?, ?, ?, ?, 0)""")
 			.params(id, organization, country, type, utc(at), staff, campaign, utc(at), utc(at))
 			.update();
+		// as every writer of interaction rows does (the activity report reads the counts)
+		this.counts.countIds(id, id);
 		return id;
 	}
 
@@ -132,6 +138,7 @@ final class ReportSeed {
 		for (String table : new String[] { "report_delivery", "report_run", "report_schedule", "shedlock" }) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
+		this.counts.uncountIds(7_000_000_000L, Long.MAX_VALUE);
 		for (String table : new String[] { "invitation", "meeting", "follow_up", "stage_change", "interaction",
 				"campaign", "contact", "organization", "app_user" }) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE id >= 7000000000").update();
