@@ -111,7 +111,8 @@ public final class ReportBenchmark {
 	static void generate(Connection db, int rows) throws Exception {
 		db.setAutoCommit(false);
 		Random random = new Random(42);
-		// the report reads the daily counts: take the old rows out of them, count the new in
+		// the report reads the daily counts: take the old rows out of them, count the new
+		// in
 		InteractionDayCounts counts = new InteractionDayCounts(
 				JdbcClient.create(new SingleConnectionDataSource(db, true)));
 		counts.uncountIds(9_000_000_000L, Long.MAX_VALUE);
