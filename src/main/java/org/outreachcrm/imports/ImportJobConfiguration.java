@@ -3,7 +3,7 @@ package org.outreachcrm.imports;
 import java.time.Clock;
 import java.util.Map;
 
-import org.outreachcrm.directory.DirectoryBulkWriter;
+import org.outreachcrm.directory.bulk.DirectoryImport;
 import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
 import tools.jackson.databind.ObjectMapper;
@@ -74,14 +74,13 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	PartnerRowWriter partnerRowWriter(@Value("#{jobParameters['importId']}") Long importId,
-			@Value("#{jobExecutionContext}") Map<String, Object> job, ImportRuns runs, DirectoryBulkWriter directory) {
+			@Value("#{jobExecutionContext}") Map<String, Object> job, ImportRuns runs, DirectoryImport directory) {
 		ImportPlan plan = ImportPlan.from(job);
 		return new PartnerRowWriter(directory, runs, importId, plan.mode(), plan.dryRun(), plan.createdBy());
 	}
 
 	@Bean
-	ImportJobListener importJobListener(ImportRuns runs, DirectoryBulkWriter directory, ObjectMapper json,
-			Clock clock) {
+	ImportJobListener importJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock) {
 		return new ImportJobListener(runs, directory, json, clock);
 	}
 

@@ -3,8 +3,8 @@ package org.outreachcrm.imports;
 import java.time.Clock;
 import java.util.List;
 
-import org.outreachcrm.directory.DirectoryBulkWriter;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +26,13 @@ class ImportJobListener implements JobExecutionListener {
 
 	private final ImportRuns runs;
 
-	private final DirectoryBulkWriter directory;
+	private final DirectoryImport directory;
 
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
-	ImportJobListener(ImportRuns runs, DirectoryBulkWriter directory, ObjectMapper json, Clock clock) {
+	ImportJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock) {
 		this.runs = runs;
 		this.directory = directory;
 		this.json = json;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.imports.mapping.ColumnMapping;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.ImportMode;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.ImportMode;
+import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.imports.RowResult.Problem;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.NotFoundException;

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.apache.poi.ss.util.CellReference;
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.DirectoryRow;
+import org.outreachcrm.directory.bulk.DirectoryRow;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.imports.ImportText.Codes;
 import org.outreachcrm.imports.RowResult.Problem;
