@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the search tokens of organizations and contacts: one row per folded word, so that
  * a query word is an index range scan ({@code token LIKE 'lodz%'}) instead of a scan of
- * every name.
+ * every name. Public for the directory's bulk path ({@code directory.bulk}); other
+ * modules have no use for it (they search through {@link DirectorySearch}).
  */
 @Component
-class SearchIndex {
+public class SearchIndex {
 
 	private static final List<String> CONTACT_TOKEN_COLUMNS = List.of("token", "contact_id", "organization_type",
 			"organization_stage", "affiliated_until");
@@ -44,7 +45,7 @@ class SearchIndex {
 	 * Rebuilds the tokens of many organizations from what is stored, with a few queries
 	 * in all.
 	 */
-	void reindexOrganizations(Collection<Long> ids) {
+	public void reindexOrganizations(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -65,7 +66,7 @@ class SearchIndex {
 	 * Rebuilds the tokens of many contacts from what is stored, with a few queries in
 	 * all.
 	 */
-	void reindexContacts(Collection<Long> ids) {
+	public void reindexContacts(Collection<Long> ids) {
 		if (ids.size() > 1000) {
 			// IN lists within what every driver and server accepts
 			chunks(ids).forEach(this::reindexContacts);
@@ -95,7 +96,7 @@ class SearchIndex {
 	 * Rebuilds the tokens of everyone affiliated with these organizations, after a change
 	 * of an organization's type or stage (the facets people are filtered by).
 	 */
-	void reindexPeopleOf(Collection<Long> organizationIds) {
+	public void reindexPeopleOf(Collection<Long> organizationIds) {
 		Set<Long> people = new java.util.TreeSet<>();
 		for (List<Long> chunk : chunks(organizationIds)) {
 			people.addAll(this.named.queryForList("SELECT contact_id FROM affiliation WHERE organization_id IN (:ids)",
@@ -131,7 +132,7 @@ class SearchIndex {
 	 * millions), so as tokens it would double the index and find nothing in particular; a
 	 * whole address typed into the search is matched through the e-mail index instead.
 	 */
-	static String personalPart(String email) {
+	public static String personalPart(String email) {
 		int at = email.lastIndexOf('@');
 		return (at < 0) ? email : email.substring(0, at);
 	}
@@ -140,7 +141,7 @@ class SearchIndex {
 	 * Indexes organizations that were just inserted, from the values the caller wrote:
 	 * nothing to delete and nothing to read back.
 	 */
-	void addOrganizations(Map<Long, List<@Nullable String>> texts) {
+	public void addOrganizations(Map<Long, List<@Nullable String>> texts) {
 		insertAll("organization_search_token", "organization_id", texts);
 	}
 
@@ -149,7 +150,7 @@ class SearchIndex {
 	 * the facets of the affiliations the caller created for them (people without any are
 	 * left out of {@code facets}).
 	 */
-	void addContacts(Map<Long, List<@Nullable String>> texts, Map<Long, List<Facet>> facets) {
+	public void addContacts(Map<Long, List<@Nullable String>> texts, Map<Long, List<Facet>> facets) {
 		List<Object[]> rows = contactRows(texts, facets);
 		// in primary-key order, so that InnoDB fills its pages in sequence
 		rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
@@ -247,7 +248,7 @@ class SearchIndex {
 	 * while one of them is open-ended). "Currently affiliated" is then {@code until} null
 	 * or not before today, which stays true without any write as days pass.
 	 */
-	record Facet(String type, String stage, @Nullable LocalDate until) {
+	public record Facet(String type, String stage, @Nullable LocalDate until) {
 
 		/** The facet of a person without affiliations: matches no type or stage. */
 		static final Facet NONE = new Facet("", "", null);

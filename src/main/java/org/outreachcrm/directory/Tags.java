@@ -6,14 +6,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Tags are compared as typed but trimmed, single-spaced and lower-cased. */
-final class Tags {
+public final class Tags {
 
 	static final int MAX_LENGTH = 64;
 
 	private Tags() {
 	}
 
-	static Set<String> normalize(Collection<String> tags) {
+	public static Set<String> normalize(Collection<String> tags) {
 		Set<String> out = new TreeSet<>();
 		for (String tag : tags) {
 			String normalized = normalize(tag);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.outreachcrm.directory.PersonErased;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.RecordChange;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 

@@ -22,7 +22,7 @@ import org.outreachcrm.audit.HistorySource;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.audit.RevisionView;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.RecordChange;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,10 +1,10 @@
 package org.outreachcrm.imports;
 
 import java.time.Clock;
-import java.util.Objects;
+import java.util.Map;
 
-import org.outreachcrm.directory.DirectoryBulkWriter;
-import org.outreachcrm.imports.mapping.DateOrder;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.imports.reading.SpreadsheetOpener;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,10 +20,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The partner-list import job: one chunk-oriented step whose reader reads the sheet and
- * maps and normalizes each row, and whose writer writes chunks through the directory's
- * bulk path. The job repository lives in the application database, so a job interrupted
- * by a crash is restarted where it stopped.
+ * The partner-list import job: one chunk-oriented step whose reader streams the sheet's
+ * data rows ({@link SheetRowReader}), whose processor maps and normalizes each row
+ * ({@link PartnerRowMapper}) and whose writer writes chunks through the directory's bulk
+ * path ({@link PartnerRowWriter}), all on the step's thread. The three take the run's
+ * {@link ImportPlan} from the job's execution context, where {@link ImportJobListener}
+ * put it once when the job started. The job repository lives in the application database,
+ * so a job interrupted by a crash is restarted where it stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
@@ -39,44 +42,46 @@ class ImportJobConfiguration {
 
 	@Bean
 	Step importRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PartnerListReader partnerListReader, PartnerRowWriter partnerRowWriter, ImportsProperties properties) {
-		return new StepBuilder("importRows", jobRepository).<RowResult, RowResult>chunk(properties.chunkSize())
+			SheetRowReader sheetRowReader, PartnerRowMapper partnerRowMapper, PartnerRowWriter partnerRowWriter,
+			ImportsProperties properties) {
+		return new StepBuilder("importRows", jobRepository).<SheetRow, RowResult>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(partnerListReader)
+			.reader(sheetRowReader)
+			.processor(partnerRowMapper)
 			.writer(partnerRowWriter)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	PartnerListReader partnerListReader(@Value("#{jobParameters['importId']}") Long importId, ImportRuns runs,
-			ImportsProperties properties, ObjectMapper json) {
-		ImportRuns.StoredPlan plan = plan(runs, importId);
-		// the reader maps each row as it reads it (on its read-ahead thread): the mapper
-		// is stateless, so no processor step is needed
-		PartnerRowMapper mapper = new PartnerRowMapper(MappingJson.read(json, plan.mappingJson()).toMapping(),
-				DateOrder.valueOf(plan.dateOrder()), plan.fileName(), plan.scope(), properties.readingLimits());
-		return new PartnerListReader(new SpreadsheetOpener(properties.readingLimits()),
-				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.sheetName(), plan.headerRow(),
-				properties.readAhead(), mapper::map);
+	SheetRowReader sheetRowReader(@Value("#{jobExecutionContext}") Map<String, Object> job,
+			ImportsProperties properties) {
+		ImportPlan plan = ImportPlan.from(job);
+		return new SheetRowReader(new SpreadsheetOpener(properties.readingLimits()),
+				properties.storageDir().resolve(plan.storedFile()), plan.fileName(), plan.format(), plan.sheetName(),
+				plan.headerRow());
 	}
 
 	@Bean
 	@StepScope
-	PartnerRowWriter partnerRowWriter(@Value("#{jobParameters['importId']}") Long importId, ImportRuns runs,
-			DirectoryBulkWriter directory) {
-		ImportRuns.StoredPlan plan = plan(runs, importId);
+	PartnerRowMapper partnerRowMapper(@Value("#{jobExecutionContext}") Map<String, Object> job,
+			ImportsProperties properties) {
+		ImportPlan plan = ImportPlan.from(job);
+		return new PartnerRowMapper(plan.mapping(), plan.dateOrder(), plan.fileName(), plan.scope(),
+				properties.readingLimits());
+	}
+
+	@Bean
+	@StepScope
+	PartnerRowWriter partnerRowWriter(@Value("#{jobParameters['importId']}") Long importId,
+			@Value("#{jobExecutionContext}") Map<String, Object> job, ImportRuns runs, DirectoryImport directory) {
+		ImportPlan plan = ImportPlan.from(job);
 		return new PartnerRowWriter(directory, runs, importId, plan.mode(), plan.dryRun(), plan.createdBy());
 	}
 
 	@Bean
-	ImportJobListener importJobListener(ImportRuns runs, DirectoryBulkWriter directory, Clock clock) {
-		return new ImportJobListener(runs, directory, clock);
-	}
-
-	private static ImportRuns.StoredPlan plan(ImportRuns runs, Long importId) {
-		return runs.storedPlan(Objects.requireNonNull(importId))
-			.orElseThrow(() -> new IllegalStateException("No import " + importId));
+	ImportJobListener importJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock) {
+		return new ImportJobListener(runs, directory, json, clock);
 	}
 
 }

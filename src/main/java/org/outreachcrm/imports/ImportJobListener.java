@@ -3,20 +3,22 @@ package org.outreachcrm.imports;
 import java.time.Clock;
 import java.util.List;
 
-import org.outreachcrm.directory.DirectoryBulkWriter;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Keeps the run's status in step with the job. A failed run is rolled back as a whole:
- * the chunks it had already committed are reverted, so nothing of a FAILED file stays
- * stored.
+ * Gives the job its plan and keeps the run's status in step with the job. A failed run is
+ * rolled back as a whole: the chunks it had already committed are reverted, so nothing of
+ * a FAILED file stays stored.
  */
 class ImportJobListener implements JobExecutionListener {
 
@@ -24,19 +26,33 @@ class ImportJobListener implements JobExecutionListener {
 
 	private final ImportRuns runs;
 
-	private final DirectoryBulkWriter directory;
+	private final DirectoryImport directory;
+
+	private final ObjectMapper json;
 
 	private final Clock clock;
 
-	ImportJobListener(ImportRuns runs, DirectoryBulkWriter directory, Clock clock) {
+	ImportJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock) {
 		this.runs = runs;
 		this.directory = directory;
+		this.json = json;
 		this.clock = clock;
 	}
 
+	/**
+	 * Marks the run RUNNING and reads its plan once into the job's execution context; a
+	 * restarted job finds it there already.
+	 */
 	@Override
 	public void beforeJob(JobExecution execution) {
-		this.runs.markRunning(importId(execution), execution.getId(), this.clock.instant());
+		long importId = importId(execution);
+		ExecutionContext context = execution.getExecutionContext();
+		if (!ImportPlan.isIn(context)) {
+			ImportRuns.StoredPlan stored = this.runs.storedPlan(importId)
+				.orElseThrow(() -> new IllegalStateException("No plan for import " + importId));
+			ImportPlan.of(stored, MappingJson.read(this.json, stored.mappingJson())).writeTo(context);
+		}
+		this.runs.markRunning(importId, execution.getId(), this.clock.instant());
 	}
 
 	@Override

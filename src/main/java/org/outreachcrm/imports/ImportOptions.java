@@ -3,7 +3,7 @@ package org.outreachcrm.imports;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.ImportMode;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.ImportMode;
+import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.imports.RowResult.Problem;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.NotFoundException;
@@ -100,12 +100,12 @@ class ImportRuns {
 	Optional<StoredPlan> storedPlan(long id) {
 		return this.jdbc.sql("""
 				SELECT stored_file, file_name, sheet_name, header_row, mapping, mode, dry_run, date_order, created_by,
-				  country_scope
+				  country_scope, format
 				FROM import_run WHERE id = ? AND mapping IS NOT NULL""")
 			.param(id)
 			.query((rs, n) -> new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5), ImportMode.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getString(8),
-					rs.getString(9), scope(rs.getString(10))))
+					rs.getString(9), scope(rs.getString(10)), rs.getString(11)))
 			.optional();
 	}
 
@@ -442,7 +442,8 @@ class ImportRuns {
 	 * user who started it.
 	 */
 	record StoredPlan(String storedFile, String fileName, String sheetName, int headerRow, String mappingJson,
-			ImportMode mode, boolean dryRun, String dateOrder, String createdBy, CountryScope scope) {
+			ImportMode mode, boolean dryRun, String dateOrder, String createdBy, CountryScope scope,
+			@Nullable String format) {
 	}
 
 	/** A rejected row for the rejection report, with every reason in file order. */

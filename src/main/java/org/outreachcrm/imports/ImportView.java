@@ -6,7 +6,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.ImportMode;
 
 /**
  * An import run as the history, the progress bar and the API show it.

@@ -19,9 +19,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.audit.AuditSource;
 import org.outreachcrm.audit.ChangeSource;
-import org.outreachcrm.directory.DirectoryBulkWriter;
-import org.outreachcrm.directory.RecordChange;
-import org.outreachcrm.directory.RevertOutcome;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.RecordChange;
+import org.outreachcrm.directory.bulk.RevertOutcome;
 import org.outreachcrm.imports.ImportRuns.StoredPlan;
 import org.outreachcrm.imports.ImportText.Codes;
 import org.outreachcrm.imports.mapping.ColumnMapping;
@@ -53,7 +53,7 @@ public class Imports {
 
 	private final MappingTemplates templates;
 
-	private final DirectoryBulkWriter directory;
+	private final DirectoryImport directory;
 
 	private final ImportsProperties properties;
 
@@ -66,8 +66,8 @@ public class Imports {
 	private final ImportTexts texts;
 
 	Imports(ImportRuns runs, ImportLauncher launcher, ImportPlanner planner, MappingTemplates templates,
-			DirectoryBulkWriter directory, ImportsProperties properties, ObjectMapper json, Clock clock,
-			CurrentScope scope, ImportTexts texts) {
+			DirectoryImport directory, ImportsProperties properties, ObjectMapper json, Clock clock, CurrentScope scope,
+			ImportTexts texts) {
 		this.scope = scope;
 		this.texts = texts;
 		this.runs = runs;

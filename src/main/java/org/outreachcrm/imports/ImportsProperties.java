@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 record ImportsProperties(@NotNull Path inboxDir, @NotNull Duration inboxPollInterval, @NotNull Duration inboxSettleTime,
 		@NotNull Path storageDir, @Min(10) int chunkSize, @Min(1) long maxXlsBytes, @Min(1) long maxOdsBytes,
 		@Min(1) long maxOdsContentBytes, @NotNull Duration resumeInterval, @NotNull Duration claimTimeout,
-		@Min(0) int readAhead, @DefaultValue("1073741824") @Min(1) long maxWorkbookEntryBytes,
+		@DefaultValue("1073741824") @Min(1) long maxWorkbookEntryBytes,
 		@DefaultValue("67108864") @Min(1) long maxWorkbookPartBytes, @DefaultValue("32767") @Min(1) int maxCellChars,
 		@DefaultValue("1000000") @Min(1) int maxRowChars) {
 

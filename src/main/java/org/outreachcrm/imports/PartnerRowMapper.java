@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.apache.poi.ss.util.CellReference;
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.DirectoryRow;
+import org.outreachcrm.directory.bulk.DirectoryRow;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.imports.ImportText.Codes;
 import org.outreachcrm.imports.RowResult.Problem;
@@ -27,14 +27,17 @@ import org.outreachcrm.imports.reading.ReadingLimits;
 import org.outreachcrm.imports.reading.SheetRow;
 import org.outreachcrm.shared.CountryScope;
 
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
 /**
- * Turns one sheet row into a directory row: picks the mapped columns, normalizes each
- * value and decides whether the row is usable. A value that cannot be normalized never
- * loses the row (it is kept in the notes, with a warning); only a malformed email, or a
- * row that names neither an organization nor a person, rejects it, and for a user limited
- * to some countries a row of another country or without one.
+ * The import step's processor. Turns one sheet row into a directory row: picks the mapped
+ * columns, normalizes each value and decides whether the row is usable. A value that
+ * cannot be normalized never loses the row (it is kept in the notes, with a warning);
+ * only a malformed email, or a row that names neither an organization nor a person,
+ * rejects it, and for a user limited to some countries a row of another country or
+ * without one.
  */
-final class PartnerRowMapper {
+class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 
 	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -90,6 +93,12 @@ final class PartnerRowMapper {
 		this.dates = new DateNormalizer(dateOrder);
 		this.fileName = fileName;
 		this.scope = scope;
+	}
+
+	/** Never filters a row out: a row it cannot use comes back rejected, with reasons. */
+	@Override
+	public RowResult process(SheetRow sheetRow) {
+		return map(sheetRow);
 	}
 
 	RowResult map(SheetRow sheetRow) {

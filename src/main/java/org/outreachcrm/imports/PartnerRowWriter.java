@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.outreachcrm.audit.AuditSource;
 import org.outreachcrm.audit.ChangeSource;
-import org.outreachcrm.directory.BulkOutcome;
-import org.outreachcrm.directory.BulkSession;
-import org.outreachcrm.directory.DirectoryBulkWriter;
-import org.outreachcrm.directory.DirectoryRow;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.BulkOutcome;
+import org.outreachcrm.directory.bulk.BulkSession;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.DirectoryRow;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.imports.RowResult.Problem;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 class PartnerRowWriter implements ItemWriter<RowResult> {
 
-	private final DirectoryBulkWriter directory;
+	private final DirectoryImport directory;
 
 	private final ImportRuns runs;
 
@@ -42,7 +42,7 @@ class PartnerRowWriter implements ItemWriter<RowResult> {
 	 */
 	private long lastChangeSeq = -1;
 
-	PartnerRowWriter(DirectoryBulkWriter directory, ImportRuns runs, long importId, ImportMode mode, boolean dryRun,
+	PartnerRowWriter(DirectoryImport directory, ImportRuns runs, long importId, ImportMode mode, boolean dryRun,
 			String actor) {
 		this.directory = directory;
 		this.runs = runs;

@@ -3,7 +3,7 @@ package org.outreachcrm.imports;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.DirectoryRow;
+import org.outreachcrm.directory.bulk.DirectoryRow;
 
 /**
  * One spreadsheet row after mapping and normalization: usable (perhaps with warnings), or

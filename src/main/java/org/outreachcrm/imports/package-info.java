@@ -3,7 +3,7 @@
  * normalizing values, the Spring Batch import job, dry runs, undo, the inbox folder and
  * the history.
  */
-@ApplicationModule(allowedDependencies = { "shared", "accounts", "directory", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "accounts", "directory", "directory :: bulk", "audit" })
 @NullMarked
 package org.outreachcrm.imports;
 

@@ -58,6 +58,31 @@ public final class ImportBenchmark {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		System.out.println(HEADER);
 		results.forEach((result) -> System.out.println(result.markdown()));
+		printRatios(results);
+	}
+
+	/**
+	 * Each import against the {@code LOAD DATA} of the same number of rows, and the
+	 * application's CPU seconds per 1,000 rows.
+	 */
+	static void printRatios(List<Result> results) {
+		System.out.println();
+		System.out.println("| rows | import | seconds | × LOAD DATA | app CPU s per 1,000 rows |");
+		System.out.println("| ---: | --- | ---: | ---: | ---: |");
+		for (Result result : results) {
+			if (!result.isImport()) {
+				continue;
+			}
+			Double load = results.stream()
+				.filter((other) -> !other.isImport() && other.rows() == result.rows())
+				.map(Result::seconds)
+				.findFirst()
+				.orElse(null);
+			System.out.println(String.format(Locale.ROOT, "| %,d | %s | %.1f | %s | %.2f |", result.rows(),
+					result.format(), result.seconds(),
+					load == null ? "" : String.format(Locale.ROOT, "%.1f", result.seconds() / load),
+					result.appCpuSeconds() / (result.rows() / 1000.0)));
+		}
 	}
 
 	static final String HEADER = """
@@ -128,13 +153,26 @@ public final class ImportBenchmark {
 							"warm-up: " + measure(app, port, file, settings.warmup(), "xlsx (first import after start)")
 								.markdown());
 				}
+				boolean coldWarm = Boolean.getBoolean("bench.coldWarm");
 				for (int rows : settings.sizes()) {
 					for (String format : formats) {
-						Path file = "csv".equals(format.strip()) ? csv(work.resolve(rows + ".csv"), rows)
+						boolean csv = "csv".equals(format.strip());
+						Path file = csv ? csv(work.resolve(rows + ".csv"), rows)
 								: xlsx(work.resolve(rows + ".xlsx"), rows);
-						Result result = measure(app, port, file, rows, format.strip());
+						boolean first = coldWarm && !csv && results.isEmpty() && settings.warmup() == 0;
+						Result result = measure(app, port, file, rows,
+								format.strip() + (first ? ", cold (first import after start)" : ""));
 						System.out.println(result.markdown());
 						results.add(result);
+						if (coldWarm && !csv) {
+							// the same organizations (stored now) with other people: the
+							// JVM's code is loaded and compiled
+							Path again = xlsx(work.resolve(rows + "-warm.xlsx"), rows, 20_000_000);
+							Result warm = measure(app, port, again, rows,
+									format.strip() + ", warm (next import, same organizations, other people)");
+							System.out.println(warm.markdown());
+							results.add(warm);
+						}
 					}
 					if (mariadb && formats == groups.get(0)) {
 						results.add(loadData(work.resolve(rows + ".tsv"), rows, settings.databaseName()));
@@ -269,6 +307,7 @@ public final class ImportBenchmark {
 			command.add("--spring.datasource.username=" + System.getProperty("bench.db.user", "root"));
 			command.add("--spring.datasource.password=" + System.getProperty("bench.db.password", ""));
 		}
+		Instant launched = Instant.now();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("app.log").toFile())
 			.start();
@@ -280,6 +319,8 @@ public final class ImportBenchmark {
 			}
 			try {
 				if (BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200) {
+					System.out.printf(Locale.ROOT, "start to /actuator/health UP: %.1f s%n",
+							Duration.between(launched, Instant.now()).toMillis() / 1000.0);
 					return process;
 				}
 			}

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.outreachcrm.directory.DirectoryRow;
+import org.outreachcrm.directory.bulk.DirectoryRow;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.shared.TextFolding;
 

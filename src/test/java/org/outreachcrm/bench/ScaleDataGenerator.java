@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
-import org.outreachcrm.directory.BulkSession;
-import org.outreachcrm.directory.DirectoryBulkWriter;
-import org.outreachcrm.directory.DirectoryRow;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.BulkSession;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.DirectoryRow;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.outreach.Direction;
 import org.outreachcrm.outreach.InteractionDayCounts;
 import org.outreachcrm.outreach.InteractionType;
@@ -93,7 +93,7 @@ final class ScaleDataGenerator {
 	 */
 	void directory(long fromOrganization, long organizations, long contacts, int chunkRows, int threads)
 			throws Exception {
-		DirectoryBulkWriter writer = this.context.getBean(DirectoryBulkWriter.class);
+		DirectoryImport writer = this.context.getBean(DirectoryImport.class);
 		AtomicLong nextOrganization = new AtomicLong(fromOrganization);
 		AtomicLong rowsDone = new AtomicLong();
 		long perChunk = Math.max(1, chunkRows * organizations / Math.max(organizations, contacts));
@@ -141,7 +141,7 @@ final class ScaleDataGenerator {
 	 * Writes one chunk; two writers may deadlock on the foreign keys' locks, and the
 	 * loser (rolled back whole) simply tries again.
 	 */
-	private static void write(DirectoryBulkWriter writer, List<DirectoryRow> rows) {
+	private static void write(DirectoryImport writer, List<DirectoryRow> rows) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				writer.write(rows, ImportMode.CREATE_ONLY, BulkSession.real(), "bench");

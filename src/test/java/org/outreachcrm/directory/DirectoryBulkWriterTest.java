@@ -10,6 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.bulk.BulkOutcome;
+import org.outreachcrm.directory.bulk.BulkSession;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.DirectoryRow;
+import org.outreachcrm.directory.bulk.ImportMode;
+import org.outreachcrm.directory.bulk.RecordChange;
+import org.outreachcrm.directory.bulk.RevertOutcome;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.Staff;
 
@@ -39,7 +46,7 @@ class DirectoryBulkWriterTest {
 	}
 
 	@Autowired
-	DirectoryBulkWriter writer;
+	DirectoryImport writer;
 
 	@Autowired
 	Organizations organizations;

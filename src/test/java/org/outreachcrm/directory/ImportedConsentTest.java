@@ -10,6 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
+import org.outreachcrm.directory.bulk.BulkOutcome;
+import org.outreachcrm.directory.bulk.BulkSession;
+import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.DirectoryRow;
+import org.outreachcrm.directory.bulk.ImportMode;
+import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.Staff;
 
@@ -34,7 +40,7 @@ import static org.outreachcrm.testsupport.DirectoryData.person;
 class ImportedConsentTest {
 
 	@Autowired
-	DirectoryBulkWriter writer;
+	DirectoryImport writer;
 
 	@Autowired
 	Contacts contacts;

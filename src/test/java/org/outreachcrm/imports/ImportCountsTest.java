@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.Staff;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 import org.outreachcrm.imports.mapping.ImportField;
 import org.outreachcrm.imports.testdata.Bundles;

@@ -32,7 +32,14 @@ public final class SpreadsheetOpener {
 	 * @throws SpreadsheetException if the file cannot be read as a spreadsheet
 	 */
 	public SpreadsheetReader open(Path file, String fileName) {
-		SpreadsheetFormat format = this.detector.detect(file, fileName);
+		return open(file, fileName, this.detector.detect(file, fileName));
+	}
+
+	/**
+	 * Opens {@code file} as the format it was found to be in before (an import's plan
+	 * keeps it), without detecting it again.
+	 */
+	public SpreadsheetReader open(Path file, String fileName, SpreadsheetFormat format) {
 		return switch (format) {
 			case XLSX -> new XlsxReader(file, fileName, this.limits);
 			case XLS -> new XlsReader(file, fileName, this.limits);

@@ -1,7 +1,7 @@
 package org.outreachcrm.imports.web;
 
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.ImportMode;
+import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.imports.mapping.DateOrder;
 
 /** The upload form; the file itself is a separate request part. */

@@ -1,4 +1,4 @@
-package org.outreachcrm.directory;
+package org.outreachcrm.directory.bulk;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.outreachcrm.directory;
+package org.outreachcrm.directory.bulk;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -11,6 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.ConsentSource;
+import org.outreachcrm.directory.ConsentStatus;
+import org.outreachcrm.directory.OrganizationType;
+import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.directory.Tags;
 import org.outreachcrm.shared.TextFolding;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,7 +53,7 @@ final class BulkChunk {
 
 		final Set<String> tags = new LinkedHashSet<>();
 
-		final Map<String, String[]> changes = new LinkedHashMap<>();
+		final Map<String, FieldChange> changes = new LinkedHashMap<>();
 
 		Org(String key) {
 			this.key = key;
@@ -75,12 +80,16 @@ final class BulkChunk {
 
 		final Set<String> tags = new LinkedHashSet<>();
 
-		final Map<String, String[]> changes = new LinkedHashMap<>();
+		final Map<String, FieldChange> changes = new LinkedHashMap<>();
 
 		Person(String key) {
 			this.key = key;
 		}
 
+	}
+
+	/** A stored field the chunk sets: its value before (null: it was empty) and after. */
+	record FieldChange(@Nullable String before, String after) {
 	}
 
 	/** A link between a person and an organization that the chunk asks for. */
@@ -123,9 +132,10 @@ final class BulkChunk {
 	void resolve(List<DirectoryRow> rows) {
 		Map<String, Org> existingOrgs = loadOrganizations(rows);
 		Map<String, Long> byEmail = loadContactsByEmail(rows);
+		Map<String, Long> byNameAtOrg = loadContactsByNameAtOrganization(rows, existingOrgs);
 		for (DirectoryRow row : rows) {
 			Org org = row.hasOrganization() ? organization(row, existingOrgs) : null;
-			Person person = row.hasPerson() ? person(row, org, byEmail) : null;
+			Person person = row.hasPerson() ? person(row, org, byEmail, byNameAtOrg) : null;
 			if ((row.hasOrganization() && org == null) || (row.hasPerson() && person == null)) {
 				this.skippedRows.add(row.rowNumber());
 			}
@@ -163,7 +173,7 @@ final class BulkChunk {
 			if (org.type == OrganizationType.OTHER && row.organizationType() != null
 					&& row.organizationType() != OrganizationType.OTHER) {
 				if (!org.isNew && org.id != null) {
-					org.changes.putIfAbsent("type", new String[] { org.type.name(), row.organizationType().name() });
+					org.changes.putIfAbsent("type", new FieldChange(org.type.name(), row.organizationType().name()));
 				}
 				org.type = row.organizationType();
 			}
@@ -176,13 +186,14 @@ final class BulkChunk {
 		String clean = blankToNull(value);
 		if (clean != null && org.fields.get(field) == null) {
 			if (!org.isNew && org.id != null) {
-				org.changes.putIfAbsent(field, new String[] { null, clean });
+				org.changes.putIfAbsent(field, new FieldChange(null, clean));
 			}
 			org.fields.put(field, clean);
 		}
 	}
 
-	private @Nullable Person person(DirectoryRow row, @Nullable Org org, Map<String, Long> byEmail) {
+	private @Nullable Person person(DirectoryRow row, @Nullable Org org, Map<String, Long> byEmail,
+			Map<String, Long> byNameAtOrg) {
 		String email = blankToNull(row.email());
 		String key = email != null ? "e:" + email
 				: "n:" + TextFolding.key(row.personName()) + "|" + (org == null ? "" : org.key);
@@ -190,7 +201,7 @@ final class BulkChunk {
 		if (person == null) {
 			Long existingId = email != null ? byEmail.get(email) : null;
 			if (existingId == null && email == null && org != null && org.id != null) {
-				existingId = findByNameAtOrganization(row.personName(), org.id);
+				existingId = byNameAtOrg.get(nameAtOrganization(TextFolding.key(row.personName()), org.id));
 			}
 			if (existingId == null && this.mode == ImportMode.UPDATE_ONLY) {
 				return null;
@@ -224,12 +235,39 @@ final class BulkChunk {
 		return person;
 	}
 
-	private @Nullable Long findByNameAtOrganization(String name, long organizationId) {
-		List<Long> ids = this.jdbc.queryForList("""
-				SELECT c.id FROM contact c JOIN affiliation a ON a.contact_id = c.id
-				WHERE c.name_key = :nameKey AND a.organization_id = :org ORDER BY c.id""",
-				Map.of("nameKey", TextFolding.key(name), "org", organizationId), Long.class);
-		return ids.isEmpty() ? null : ids.get(0);
+	/**
+	 * The people without email of the chunk who are already known at a stored
+	 * organization, by folded name and organization: one query for the chunk, the lowest
+	 * id winning where two people share a name there.
+	 */
+	private Map<String, Long> loadContactsByNameAtOrganization(List<DirectoryRow> rows, Map<String, Org> existingOrgs) {
+		Set<String> nameKeys = new LinkedHashSet<>();
+		Set<Long> organizations = new LinkedHashSet<>();
+		for (DirectoryRow row : rows) {
+			if (row.hasPerson() && row.hasOrganization() && blankToNull(row.email()) == null) {
+				Org org = existingOrgs
+					.get(orgKey(Objects.requireNonNull(row.organizationName()).strip(), row.country()));
+				if (org != null && org.id != null) {
+					nameKeys.add(TextFolding.key(row.personName()));
+					organizations.add(org.id);
+				}
+			}
+		}
+		Map<String, Long> found = new HashMap<>();
+		if (nameKeys.isEmpty()) {
+			return found;
+		}
+		this.jdbc.query("""
+				SELECT c.id, c.name_key, a.organization_id FROM contact c JOIN affiliation a ON a.contact_id = c.id
+				WHERE c.name_key IN (:nameKeys) AND a.organization_id IN (:orgs) ORDER BY c.id""",
+				Map.of("nameKeys", nameKeys, "orgs", organizations), (ResultSet rs) -> {
+					found.putIfAbsent(nameAtOrganization(rs.getString(2), rs.getLong(3)), rs.getLong(1));
+				});
+		return found;
+	}
+
+	private static String nameAtOrganization(String nameKey, long organizationId) {
+		return nameKey + "@" + organizationId;
 	}
 
 	private Map<String, Org> loadOrganizations(List<DirectoryRow> rows) {
@@ -314,7 +352,7 @@ final class BulkChunk {
 				String current = values.get(field);
 				String value = wanted.get(field);
 				if (current == null && value != null) {
-					person.changes.put(field, new String[] { null, value });
+					person.changes.put(field, new FieldChange(null, value));
 					person.fields.put(field, value);
 				}
 			}

@@ -1,8 +1,9 @@
-package org.outreachcrm.directory;
+package org.outreachcrm.directory.bulk;
 
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.OrganizationType;
 
 /**
  * One normalized row of a partner list as an import hands it to the directory: an

@@ -1,4 +1,4 @@
-package org.outreachcrm.directory;
+package org.outreachcrm.directory.bulk;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package org.outreachcrm.directory;
+package org.outreachcrm.directory.bulk;
 
 /** How a bulk write treats rows that match records already stored. */
 public enum ImportMode {

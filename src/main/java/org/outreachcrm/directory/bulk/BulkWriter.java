@@ -1,40 +1,44 @@
-package org.outreachcrm.directory;
+package org.outreachcrm.directory.bulk;
 
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
-import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
-import org.outreachcrm.directory.BulkChunk.Link;
-import org.outreachcrm.directory.BulkChunk.Org;
-import org.outreachcrm.directory.BulkChunk.Person;
-import org.outreachcrm.directory.RecordChange.Kind;
+import org.outreachcrm.directory.PartnershipStage;
+import org.outreachcrm.directory.SearchIndex;
+import org.outreachcrm.directory.bulk.BulkChunk.FieldChange;
+import org.outreachcrm.directory.bulk.BulkChunk.Link;
+import org.outreachcrm.directory.bulk.BulkChunk.Org;
+import org.outreachcrm.directory.bulk.BulkChunk.Person;
+import org.outreachcrm.directory.bulk.RecordChange.Kind;
 import org.outreachcrm.shared.TextFolding;
 import org.outreachcrm.shared.BatchRows;
 import org.outreachcrm.shared.BulkInsert;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 /**
- * The directory's bulk path for imports: resolves the identities of a whole chunk with a
- * few queries and writes it with JDBC batches (ids reserved by block, no per-row entity
- * saves). It runs in the caller's transaction, so a chunk is written whole or not at all.
+ * The work behind {@link DirectoryImport}: resolves the identities of a whole chunk with
+ * a few queries (one per kind of identity, never one per row) and writes it with JDBC
+ * batches and set-based statements (ids reserved by block, no per-row entity saves).
  */
-@Service
-public class DirectoryBulkWriter {
+@Component
+class BulkWriter {
 
 	private static final int REVERT_BATCH = 1000;
 
@@ -57,13 +61,10 @@ public class DirectoryBulkWriter {
 
 	private final Clock clock;
 
-	private final EntityManager entityManager;
-
 	private final BulkInsert bulk;
 
-	DirectoryBulkWriter(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, IdBlocks ids, SearchIndex index,
-			Clock clock, EntityManager entityManager, BulkInsert bulk) {
-		this.entityManager = entityManager;
+	BulkWriter(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, IdBlocks ids, SearchIndex index, Clock clock,
+			BulkInsert bulk) {
 		this.bulk = bulk;
 		this.named = named;
 		this.jdbc = jdbc;
@@ -77,21 +78,7 @@ public class DirectoryBulkWriter {
 	 * name, following {@code mode}. In a dry run nothing is written and the counts say
 	 * what would be.
 	 */
-	@Transactional
-	public BulkOutcome write(List<DirectoryRow> rows, ImportMode mode, BulkSession session, String actor) {
-		// JDBC below the persistence context: make pending entity changes visible first,
-		// and drop
-		// entities that the batch statements make stale afterwards
-		this.entityManager.flush();
-		try {
-			return writeChunk(rows, mode, session, actor);
-		}
-		finally {
-			this.entityManager.clear();
-		}
-	}
-
-	private BulkOutcome writeChunk(List<DirectoryRow> rows, ImportMode mode, BulkSession session, String actor) {
+	BulkOutcome write(List<DirectoryRow> rows, ImportMode mode, BulkSession session, String actor) {
 		BulkChunk chunk = new BulkChunk(this.named, mode, session);
 		chunk.resolve(rows);
 		List<Org> newOrgs = chunk.newOrgs();
@@ -192,21 +179,38 @@ public class DirectoryBulkWriter {
 	}
 
 	private void updateOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
+		Map<Long, Map<String, FieldChange>> byId = new LinkedHashMap<>();
 		for (Org org : orgs) {
-			List<String> sets = new ArrayList<>();
-			Map<String, Object> params = new HashMap<>();
-			org.changes.forEach((field, values) -> {
-				sets.add(field + " = :" + field);
-				params.put(field, values[1]);
-				changes.add(new RecordChange(Kind.ORGANIZATION, Objects.requireNonNull(org.id), field, values[0],
-						values[1]));
-			});
-			params.put("id", org.id);
-			params.put("now", now);
-			params.put("actor", actor);
-			this.named.update("UPDATE organization SET " + String.join(", ", sets)
-					+ ", updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id", params);
+			long id = Objects.requireNonNull(org.id);
+			org.changes.forEach((field, values) -> changes
+				.add(new RecordChange(Kind.ORGANIZATION, id, field, values.before(), values.after())));
+			byId.put(id, org.changes);
 		}
+		updateInBatches("organization", byId, now, actor);
+	}
+
+	/**
+	 * Sets the changed fields of stored records: one JDBC batch per set of fields that
+	 * change together (a handful per chunk), never a statement sent per record.
+	 */
+	private void updateInBatches(String table, Map<Long, Map<String, FieldChange>> changesById, LocalDateTime now,
+			String actor) {
+		Map<List<String>, List<Object[]>> batches = new LinkedHashMap<>();
+		changesById.forEach((id, fieldChanges) -> {
+			List<String> fields = new ArrayList<>(new TreeSet<>(fieldChanges.keySet()));
+			List<Object> values = new ArrayList<>();
+			fields.forEach((field) -> values.add(fieldChanges.get(field).after()));
+			values.add(now);
+			values.add(actor);
+			values.add(id);
+			batches.computeIfAbsent(fields, (k) -> new ArrayList<>()).add(values.toArray());
+		});
+		batches.forEach((fields, rows) -> {
+			StringBuilder sets = new StringBuilder();
+			fields.forEach((field) -> sets.append(field).append(" = ?, "));
+			BatchRows.execute(this.jdbc, "UPDATE " + table + " SET " + sets
+					+ "updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?", rows);
+		});
 	}
 
 	private void insertPeople(List<Person> people, LocalDateTime now, String actor, List<RecordChange> changes) {
@@ -247,26 +251,19 @@ public class DirectoryBulkWriter {
 					});
 		}
 		List<Object[]> phones = new ArrayList<>();
+		Map<Long, Map<String, FieldChange>> byId = new LinkedHashMap<>();
 		for (Person person : people) {
 			long id = Objects.requireNonNull(person.id);
-			List<String> sets = new ArrayList<>();
-			Map<String, Object> params = new HashMap<>();
-			person.changes.forEach((field, values) -> {
-				sets.add(field + " = :" + field);
-				params.put(field, values[1]);
-				changes.add(new RecordChange(Kind.CONTACT, id, field, values[0], values[1]));
-			});
+			person.changes.forEach((field, values) -> changes
+				.add(new RecordChange(Kind.CONTACT, id, field, values.before(), values.after())));
 			int position = nextPhonePosition.getOrDefault(id, 0);
 			for (String phone : person.newPhones) {
 				phones.add(new Object[] { id, position++, phone });
 				changes.add(new RecordChange(Kind.CONTACT, id, "phone", null, phone));
 			}
-			params.put("id", id);
-			params.put("now", now);
-			params.put("actor", actor);
-			this.named.update("UPDATE contact SET " + String.join("", sets.stream().map((s) -> s + ", ").toList())
-					+ "updated_at = :now, updated_by = :actor, version = version + 1 WHERE id = :id", params);
+			byId.put(id, person.changes);
 		}
+		updateInBatches("contact", byId, now, actor);
 		this.bulk.insert("contact_phone", PHONE_COLUMNS, phones);
 	}
 
@@ -319,34 +316,34 @@ public class DirectoryBulkWriter {
 				people.add(l.person().id);
 			}
 		});
-		Map<String, Object[]> existing = new HashMap<>();
+		Map<String, StoredLink> existing = new HashMap<>();
 		if (!people.isEmpty()) {
 			this.named.query("SELECT id, contact_id, organization_id, role FROM affiliation WHERE contact_id IN (:ids)",
 					Map.of("ids", people), (ResultSet rs) -> {
 						existing.putIfAbsent(rs.getLong(2) + "@" + rs.getLong(3),
-								new Object[] { rs.getLong(1), rs.getString(4) });
+								new StoredLink(rs.getLong(1), rs.getString(4)));
 					});
 		}
 		List<Link> toCreate = new ArrayList<>();
+		List<Object[]> roles = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (Link link : links) {
 			String key = link.person().id + "@" + link.org().id;
 			if (!seen.add(key)) {
 				continue;
 			}
-			Object[] stored = existing.get(key);
+			StoredLink stored = existing.get(key);
 			if (stored == null && mode != ImportMode.UPDATE_ONLY) {
 				toCreate.add(link);
 			}
-			else if (stored != null && stored[1] == null && link.role() != null && mode != ImportMode.CREATE_ONLY) {
-				long id = (Long) stored[0];
-				this.named.update(
-						"UPDATE affiliation SET role = :role, updated_at = :now, updated_by = :actor, "
-								+ "version = version + 1 WHERE id = :id",
-						Map.of("role", link.role(), "now", now, "actor", actor, "id", id));
+			else if (stored != null && stored.role() == null && link.role() != null && mode != ImportMode.CREATE_ONLY) {
+				long id = stored.id();
+				roles.add(new Object[] { link.role(), now, actor, id });
 				changes.add(new RecordChange(Kind.AFFILIATION, id, "role", null, link.role()));
 			}
 		}
+		BatchRows.execute(this.jdbc, "UPDATE affiliation SET role = ?, updated_at = ?, updated_by = ?, "
+				+ "version = version + 1 WHERE id = ?", roles);
 		long next = this.ids.reserve("affiliation", toCreate.size());
 		List<Object[]> rows = new ArrayList<>();
 		for (Link link : toCreate) {
@@ -360,23 +357,8 @@ public class DirectoryBulkWriter {
 		return toCreate;
 	}
 
-	/**
-	 * Undoes what {@link #write} recorded: removes the records it created unless someone
-	 * changed them after {@code writtenUntil}, and restores changed fields whose value is
-	 * still the one the import wrote. What was changed since is left alone and listed.
-	 */
-	@Transactional
-	public RevertOutcome revert(List<RecordChange> changes, java.time.Instant writtenUntil) {
-		this.entityManager.flush();
-		try {
-			return revertChanges(changes, writtenUntil);
-		}
-		finally {
-			this.entityManager.clear();
-		}
-	}
-
-	private RevertOutcome revertChanges(List<RecordChange> changes, java.time.Instant writtenUntil) {
+	/** See {@link DirectoryImport#revert}. */
+	RevertOutcome revert(List<RecordChange> changes, java.time.Instant writtenUntil) {
 		LocalDateTime until = LocalDateTime.ofInstant(writtenUntil, ZoneOffset.UTC);
 		List<String> keptBecauseEdited = new ArrayList<>();
 		int restored = 0;
@@ -387,6 +369,7 @@ public class DirectoryBulkWriter {
 		// the
 		// index, so no existence check per person
 		Set<Long> relinked = new HashSet<>();
+		List<RecordChange> notRestored = new ArrayList<>();
 		for (RecordChange change : changes) {
 			if (change.created()) {
 				continue;
@@ -410,7 +393,19 @@ public class DirectoryBulkWriter {
 					retyped.add(change.id());
 				}
 			}
-			else if (exists(table, change.id())) {
+			else {
+				notRestored.add(change);
+			}
+		}
+		// a field left alone is listed when its record is still there: one query per
+		// table for all of them
+		Map<Kind, Set<Long>> stillThere = new HashMap<>();
+		for (Kind kind : Kind.values()) {
+			stillThere.put(kind, existing(table(kind),
+					notRestored.stream().filter((change) -> change.kind() == kind).map(RecordChange::id).toList()));
+		}
+		for (RecordChange change : notRestored) {
+			if (stillThere.get(change.kind()).contains(change.id())) {
 				keptBecauseEdited.add(change.kind() + " " + change.id() + ": " + change.field() + " was changed since");
 			}
 		}
@@ -432,19 +427,24 @@ public class DirectoryBulkWriter {
 				int[] deleted = BatchRows.execute(this.jdbc,
 						"DELETE FROM " + table + " WHERE id = ? AND updated_at <= ?",
 						ids.stream().map((id) -> new Object[] { id, until }).toList());
+				List<Long> left = new ArrayList<>();
 				for (int i = 0; i < ids.size(); i++) {
 					if (deleted[i] > 0 || deleted[i] == java.sql.Statement.SUCCESS_NO_INFO) {
 						removed[kind.ordinal()]++;
 					}
-					else if (exists(table, ids.get(i))) {
-						keptBecauseEdited.add(kind + " " + ids.get(i) + " was edited after the import");
+					else {
+						left.add(ids.get(i));
 					}
 				}
+				Set<Long> kept = existing(table, left);
+				left.stream()
+					.filter(kept::contains)
+					.forEach((id) -> keptBecauseEdited.add(kind + " " + id + " was edited after the import"));
 			}
 		}
-		touchedOrgs.removeIf((id) -> !exists("organization", id));
-		touchedPeople.removeIf((id) -> !exists("contact", id));
-		retyped.removeIf((id) -> !exists("organization", id));
+		touchedOrgs.retainAll(existing("organization", touchedOrgs));
+		touchedPeople.retainAll(existing("contact", touchedPeople));
+		retyped.retainAll(existing("organization", retyped));
 		this.index.reindexOrganizations(touchedOrgs);
 		this.index.reindexContacts(touchedPeople);
 		relinked.removeAll(touchedPeople);
@@ -454,9 +454,15 @@ public class DirectoryBulkWriter {
 				removed[Kind.AFFILIATION.ordinal()], restored, keptBecauseEdited);
 	}
 
-	private boolean exists(String table, long id) {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE id = ?", Integer.class, id);
-		return count != null && count > 0;
+	/** Which of {@code ids} are still stored: one query per thousand ids. */
+	private Set<Long> existing(String table, Collection<Long> ids) {
+		Set<Long> found = new HashSet<>();
+		List<Long> all = new ArrayList<>(ids);
+		for (int from = 0; from < all.size(); from += REVERT_BATCH) {
+			found.addAll(this.named.queryForList("SELECT id FROM " + table + " WHERE id IN (:ids)",
+					Map.of("ids", all.subList(from, Math.min(all.size(), from + REVERT_BATCH))), Long.class));
+		}
+		return found;
 	}
 
 	private static String table(Kind kind) {
@@ -465,6 +471,10 @@ public class DirectoryBulkWriter {
 			case CONTACT -> "contact";
 			case AFFILIATION -> "affiliation";
 		};
+	}
+
+	/** An affiliation already stored between a person and an organization. */
+	private record StoredLink(long id, @Nullable String role) {
 	}
 
 }
