@@ -1,11 +1,12 @@
 // The managers' home page: a world map coloured by organizations or interactions per
-// country, drawn by ECharts from the geometry the app ships (/geo/world.json). Clicking a
-// country opens its organizations. Without JavaScript the table beside it says the same.
+// country, drawn by ECharts from the geometry the app ships (world-atlas's TopoJSON under
+// /vendor, turned into GeoJSON by topojson-client). Clicking a country opens its
+// organizations. Without JavaScript the table beside it says the same.
 (function () {
   'use strict';
 
   var element = document.getElementById('world-map');
-  if (!element || !window.echarts) {
+  if (!element || !window.echarts || !window.topojson) {
     return;
   }
   function data(name) {
@@ -56,7 +57,12 @@
 
   fetch(element.getAttribute('data-geo'), { credentials: 'same-origin' })
     .then(function (response) { return response.json(); })
-    .then(function (geometry) {
+    .then(function (topology) {
+      var geometry = window.topojson.feature(topology, topology.objects.countries);
+      // Antarctica takes a sixth of the map and holds no partners
+      geometry.features = geometry.features.filter(function (feature) {
+        return feature.properties.name !== 'Antarctica';
+      });
       window.echarts.registerMap('world', geometry);
       chart = window.echarts.init(element, null, { renderer: 'canvas' });
       draw();
