@@ -1,11 +1,12 @@
 // The managers' home page: a world map coloured by organizations or interactions per
-// country, drawn by ECharts from the geometry the app ships (/geo/world.json). Clicking a
-// country opens its organizations. Without JavaScript the table beside it says the same.
+// country, drawn by ECharts from the geometry the app ships (world-atlas's TopoJSON under
+// /vendor, turned into GeoJSON by topojson-client). Clicking a country opens its
+// organizations. Without JavaScript the table beside it says the same.
 (function () {
   'use strict';
 
   var element = document.getElementById('world-map');
-  if (!element || !window.echarts) {
+  if (!element || !window.echarts || !window.topojson) {
     return;
   }
   function data(name) {
@@ -54,9 +55,47 @@
     });
   }
 
+  // world-atlas cuts shapes at the antimeridian, yet a ring of Russia or Fiji still steps
+  // from +180 to -180; drawn flat, that step is a stripe across the whole map. Such a ring's
+  // points on the smaller side are moved to the larger side's edge.
+  function unwrap(geometry) {
+    if (!geometry) {
+      return;
+    }
+    var polygons = geometry.type === 'Polygon' ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        var jumps = false;
+        var east = 0;
+        for (var i = 0; i < ring.length; i++) {
+          if (i > 0 && Math.abs(ring[i][0] - ring[i - 1][0]) > 180) {
+            jumps = true;
+          }
+          east += ring[i][0] > 0 ? 1 : -1;
+        }
+        if (jumps) {
+          ring.forEach(function (point) {
+            if (east >= 0 && point[0] < 0) {
+              point[0] = 180;
+            } else if (east < 0 && point[0] > 0) {
+              point[0] = -180;
+            }
+          });
+        }
+      });
+    });
+  }
+
   fetch(element.getAttribute('data-geo'), { credentials: 'same-origin' })
     .then(function (response) { return response.json(); })
-    .then(function (geometry) {
+    .then(function (topology) {
+      var geometry = window.topojson.feature(topology, topology.objects.countries);
+      // Antarctica takes a sixth of the map and holds no partners
+      geometry.features = geometry.features.filter(function (feature) {
+        return feature.properties.name !== 'Antarctica';
+      });
+      geometry.features.forEach(function (feature) { unwrap(feature.geometry); });
       window.echarts.registerMap('world', geometry);
       chart = window.echarts.init(element, null, { renderer: 'canvas' });
       draw();

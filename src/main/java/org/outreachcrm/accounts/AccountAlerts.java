@@ -2,11 +2,8 @@ package org.outreachcrm.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,13 +50,9 @@ public class AccountAlerts {
 	 * first.
 	 */
 	public List<UserView> recentlyDisabled(Duration within) {
-		Instant since = this.clock.instant().minus(within);
-		return this.users.findAll(PageRequest.of(0, 500, Sort.by(Sort.Direction.DESC, "updatedAt")))
+		return this.scopes.disabledSince(this.clock.instant().minus(within), LIMIT)
 			.stream()
-			.filter(this.scopes::manages)
 			.map(UserAccount::toView)
-			.filter((u) -> !u.enabled() && !u.updatedAt().isBefore(since))
-			.limit(LIMIT)
 			.toList();
 	}
 

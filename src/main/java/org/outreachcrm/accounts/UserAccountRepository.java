@@ -1,5 +1,6 @@
 package org.outreachcrm.accounts;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,5 +44,20 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	Page<UserAccount> findWithinCountries(Collection<String> countries, Pageable pageable);
 
 	boolean existsByEmailIgnoreCase(String email);
+
+	/** Disabled accounts changed at or after {@code since}, most recent first. */
+	@Query("SELECT u FROM UserAccount u WHERE u.enabled = false AND u.updatedAt >= ?1 ORDER BY u.updatedAt DESC, u.id DESC")
+	List<UserAccount> findDisabledSince(Instant since, Pageable pageable);
+
+	/**
+	 * Disabled accounts changed at or after {@code since} that a country-scoped admin
+	 * manages (as {@link #findWithinCountries}), most recent first.
+	 */
+	@Query("""
+			SELECT u FROM UserAccount u WHERE u.enabled = false AND u.updatedAt >= ?1
+			AND EXISTS (SELECT 1 FROM UserAccount a JOIN a.countries c WHERE a = u)
+			AND NOT EXISTS (SELECT 1 FROM UserAccount b JOIN b.countries d WHERE b = u AND d NOT IN ?2)
+			ORDER BY u.updatedAt DESC, u.id DESC""")
+	List<UserAccount> findDisabledSinceWithinCountries(Instant since, Collection<String> countries, Pageable pageable);
 
 }

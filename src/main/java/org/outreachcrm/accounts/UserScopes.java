@@ -1,5 +1,7 @@
 package org.outreachcrm.accounts;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,6 +11,7 @@ import org.outreachcrm.shared.CurrentScope;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +63,21 @@ class UserScopes {
 		// a login without an account sees no country, so manages no one
 		return caller.countries().isEmpty() ? Page.empty(pageable)
 				: this.users.findWithinCountries(caller.countries(), pageable);
+	}
+
+	/**
+	 * Disabled accounts the caller manages, changed at or after {@code since}, most
+	 * recent first: the scope is part of the query, so no account drops out behind
+	 * others.
+	 */
+	List<UserAccount> disabledSince(Instant since, int limit) {
+		CountryScope caller = caller();
+		PageRequest first = PageRequest.of(0, limit);
+		if (caller.all()) {
+			return this.users.findDisabledSince(since, first);
+		}
+		return caller.countries().isEmpty() ? List.of()
+				: this.users.findDisabledSinceWithinCountries(since, caller.countries(), first);
 	}
 
 	private CountryScope caller() {

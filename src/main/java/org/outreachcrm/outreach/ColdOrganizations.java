@@ -80,6 +80,33 @@ public class ColdOrganizations {
 				WHERE (o.last_interaction_at < :cutoff
 				 OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff))"""
 				+ this.scope.byOrganization("o", params);
+		return page(where, params, pageable, now);
+	}
+
+	/**
+	 * The organizations going cold (the configured number of days) that are the given
+	 * staff member's own: those they logged an interaction with, or hold an open
+	 * follow-up of. Read from the module's own tables only ({@code interaction},
+	 * {@code follow_up}, {@code outreach_organization}), within the current scope.
+	 */
+	public Page<ColdOrganization> mine(long staffId, Pageable pageable) {
+		Instant now = this.clock.instant();
+		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
+				OrganizationActivity.utc(now.minus(Duration.ofDays(days(null)))))
+			.addValue("staff", staffId);
+		String where = """
+				 FROM outreach_organization o
+				WHERE o.organization_id IN (SELECT i.organization_id FROM interaction i WHERE i.staff_id = :staff
+				                            UNION
+				                            SELECT f.organization_id FROM follow_up f
+				                             WHERE f.assignee_id = :staff AND f.completed_at IS NULL)
+				  AND (o.last_interaction_at < :cutoff
+				   OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff))"""
+				+ this.scope.byOrganization("o", params);
+		return page(where, params, pageable, now);
+	}
+
+	private Page<ColdOrganization> page(String where, MapSqlParameterSource params, Pageable pageable, Instant now) {
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
 		if (total == null || total == 0) {
 			return Page.empty(pageable);

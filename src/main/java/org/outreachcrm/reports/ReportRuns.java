@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -52,9 +53,21 @@ public class ReportRuns {
 		this.clock = clock;
 	}
 
-	/** Queues a run with the caller's scope and language; answers its id at once. */
+	/**
+	 * Queues a run with the caller's scope and language; answers its id at once. A named
+	 * period counts back from today in UTC (API callers name no zone).
+	 */
 	public long request(ReportRunRequest request, Locale locale) {
-		ReportFilter filter = filter(request, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		return request(request, locale, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Queues a run as {@link #request(ReportRunRequest, Locale)} does, a named period
+	 * counted back from today in {@code zone} (the viewer's): on 1 January in Auckland
+	 * "last month" is December, though it is still 31 December in UTC.
+	 */
+	public long request(ReportRunRequest request, Locale locale, ZoneId zone) {
+		ReportFilter filter = filter(request, LocalDate.ofInstant(this.clock.instant(), zone));
 		long id = this.store.insert(filter, this.scope.get(), locale, currentUsername(), this.clock.instant());
 		this.runner.submit(id);
 		return id;

@@ -137,6 +137,9 @@ public final class ScaleBenchmark {
 			// what the figures depend on most (issue 20): whether the working set fits
 			storage(jdbc, h2, database, machine, dataset);
 			sample = sample(jdbc, 5000);
+			if (parts.contains("home")) {
+				generator.manager();
+			}
 		}
 		machine.put("cores", Runtime.getRuntime().availableProcessors());
 		machine.put("memoryGb", memoryGigabytes());
@@ -170,6 +173,19 @@ public final class ScaleBenchmark {
 				latencies.add(load.sequential("organization list page", queries.organizationPages(300), 20));
 				latencies.add(load.sequential("people list page", queries.contactPages(200), 20));
 				latencies.add(load.sequential("interaction list (organization)", queries.interactionPages(200), 20));
+			}
+			if (parts.contains("home")) {
+				// the page each role lands on, signed in through the login form as a
+				// browser is (staff: their follow-ups, interactions and cold
+				// organizations; manager: the last 30 days of every country; admin:
+				// imports, deliveries, accounts)
+				HomePageLoad home = new HomePageLoad(port);
+				int times = Integer.getInteger("bench.homeRequests", 200);
+				latencies.add(home.measure("home page: staff", "bench-staff-1", ScaleDataGenerator.STAFF_PASSWORD, 20,
+						times));
+				latencies.add(home.measure("home page: manager", ScaleDataGenerator.MANAGER,
+						ScaleDataGenerator.STAFF_PASSWORD, 20, times));
+				latencies.add(home.measure("home page: admin", "admin", ADMIN_PASSWORD, 20, times));
 			}
 			if (parts.contains("report")) {
 				// the outreach activity report over every interaction generated (the last
@@ -240,7 +256,7 @@ public final class ScaleBenchmark {
 	}
 
 	private static Set<String> parts(String value) {
-		Set<String> all = Set.of("search", "pages", "report", "logging", "import");
+		Set<String> all = Set.of("search", "pages", "home", "report", "logging", "import");
 		if (value.isBlank()) {
 			return all;
 		}

@@ -44,6 +44,9 @@ final class ScaleDataGenerator {
 
 	static final String STAFF_PASSWORD = "Bench-Staff-Passw0rd-2026";
 
+	/** The manager the home part signs in as ({@link #STAFF_PASSWORD}). */
+	static final String MANAGER = "bench-manager";
+
 	private static final int INTERACTION_BATCH = 2_000;
 
 	private static final String[] SUBJECTS = { "Rozmowa o kampanii", "Call about the regional summit",
@@ -84,6 +87,17 @@ final class ScaleDataGenerator {
 			ids.add(id);
 		}
 		return ids;
+	}
+
+	/**
+	 * The manager the home part signs in as (all countries), created if missing: a data
+	 * set generated before the home part existed has none.
+	 */
+	void manager() {
+		UserAccounts users = this.context.getBean(UserAccounts.class);
+		if (users.findByUsername(MANAGER).isEmpty()) {
+			users.create(new NewUser(MANAGER, STAFF_PASSWORD, "Bench Manager", null, Set.of(Role.MANAGER), Set.of()));
+		}
 	}
 
 	/**

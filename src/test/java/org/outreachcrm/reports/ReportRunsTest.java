@@ -2,6 +2,8 @@ package org.outreachcrm.reports;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.accounts.UserZones;
 import org.outreachcrm.testsupport.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -24,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** Runs through the API: 202 at once, computed in the background, file and history. */
@@ -44,6 +48,9 @@ class ReportRunsTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	UserZones zones;
 
 	UserView manager;
 
@@ -110,6 +117,25 @@ class ReportRunsTest {
 		JsonNode run = awaitFinished(id);
 		assertThat(run.get("from").asString()).isEqualTo("2031-03-03");
 		assertThat(run.get("to").asString()).isEqualTo("2031-03-09");
+	}
+
+	@Test
+	void aNamedPeriodOnThePageCountsBackFromTodayInTheUsersZone() throws Exception {
+		// 31 December 20:00 UTC is already 1 January 09:00 in Auckland, the user's zone
+		this.zones.use(this.manager.username(), ZoneId.of("Pacific/Auckland"));
+		this.clock.set(Instant.parse("2031-12-31T20:00:00Z"));
+		MvcTestResult lastMonth = this.mvc.post()
+			.uri("/reports/runs")
+			.param("type", "MEETINGS")
+			.param("period", "LAST_MONTH")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.with(csrf())
+			.exchange();
+		assertThat(lastMonth).hasStatus3xxRedirection();
+		String location = lastMonth.getResponse().getRedirectedUrl();
+		JsonNode run = awaitFinished(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+		assertThat(run.get("from").asString()).isEqualTo("2031-12-01");
+		assertThat(run.get("to").asString()).isEqualTo("2031-12-31");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class UserZoneSetting implements WebMvcConfigurer {
 				resolve(request);
 				return true;
 			}
-		}).excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**", "/images/**");
+		}).excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**", "/images/**", "/vendor/**");
 	}
 
 	void resolve(HttpServletRequest request) {

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +19,7 @@ import org.outreachcrm.accounts.AccountAlerts;
 import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.imports.Imports;
+import org.outreachcrm.outreach.ColdOrganization;
 import org.outreachcrm.outreach.ColdOrganizations;
 import org.outreachcrm.outreach.CurrentUser;
 import org.outreachcrm.outreach.FollowUpCompletion;
@@ -38,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,9 +107,8 @@ class HomePageController {
 	}
 
 	@GetMapping("/")
-	String home(@CookieValue(name = "tz", required = false) @Nullable String tz, Authentication user,
-			java.util.Locale locale, Model model) {
-		ZoneId zone = Interactions.zone(tz);
+	String home(Authentication user, Locale locale, Model model) {
+		ZoneId zone = ViewFormats.currentZone();
 		Set<String> roles = user.getAuthorities().stream().map((a) -> a.getAuthority()).collect(Collectors.toSet());
 		boolean admin = roles.contains("ROLE_ADMIN");
 		boolean manager = roles.contains("ROLE_MANAGER");
@@ -140,10 +143,9 @@ class HomePageController {
 	 * plain form comes back to the page.
 	 */
 	@PostMapping("/home/follow-ups/{id}/complete")
-	String complete(@PathVariable long id, @RequestParam long version,
-			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
+	String complete(@PathVariable long id, @RequestParam long version, HtmxRequest htmx, Model model,
 			RedirectAttributes redirect) {
-		ZoneId zone = Interactions.zone(tz);
+		ZoneId zone = ViewFormats.currentZone();
 		return inPlace(() -> this.followUps.complete(id, new FollowUpCompletion(version, null), zone),
 				"followUps.completed", zone, htmx, model, redirect);
 	}
@@ -159,14 +161,14 @@ class HomePageController {
 		model.addAttribute("mapNames", JSON.writeValueAsString(WorldMapNames.CODES));
 		model.addAttribute("mapOrganizations", JSON.writeValueAsString(organizationsByCountry));
 		model.addAttribute("mapActivity", JSON.writeValueAsString(activityByCountry));
-		Map<String, String> names = new java.util.TreeMap<>();
-		java.util.stream.Stream.concat(organizationsByCountry.keySet().stream(), activityByCountry.keySet().stream())
+		Map<String, String> names = new TreeMap<>();
+		Stream.concat(organizationsByCountry.keySet().stream(), activityByCountry.keySet().stream())
 			.forEach((code) -> names.put(code, this.formats.country(code)));
 		model.addAttribute("mapCountries", JSON.writeValueAsString(names));
 	}
 
 	private static Map<String, Long> counts(List<OutreachOverview.Count> counts) {
-		Map<String, Long> map = new java.util.LinkedHashMap<>();
+		Map<String, Long> map = new LinkedHashMap<>();
 		counts.forEach((c) -> map.put(c.key(), c.value()));
 		return map;
 	}
@@ -181,10 +183,9 @@ class HomePageController {
 
 	/** Puts one of my follow-ups off by a day or a week, in place like completing it. */
 	@PostMapping("/home/follow-ups/{id}/snooze")
-	String snooze(@PathVariable long id, @RequestParam long version, @RequestParam int days,
-			@CookieValue(name = "tz", required = false) @Nullable String tz, HtmxRequest htmx, Model model,
-			RedirectAttributes redirect) {
-		ZoneId zone = Interactions.zone(tz);
+	String snooze(@PathVariable long id, @RequestParam long version, @RequestParam int days, HtmxRequest htmx,
+			Model model, RedirectAttributes redirect) {
+		ZoneId zone = ViewFormats.currentZone();
 		return inPlace(() -> this.followUps.snooze(id, version, days, zone), "home.followUps.snoozed", zone, htmx,
 				model, redirect);
 	}
@@ -221,6 +222,7 @@ class HomePageController {
 	private void myWork(ZoneId zone, Model model) {
 		List<FollowUpView> due;
 		List<InteractionView> recent;
+		List<ColdOrganization> goingCold;
 		try {
 			long me = this.currentUser.id();
 			due = this.followUps.mine(zone, PageRequest.of(0, 50))
@@ -234,11 +236,13 @@ class HomePageController {
 				.filter((i) -> i.staffId() == me)
 				.limit(RECENT)
 				.toList();
+			goingCold = this.cold.mine(me, PageRequest.of(0, 5)).getContent();
 		}
 		catch (BusinessRuleException ex) {
 			// a login without a user account (the initial admin) has no work of its own
 			due = List.of();
 			recent = List.of();
+			goingCold = List.of();
 		}
 		Map<Long, String> names = new HashMap<>();
 		this.organizations.facts(due.stream().map(FollowUpView::organizationId).collect(Collectors.toSet()))
@@ -246,7 +250,7 @@ class HomePageController {
 		model.addAttribute("dueFollowUps", due);
 		model.addAttribute("organizationNames", names);
 		model.addAttribute("recentInteractions", recent);
-		model.addAttribute("goingCold", this.cold.list(null, PageRequest.of(0, 5)).getContent());
+		model.addAttribute("goingCold", goingCold);
 	}
 
 }

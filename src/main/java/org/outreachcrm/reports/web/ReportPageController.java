@@ -88,7 +88,7 @@ class ReportPageController {
 			return page(model, 0);
 		}
 		try {
-			long id = this.runs.request(request, locale);
+			long id = this.runs.request(request, locale, ViewFormats.currentZone());
 			return "redirect:/reports/runs/" + id;
 		}
 		catch (BusinessRuleException ex) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +19,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Time zones to choose from, in the order people look for them: the value already chosen,
- * the browser's zone, the zones of the movement's countries, then every other zone by
- * name; each labelled with its offset from UTC now ("Europe/Warsaw (UTC+01:00)").
- * Templates call it as {@code @zones.choices(value)}.
+ * the browser's zone, the user's own saved zone, the zones of the movement's countries,
+ * then every other zone by name; each labelled with its offset from UTC now
+ * ("Europe/Warsaw (UTC+01:00)"). Templates call it as {@code @zones.choices(value)}.
  */
 @Component("zones")
 public class TimeZoneChoices {
@@ -40,11 +39,17 @@ public class TimeZoneChoices {
 		this.clock = clock;
 	}
 
-	/** Every zone, {@code selected} and the browser's zone first. */
+	/** Every zone, {@code selected}, the browser's and the user's saved zone first. */
 	public List<Choice> choices(@Nullable String selected) {
 		Set<String> ordered = new LinkedHashSet<>();
 		addIfValid(ordered, selected);
-		addIfValid(ordered, browserZone());
+		HttpServletRequest request = request();
+		if (request != null) {
+			ViewFormats.browserZone(request).ifPresent((zone) -> ordered.add(zone.getId()));
+			if (request.getAttribute(ViewFormats.ZONE_ATTRIBUTE) instanceof ZoneId saved) {
+				ordered.add(saved.getId());
+			}
+		}
 		ordered.addAll(COMMON);
 		ZoneId.getAvailableZoneIds()
 			.stream()
@@ -73,21 +78,9 @@ public class TimeZoneChoices {
 		}
 	}
 
-	// the zone app.js reported from the browser (the tz cookie), when in a request
-	private static @Nullable String browserZone() {
-		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-			return null;
-		}
-		HttpServletRequest request = attributes.getRequest();
-		if (request.getCookies() == null) {
-			return null;
-		}
-		for (Cookie cookie : request.getCookies()) {
-			if ("tz".equals(cookie.getName())) {
-				return java.net.URLDecoder.decode(cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8);
-			}
-		}
-		return null;
+	private static @Nullable HttpServletRequest request() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest() : null;
 	}
 
 	/** A zone's id and its label. */

@@ -49,6 +49,9 @@ class HomeBrowserIT {
 
 	private static final String LODZ = "Fundația Științifică Łódź";
 
+	// in Germany: outside the manager's countries (Poland, Romania)
+	private static final String ELSEWHERE = "Stiftung Verborgen Bremen";
+
 	private static final List<String> LANGUAGES = List.of("en", "pl", "ro");
 
 	@RegisterExtension
@@ -78,6 +81,9 @@ class HomeBrowserIT {
 		// created a week ago: within the managers' "last 30 days", which ends yesterday
 		this.jdbc.update("UPDATE organization SET created_at = ? WHERE id IN (?, ?)",
 				java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(7), this.lodz, cluj.id());
+		this.organizations.create(organizationIn(ELSEWHERE, OrganizationType.FOUNDATION, "DE", "Bremen", "de",
+				PartnershipStage.PROSPECT));
+		this.jdbc.update("UPDATE organization SET phone = ? WHERE id = ?", "+48 42 123 45 67", this.lodz);
 		this.users.create(new NewUser("home-staff", PASSWORD, "Ana Staff", null, Set.of(Role.STAFF), Set.of()));
 		this.users.create(
 				new NewUser("home-manager", PASSWORD, "Mihai Manager", null, Set.of(Role.MANAGER), Set.of("PL", "RO")));
@@ -143,6 +149,71 @@ class HomeBrowserIT {
 		browser.waitUntil(ExpectedConditions.urlContains("/directory?q=cluj"));
 		assertThat(driver.findElement(By.id("search-results")).getText()).contains("Asociația Tinerilor Cluj");
 		assertThat(browser.consoleErrors()).as("search.js runs under the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void aScopedUsersSearchSaysNothingInTheirCountriesWithoutNamingWhatIsElsewhere() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		browser.logIn(this.port, "home-manager", PASSWORD);
+		WebElement search = browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("site-search")));
+		search.sendKeys("verborgen");
+		WebElement results = browser.waitUntil(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#site-search-results.show .suggest-empty")));
+		assertThat(results.getText()).isEqualTo("Nothing in your countries.");
+		assertThat(driver.findElement(By.id("site-search-results")).getText()).doesNotContain("Verborgen", "Bremen");
+		browser.screenshot("search-out-of-scope-1366-en");
+		search.sendKeys(Keys.ENTER);
+		browser.waitUntil(ExpectedConditions.urlContains("/directory?q=verborgen"));
+		assertThat(driver.findElement(By.id("out-of-scope")).getText()).isEqualTo("Nothing in your countries.");
+		assertThat(driver.getPageSource()).doesNotContain(ELSEWHERE);
+
+		// whoever may see Germany finds it
+		logOut();
+		browser.logIn(this.port, ADMIN, PASSWORD);
+		driver.get(url("/directory?q=verborgen&lang=en"));
+		assertThat(driver.findElement(By.id("search-results")).getText()).contains(ELSEWHERE);
+		assertThat(driver.findElements(By.id("out-of-scope"))).isEmpty();
+		logOut();
+	}
+
+	@Test
+	void onAPhoneTheOrganizationListStacksItsKeyColumnsAndPhonesAreTelLinks() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		browser.logIn(this.port, "home-staff", PASSWORD);
+		driver.manage().window().setSize(new Dimension(390, 844));
+		driver.get(url("/organizations?lang=en"));
+		WebElement row = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By
+			.xpath("//table[contains(@class,'table-stack')]//tr[.//a[@href='/organizations/" + this.lodz + "']]")));
+		List<WebElement> cells = row.findElements(By.tagName("td"));
+		WebElement name = cells.get(0);
+		WebElement country = cells.get(2);
+		WebElement stage = cells.get(3);
+		assertThat(name.getText()).contains(LODZ);
+		assertThat(country.getText()).isEqualTo("Poland");
+		assertThat(stage.getText()).isEqualTo("Partner");
+		long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
+		for (WebElement cell : List.of(name, country, stage)) {
+			assertThat(cell.isDisplayed()).isTrue();
+			assertThat(cell.getLocation().getX() + cell.getSize().getWidth()).as("inside the screen")
+				.isLessThanOrEqualTo((int) viewport);
+		}
+		assertThat(country.getLocation().getY()).as("stacked: one cell under the other")
+			.isGreaterThan(name.getLocation().getY());
+		assertThat(stage.getLocation().getY()).isGreaterThan(country.getLocation().getY());
+		assertThat(((Number) js("return document.documentElement.scrollWidth")).longValue()).as("no sideways scrolling")
+			.isLessThanOrEqualTo(viewport);
+		browser.screenshot("organizations-stacked-390-en");
+
+		driver.get(url("/organizations/" + this.lodz + "?lang=en"));
+		WebElement phone = browser
+			.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[href^='tel:']")));
+		assertThat(phone.getAttribute("href")).isEqualTo("tel:+48421234567");
+		assertThat(phone.getText()).isEqualTo("+48 42 123 45 67");
+		browser.screenshot("organization-phone-390-en");
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		logOut();
 	}
 
 	@Test

@@ -43,6 +43,30 @@ class TimeZoneChoicesTest {
 	}
 
 	@Test
+	void putsTheBrowsersAndTheUsersSavedZoneFirstThenTheMovementsThenAllByName() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setCookies(new jakarta.servlet.http.Cookie("tz", "America%2FSao_Paulo"));
+		request.setAttribute(ViewFormats.ZONE_ATTRIBUTE, java.time.ZoneId.of("Pacific/Auckland"));
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+
+		List<TimeZoneChoices.Choice> choices = this.zones.choices(null);
+
+		List<String> ids = choices.stream().map(TimeZoneChoices.Choice::id).toList();
+		assertThat(ids.subList(0, 2 + TimeZoneChoices.COMMON.size())).containsExactlyElementsOf(
+				java.util.stream.Stream
+					.concat(java.util.stream.Stream.of("America/Sao_Paulo", "Pacific/Auckland"),
+							TimeZoneChoices.COMMON.stream())
+					.toList());
+		List<String> rest = ids.subList(2 + TimeZoneChoices.COMMON.size(), ids.size());
+		assertThat(rest).isSorted().doesNotContain("America/Sao_Paulo", "Pacific/Auckland", "Europe/Warsaw");
+		assertThat(choices).extracting(TimeZoneChoices.Choice::label)
+			.startsWith("America/Sao Paulo (UTC-03:00)", "Pacific/Auckland (UTC+13:00)", "Europe/Warsaw (UTC+01:00)",
+					"Europe/Bucharest (UTC+02:00)");
+		assertThat(choices).filteredOn((c) -> !c.id().equals("UTC"))
+			.allMatch((c) -> c.label().matches(".+ \\(UTC([+-]\\d\\d:\\d\\d)?\\)"));
+	}
+
+	@Test
 	void ignoresWhatIsNotAZone() {
 		assertThat(this.zones.choices("Mars/Olympus")).extracting(TimeZoneChoices.Choice::id)
 			.startsWith("Europe/Warsaw")
