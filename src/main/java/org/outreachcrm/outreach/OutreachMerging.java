@@ -122,6 +122,12 @@ class OutreachMerging implements MergeCounter {
 				"UPDATE outreach_organization SET known_since = COALESCE(?, known_since),"
 						+ " last_interaction_at = ? WHERE organization_id = ?",
 				value(both, "known_since"), value(both, "last_interaction_at"), kept);
+		if (count("SELECT COUNT(*) FROM outreach_organization WHERE organization_id = ?", kept) == 0) {
+			// the kept organization had no activity row yet: the merged one's becomes its
+			this.jdbc.update("UPDATE outreach_organization SET organization_id = ? WHERE organization_id = ?", kept,
+					merged);
+			return;
+		}
 		this.jdbc.update("DELETE FROM outreach_organization WHERE organization_id = ?", merged);
 	}
 

@@ -345,6 +345,55 @@ class RecordMergingTest {
 		assertThat(afterFirst.id()).isEqualTo(second.id());
 	}
 
+	@Test
+	void theKeptOrganizationsActivityTakesTheEarlierStartAndTheLaterContactAndUndoRestoresBoth() {
+		String m = marker();
+		OrganizationDetails kept = this.organizations.create(organization("Eta " + m, OrganizationType.NGO, "PL"));
+		OrganizationDetails merged = this.organizations.create(organization("Eta " + m, OrganizationType.NGO, "PL"));
+		activity(kept.id(), "2025-01-01 00:00:00", null);
+		activity(merged.id(), "2024-01-01 00:00:00", "2026-05-01 10:00:00");
+
+		this.merging.mergeOrganizations(kept.id(), new MergeRequest(merged.id(), Map.of(), kept.version()));
+
+		assertThat(activityOf(kept.id())).containsExactly("2024-01-01", "2026-05-01");
+		assertThat(count("SELECT COUNT(*) FROM outreach_organization WHERE organization_id = " + merged.id())).isZero();
+
+		this.merging.undo(mergeOf(kept.id()));
+
+		assertThat(activityOf(kept.id())).containsExactly("2025-01-01", null);
+		assertThat(activityOf(merged.id())).containsExactly("2024-01-01", "2026-05-01");
+	}
+
+	@Test
+	void aKeptOrganizationWithoutActivityTakesTheMergedOnes() {
+		String m = marker();
+		OrganizationDetails kept = this.organizations.create(organization("Theta " + m, OrganizationType.NGO, "PL"));
+		OrganizationDetails merged = this.organizations.create(organization("Theta " + m, OrganizationType.NGO, "PL"));
+		this.jdbc.update("DELETE FROM outreach_organization WHERE organization_id = ?", kept.id());
+		activity(merged.id(), "2024-01-01 00:00:00", "2026-05-01 10:00:00");
+
+		this.merging.mergeOrganizations(kept.id(), new MergeRequest(merged.id(), Map.of(), kept.version()));
+
+		assertThat(activityOf(kept.id())).containsExactly("2024-01-01", "2026-05-01");
+	}
+
+	private void activity(long organization, String knownSince, String last) {
+		this.jdbc.update("DELETE FROM outreach_organization WHERE organization_id = ?", organization);
+		this.jdbc.update(
+				"INSERT INTO outreach_organization (organization_id, known_since, last_interaction_at) VALUES (?, ?, ?)",
+				organization, Timestamp.valueOf(knownSince), last == null ? null : Timestamp.valueOf(last));
+	}
+
+	private List<String> activityOf(long organization) {
+		return this.jdbc
+			.query("SELECT known_since, last_interaction_at FROM outreach_organization WHERE organization_id = ?",
+					(rs, n) -> java.util.Arrays.asList(rs.getTimestamp(1).toLocalDateTime().toLocalDate().toString(),
+							rs.getTimestamp(2) == null ? null
+									: rs.getTimestamp(2).toLocalDateTime().toLocalDate().toString()),
+					organization)
+			.get(0);
+	}
+
 	private static OrganizationRequest withTags(OrganizationRequest request, String tag) {
 		return new OrganizationRequest(request.name(), request.type(), request.country(), "Warszawa", request.website(),
 				request.email(), request.phone(), request.languages(), request.description(), request.stage(),
