@@ -11,6 +11,10 @@ public enum ChangeSource {
 	IMPORT,
 	/** The undo of an import (the reference is the import's id). */
 	IMPORT_UNDO,
+	/** The merge of two directory records (the reference is the merge's id). */
+	MERGE,
+	/** The undo of a merge (the reference is the merge's id). */
+	MERGE_UNDO,
 	/** The erasure of a person's data. */
 	ERASURE,
 	/** Start-up tasks, schedules and other work without a request. */

@@ -60,6 +60,14 @@ class RouteSecurityTest {
 		RULES.put("DELETE /api/organizations/{id}", Access.ADMIN);
 		RULES.put("GET /api/organizations/{id}/affiliations", Access.STAFF);
 		RULES.put("POST /api/organizations/{id}/stage", Access.STAFF);
+		RULES.put("POST /api/organizations/{keepId}/merge", Access.STAFF);
+		RULES.put("POST /api/contacts/{keepId}/merge", Access.STAFF);
+		RULES.put("POST /api/merges/{id}/undo", Access.STAFF);
+		RULES.put("GET /organizations/{keepId}/merge/{otherId}", Access.STAFF);
+		RULES.put("POST /organizations/{keepId}/merge/{otherId}", Access.STAFF);
+		RULES.put("GET /contacts/{keepId}/merge/{otherId}", Access.STAFF);
+		RULES.put("POST /contacts/{keepId}/merge/{otherId}", Access.STAFF);
+		RULES.put("POST /merges/{id}/undo", Access.STAFF);
 		RULES.put("GET /api/contacts", Access.STAFF);
 		RULES.put("POST /api/contacts", Access.STAFF);
 		RULES.put("GET /api/contacts/{id}", Access.STAFF);

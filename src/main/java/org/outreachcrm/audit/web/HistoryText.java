@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.audit.ChangeSource;
 import org.outreachcrm.audit.HistoryEntry;
 import org.outreachcrm.audit.HistoryEntry.Action;
 import org.outreachcrm.audit.HistoryEntry.FieldChange;
@@ -28,6 +29,14 @@ class HistoryText {
 	// columns that only mirror another record or keep the books
 	private static final Set<String> BOOKKEEPING = Set.of("country@INTERACTION", "country@FOLLOW_UP",
 			"country@INVITATION", "organization_id@FOLLOW_UP", "name_key", "password_change_required");
+
+	/**
+	 * The field of a merge entry that names the record merged (see {@code MergeHistory}).
+	 */
+	static final String MERGED_RECORD = "merged_record";
+
+	/** Present in a merge entry while the merge can be undone. */
+	static final String MERGE_UNDOABLE = "merge_undoable";
 
 	private final RecordReferences references;
 
@@ -127,7 +136,29 @@ class HistoryText {
 			changes.add(change(entry, change, names));
 		}
 		String source = msg("history.source." + entry.source().name(), entry.sourceRef());
-		return new Line(entry.at(), who, source, sentence, path, changes);
+		if (entry.revision() == null
+				&& (entry.source() == ChangeSource.MERGE || entry.source() == ChangeSource.MERGE_UNDO)) {
+			return mergeLine(entry, who, source);
+		}
+		return new Line(entry.at(), who, source, sentence, path, changes, null);
+	}
+
+	/**
+	 * A merge into this record, kept by the directory outside Envers: "Olga merged “X”
+	 * into this organization", with the undo while it is possible.
+	 */
+	private Line mergeLine(HistoryEntry entry, String who, String source) {
+		String other = null;
+		boolean undoable = false;
+		for (FieldChange change : entry.changes()) {
+			if (MERGED_RECORD.equals(change.field())) {
+				other = change.after();
+			}
+			undoable |= MERGE_UNDOABLE.equals(change.field());
+		}
+		String key = (entry.source() == ChangeSource.MERGE) ? "history.entry.MERGED." : "history.entry.MERGE_UNDONE.";
+		return new Line(entry.at(), who, source, msg(key + entry.entity().name(), who, other), null, List.of(),
+				undoable ? "/merges/" + entry.sourceRef() + "/undo" : null);
 	}
 
 	private Change change(HistoryEntry entry, FieldChange change, RecordReferences.Known names) {
@@ -153,7 +184,8 @@ class HistoryText {
 	}
 
 	/** One entry as a sentence, with the record's page when it can be opened. */
-	record Line(Instant at, String who, String source, String sentence, @Nullable String path, List<Change> changes) {
+	record Line(Instant at, String who, String source, String sentence, @Nullable String path, List<Change> changes,
+			@Nullable String undoPath) {
 	}
 
 	/** One changed field as a sentence, with the pages of the records it names. */

@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.ConflictException;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
@@ -78,10 +79,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail refused(BusinessRuleException ex, WebRequest request) {
 		boolean scope = ex instanceof OutOfScopeException;
+		boolean conflict = ex instanceof ConflictException;
 		String detail = this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.getMessage(), apiLocale(request));
-		ProblemDetail problem = ProblemDetail
-			.forStatusAndDetail(scope ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT, detail);
-		problem.setTitle(scope ? "Outside your countries" : "Request refused");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+				scope ? HttpStatus.FORBIDDEN : conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
+				detail);
+		problem.setTitle(scope ? "Outside your countries" : conflict ? "Conflict" : "Request refused");
 		problem.setProperty("code", ex.messageKey());
 		return problem;
 	}
