@@ -9,7 +9,7 @@ import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.directory.MergeLedger;
 import org.outreachcrm.directory.MergeMove;
 import org.outreachcrm.directory.MergeUndone;
-import org.outreachcrm.directory.RecordChange;
+import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.directory.RecordsMerged;
 
 import org.springframework.context.event.EventListener;
