@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Names organizations and people for the history, within the current user's countries.
+ * Names organizations, people and the links between them (person – organization) for the
+ * history, within the current user's countries.
  */
 @Component
 @Transactional(readOnly = true)
@@ -31,7 +32,7 @@ class DirectoryRecordNames implements RecordNames {
 
 	@Override
 	public Set<String> kinds() {
-		return Set.of("organization", "contact");
+		return Set.of("organization", "contact", "affiliation");
 	}
 
 	@Override
@@ -44,6 +45,13 @@ class DirectoryRecordNames implements RecordNames {
 			case "contact" -> RecordNameQueries.names(this.jdbc,
 					"SELECT c.id, c.display_name AS name FROM contact c WHERE c.id IN (:ids)"
 							+ this.scope.contacts("c", params),
+					ids, params);
+			// a link between a person and an organization, named by both; seen with the
+			// person
+			case "affiliation" -> RecordNameQueries.names(this.jdbc,
+					"SELECT a.id, CONCAT(c.display_name, ' – ', o.name) AS name FROM affiliation a"
+							+ " JOIN contact c ON c.id = a.contact_id JOIN organization o ON o.id = a.organization_id"
+							+ " WHERE a.id IN (:ids)" + this.scope.contacts("c", params),
 					ids, params);
 			default -> Map.of();
 		};

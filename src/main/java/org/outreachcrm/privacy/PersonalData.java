@@ -46,9 +46,12 @@ public class PersonalData {
 
 	private final ErasureScope scope;
 
+	private final DeletedPeople deletedPeople;
+
 	PersonalData(Contacts contacts, PersonalOutreach outreach, Meetings meetings, RecordHistory history,
-			JdbcClient jdbc, Clock clock, ErasureScope scope) {
+			JdbcClient jdbc, Clock clock, ErasureScope scope, DeletedPeople deletedPeople) {
 		this.scope = scope;
+		this.deletedPeople = deletedPeople;
 		this.contacts = contacts;
 		this.outreach = outreach;
 		this.meetings = meetings;
@@ -75,6 +78,16 @@ public class PersonalData {
 	public PersonToErase personToErase(long contactId) {
 		this.scope.check(contactId);
 		return this.contacts.personToErase(contactId);
+	}
+
+	/**
+	 * People deleted earlier and not erased yet whose name or e-mail contained
+	 * {@code text}, within the caller's country scope, newest deletion first, at most
+	 * {@code limit}: a deleted person has no page to start an erasure from.
+	 */
+	@Transactional(readOnly = true)
+	public List<DeletedPerson> findDeleted(String text, int limit) {
+		return this.deletedPeople.find(text, limit);
 	}
 
 	/**

@@ -2,8 +2,12 @@ package org.outreachcrm.privacy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,7 +24,8 @@ import org.outreachcrm.shared.SpreadsheetText;
 /**
  * The personal-data export as an XLSX, one sheet per part (Contact, Consent,
  * Affiliations, Interactions, Follow-ups, Meetings, History). Every value is text written
- * through {@link SpreadsheetText}, so nothing a person typed runs as a formula.
+ * through {@link SpreadsheetText}, so nothing a person typed runs as a formula. Times are
+ * UTC, and say so: "2026-01-12 11:00:00 UTC", under headers marked "(UTC)".
  */
 public final class PersonalDataWorkbook {
 
@@ -69,7 +74,7 @@ public final class PersonalDataWorkbook {
 				followUps.add(row(f.id(), f.interactionId(), f.dueOn(), f.note(), f.completedAt()));
 			}
 			table(workbook.createSheet("Follow-ups"), text,
-					List.of("Id", "Interaction", "Due on", "Note", "Completed at"), followUps);
+					List.of("Id", "Interaction", "Due on", "Note", "Completed at (UTC)"), followUps);
 			List<List<@Nullable String>> meetings = new ArrayList<>();
 			for (Participation p : export.meetings()) {
 				meetings.add(row(p.meeting().id(), p.meeting().title(), p.meeting().startsAt(),
@@ -94,10 +99,14 @@ public final class PersonalDataWorkbook {
 		}
 	}
 
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
 	private static List<@Nullable String> row(@Nullable Object... values) {
 		List<@Nullable String> row = new ArrayList<>();
 		for (Object value : values) {
-			row.add(value == null ? null : value.toString());
+			row.add((value == null) ? null
+					: (value instanceof Instant instant) ? UTC.format(instant) : value.toString());
 		}
 		return row;
 	}

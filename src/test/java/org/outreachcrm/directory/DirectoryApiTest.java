@@ -97,8 +97,8 @@ class DirectoryApiTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			en | Name: enter at most 300 characters. | Country: must be an ISO 3166-1
-			pl | Nazwa: maksymalna liczba znaków to 300. | Kraj: musi być dwuliterowym kodem kraju
-			ro | Nume: numărul maxim de caractere este 300. | Țară: trebuie să fie un cod de țară
+			pl | Nazwa: wpisz najwyżej 300 znaków. | Kraj: musi być dwuliterowym kodem kraju
+			ro | Nume: introduceți cel mult 300 de caractere. | Țară: trebuie să fie un cod de țară
 			""")
 	void validationMessagesNameTheFieldByItsLabelInTheCallersLanguage(String language, String name, String country) {
 		MvcTestResult result = this.mvc.post()

@@ -227,6 +227,20 @@ class PersonalDataTest {
 			assertThat(text(workbook.getSheet("Interactions"))).contains("Call with Jan " + this.family);
 			assertThat(text(workbook.getSheet("Meetings"))).contains("Meeting " + this.m);
 			assertThat(text(workbook.getSheet("History"))).contains("IMPORT");
+			// every time says its zone: in the value, and in the header of a column of
+			// times
+			assertThat(find(workbook.getSheet("Contact"), "exportedAt").getStringCellValue())
+				.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+			assertThat(workbook.getSheet("Interactions").getRow(1).getCell(1).getStringCellValue()).endsWith(" UTC");
+			assertThat(workbook.getSheet("History").getRow(1).getCell(0).getStringCellValue()).endsWith(" UTC");
+			for (String sheet : List.of("Interactions", "Follow-ups", "Meetings", "History")) {
+				assertThat(text(workbook.getSheet(sheet).getRow(0)).split("\\|"))
+					.filteredOn((header) -> header.startsWith("When") || header.endsWith(" at")
+							|| header.startsWith("Starts") || header.startsWith("Completed"))
+					.as(sheet)
+					.isNotEmpty()
+					.allMatch((header) -> header.endsWith("(UTC)"));
+			}
 			Cell notes = find(workbook.getSheet("Contact"), "notes");
 			assertThat(notes.getCellType()).as("formula-safe").isEqualTo(CellType.STRING);
 			assertThat(notes.getCellStyle().getQuotePrefixed()).isTrue();
@@ -441,9 +455,15 @@ class PersonalDataTest {
 	}
 
 	private static String text(Sheet sheet) {
+		StringBuilder text = new StringBuilder();
+		sheet.forEach((row) -> text.append(text(row)));
+		return text.toString();
+	}
+
+	private static String text(Row row) {
 		DataFormatter formatter = new DataFormatter();
 		StringBuilder text = new StringBuilder();
-		sheet.forEach((row) -> row.forEach((cell) -> text.append(formatter.formatCellValue(cell)).append('|')));
+		row.forEach((cell) -> text.append(formatter.formatCellValue(cell)).append('|'));
 		return text.toString();
 	}
 

@@ -149,6 +149,39 @@ class ScopedAdminErasureTest {
 			.contains(this.romanian.id(), this.deletedPolishMember);
 	}
 
+	@Test
+	void aScopedAdminFindsDeletedPeopleOfTheirCountriesByNameOrEmail() {
+		ContactDetails goneWithEmail = this.contacts
+			.create(person("Ola", "Kowalska" + this.m, "ola." + this.m + "@example.org", "PL"));
+		this.contacts.delete(goneWithEmail.id(), null);
+		PageSession pages = PageSession.login(this.port, this.polishAdmin.username(), "Test-Passw0rd-" + this.m);
+
+		String byName = pages.get("/admin/erasures?find=elena+POPESCU" + this.m).body();
+		assertThat(byName).contains("Elena Popescu" + this.m)
+			.contains("/contacts/" + this.deletedPolishMember + "/erase");
+		String byEmail = pages.get("/admin/erasures?find=ola." + this.m + "@example").body();
+		assertThat(byEmail).contains("Ola Kowalska" + this.m)
+			.contains("ola." + this.m + "@example.org")
+			.contains("/contacts/" + goneWithEmail.id() + "/erase");
+		// the marker matches every person of this test: only the deleted ones in Poland
+		String everyone = pages.get("/admin/erasures?find=" + this.m).body();
+		assertThat(everyone).contains("/contacts/" + this.deletedPolishMember + "/erase")
+			.contains("/contacts/" + goneWithEmail.id() + "/erase")
+			.as("deleted, but Romanian")
+			.doesNotContain("Maria Ionescu" + this.m)
+			.doesNotContain("/contacts/" + this.deletedRomanian + "/erase")
+			.as("living people have a page of their own")
+			.doesNotContain("/contacts/" + this.polish.id() + "/erase");
+		assertThat(this.personalData.findDeleted(this.m, 20)).as("the system sees all countries")
+			.extracting(DeletedPerson::contactId)
+			.contains(this.deletedRomanian, this.deletedPolishMember, goneWithEmail.id());
+
+		this.personalData.erase(this.deletedPolishMember);
+		assertThat(pages.get("/admin/erasures?find=" + this.m).body()).as("erased: nothing left to find")
+			.doesNotContain("/contacts/" + this.deletedPolishMember + "/erase");
+		assertThat(pages.get("/admin/erasures?find=" + "x".repeat(201)).statusCode()).isEqualTo(400);
+	}
+
 	private long erasures(long contactId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM person_erasure WHERE contact_id = ?")
 			.param(contactId)

@@ -159,7 +159,7 @@ class ScopedWritesTest {
 		assertThat(body(this.mvc.delete()
 			.uri("/api/meetings/" + shared.id() + "?lang=ro")
 			.with(as(this.romanianStaff))
-			.exchange())).contains("din afara țărilor tale");
+			.exchange())).contains("din afara țărilor dumneavoastră");
 
 		// a meeting of Romanians alone is theirs to delete; all countries may delete both
 		MeetingView own = meetingWith(this.romanian, this.romanianPerson, null, null);

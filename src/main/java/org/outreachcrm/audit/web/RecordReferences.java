@@ -41,7 +41,7 @@ class RecordReferences {
 	private static final Map<AuditedEntity, String> KINDS = Map.of(AuditedEntity.ORGANIZATION, "organization",
 			AuditedEntity.CONTACT, "contact", AuditedEntity.INTERACTION, "interaction", AuditedEntity.FOLLOW_UP,
 			"follow_up", AuditedEntity.CAMPAIGN, "campaign", AuditedEntity.MEETING, "meeting", AuditedEntity.USER,
-			"user");
+			"user", AuditedEntity.AFFILIATION, "affiliation");
 
 	private final List<RecordNames> names;
 

@@ -8,6 +8,8 @@ import org.outreachcrm.privacy.PersonalData;
 import org.outreachcrm.privacy.PersonalDataExport;
 import org.outreachcrm.shared.web.PageController;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 @PreAuthorize("hasRole('ADMIN')")
 class PersonalDataPageController {
+
+	/** Shortest and longest text the search for deleted people takes. */
+	static final int MIN_FIND = 2;
+
+	static final int MAX_FIND = 200;
+
+	/** How many deleted people a search shows. */
+	static final int FOUND = 20;
 
 	private final PersonalData personalData;
 
@@ -53,14 +63,29 @@ class PersonalDataPageController {
 	}
 
 	/**
-	 * The erasure log and a field for the id of a person to erase: a person deleted
-	 * earlier has no contact page to start from, their id is in the audit log.
+	 * The erasure log, a field for the id of a person to erase, and a search for people
+	 * deleted earlier by name or e-mail ({@code find}): a deleted person has no contact
+	 * page to start from, and the audit log names records rather than showing ids.
 	 */
 	@GetMapping("/admin/erasures")
-	String erasures(@RequestParam(required = false) @Nullable Long contactId, Model model) {
+	String erasures(@RequestParam(required = false) @Nullable Long contactId,
+			@RequestParam(required = false) @Nullable String find, Model model, HttpServletResponse response) {
 		if (contactId != null) {
 			return "redirect:/contacts/" + contactId + "/erase";
 		}
+		String text = (find == null) ? "" : find.strip();
+		model.addAttribute("find", text);
+		if (!text.isEmpty()) {
+			if (text.length() < MIN_FIND || text.length() > MAX_FIND) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+				model.addAttribute("findInvalid", true);
+			}
+			else {
+				model.addAttribute("deletedPeople", this.personalData.findDeleted(text, FOUND));
+			}
+		}
+		model.addAttribute("minFind", MIN_FIND);
+		model.addAttribute("maxFind", MAX_FIND);
 		model.addAttribute("erasures", this.personalData.erasures());
 		return "privacy/erasures";
 	}

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Messages with counts, formatted by ICU so that {@code {0, plural, one {...} few {...}
  * many {...} other {...}}} picks the form each language needs (Polish and Romanian have
- * more than English). Templates call {@code ${@plurals.format('key', n)}}; the JDK's
- * MessageFormat, which {@code #{key(n)}} uses, knows no plural forms.
+ * more than English). Templates call {@code ${@plurals.format('key', n)}}; since the
+ * application's message source is {@link IcuMessageSource}, {@code #{key(n)}} reads the
+ * same, and this stays for the templates that use it.
  */
 @Component("plurals")
 public class Plurals {

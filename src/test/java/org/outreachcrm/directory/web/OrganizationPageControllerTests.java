@@ -128,8 +128,8 @@ class OrganizationPageControllerTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			en | Name: enter at most 300 characters. | Website: must be a web address
-			pl | Nazwa: maksymalna liczba znaków to 300. | Strona WWW: musi być adresem strony
-			ro | Nume: numărul maxim de caractere este 300. | Site web: trebuie să fie o adresă web
+			pl | Nazwa: wpisz najwyżej 300 znaków. | Strona WWW: musi być adresem strony
+			ro | Nume: introduceți cel mult 300 de caractere. | Site web: trebuie să fie o adresă web
 			""")
 	void validationMessagesNameTheFieldByItsLabelInThePagesLanguage(String language, String name, String website) {
 		MvcTestResult result = this.mvc.post()

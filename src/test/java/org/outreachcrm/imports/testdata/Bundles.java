@@ -6,9 +6,12 @@ import java.util.Locale;
 import org.outreachcrm.imports.mapping.NormalizedValue;
 import org.outreachcrm.imports.reading.SpreadsheetException;
 import org.outreachcrm.imports.reading.SpreadsheetFormat;
+import org.outreachcrm.shared.web.IcuMessageSource;
+import org.outreachcrm.shared.web.MessagesConfiguration;
+
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The application's message bundles as Spring Boot configures them, for tests of code
@@ -24,17 +27,16 @@ public final class Bundles {
 	/** English, Polish and Romanian: the languages of the user interface. */
 	public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, POLISH, ROMANIAN);
 
-	private static final ResourceBundleMessageSource MESSAGES = messages();
+	private static final IcuMessageSource MESSAGES = messages();
 
 	private Bundles() {
 	}
 
-	public static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
+	public static IcuMessageSource messages() {
+		MessageSourceProperties properties = new MessageSourceProperties();
+		properties.setBasename(List.of("messages"));
+		properties.setFallbackToSystemLocale(false);
+		return MessagesConfiguration.icuMessages(properties);
 	}
 
 	/**

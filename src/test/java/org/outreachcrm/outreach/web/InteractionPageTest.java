@@ -189,6 +189,20 @@ class InteractionPageTest {
 					"/interactions/" + this.call.id() + "\"");
 	}
 
+	@Test
+	void theAuditLogNamesALinkBetweenAPersonAndAnOrganizationByBoth() {
+		MvcTestResult audit = this.mvc.get()
+			.uri("/admin/audit?lang=pl&user=" + this.me.username())
+			.with(user(this.me.username()).roles("ADMIN"))
+			.exchange();
+
+		assertThat(audit).hasStatusOk();
+		assertThat(audit).bodyText()
+			.contains("Ada Nowak " + this.m + " – Fundacja " + this.m)
+			.as("every record of this test still exists")
+			.doesNotContain(msg("history.record.hidden", "pl"));
+	}
+
 	private String msg(String key, String language) {
 		return this.messages.getMessage(key, null, Locale.forLanguageTag(language));
 	}

@@ -7,6 +7,7 @@ import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.PersonToErase;
+import org.outreachcrm.privacy.DeletedPerson;
 import org.outreachcrm.privacy.ErasureView;
 import org.outreachcrm.privacy.PersonalData;
 import org.outreachcrm.shared.NotFoundException;
@@ -21,6 +22,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -47,10 +51,28 @@ class PersonalDataPageControllerTests {
 			.willReturn(List.of(new ErasureView(1, 4711, "root", FixedClockConfiguration.NOW)));
 
 		assertThat(this.mvc.get().uri("/admin/erasures").with(user("root").roles("ADMIN"))).bodyText()
-			.contains("name=\"contactId\"", "for=\"erase-contact-id\"", "The audit log shows it", ">4711<");
+			.contains("name=\"contactId\"", "for=\"erase-contact-id\"", "find a deleted person below by name or e-mail",
+					">4711<");
 		assertThat(this.mvc.get().uri("/admin/erasures?contactId=42").with(user("root").roles("ADMIN"))).redirectedUrl()
 			.isEqualTo("/contacts/42/erase");
 		assertThat(this.mvc.get().uri("/admin/erasures").with(user("anna").roles("STAFF"))).hasStatus(403);
+	}
+
+	@Test
+	void findsDeletedPeopleByNameOrEmailAndRefusesAnOverlongSearch() {
+		given(this.personalData.findDeleted("zielińska", 20)).willReturn(List.of(new DeletedPerson(42, "Ewa Zielińska",
+				List.of("ewa@example.pl", "ewa.z@example.pl"), FixedClockConfiguration.NOW, List.of("PL"))));
+
+		assertThat(this.mvc.get().uri("/admin/erasures?find= zielińska ").with(user("root").roles("ADMIN"))).bodyText()
+			.contains("Ewa Zielińska", "ewa@example.pl, ewa.z@example.pl", "Poland", "href=\"/contacts/42/erase\"");
+		assertThat(this.mvc.get().uri("/admin/erasures?find=nobody").with(user("root").roles("ADMIN"))).bodyText()
+			.contains("No deleted person of your countries whose data is still held matches &quot;nobody&quot;.");
+		assertThat(this.mvc.get().uri("/admin/erasures?find=" + "x".repeat(201)).with(user("root").roles("ADMIN")))
+			.hasStatus(400)
+			.bodyText()
+			.contains("enter 2 to 200 characters");
+		assertThat(this.mvc.get().uri("/admin/erasures?find=x").with(user("root").roles("ADMIN"))).hasStatus(400);
+		verify(this.personalData, never()).findDeleted(startsWith("x"), anyInt());
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class ValidationMessagesTest {
 				"Wpisz adres e-mail, np. imie@example.org.");
 		assertThat(messages(tooShort, "ro")).containsExactlyInAnyOrder(
 				"Numărul de caractere trebuie să fie între 3 și 100.",
-				"Scrie o adresă de e-mail, de exemplu nume@example.org.");
+				"Scrieți o adresă de e-mail, de exemplu nume@example.org.");
 	}
 
 	private java.util.List<String> messages(Object request, String language) {
