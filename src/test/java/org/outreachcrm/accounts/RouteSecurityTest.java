@@ -84,6 +84,10 @@ class RouteSecurityTest {
 		RULES.put("GET /api/interactions/{id}", Access.STAFF);
 		RULES.put("PUT /api/interactions/{id}", Access.STAFF);
 		RULES.put("DELETE /api/interactions/{id}", Access.STAFF);
+		RULES.put("GET /api/duplicates", Access.STAFF);
+		RULES.put("POST /api/duplicates/scans", Access.STAFF);
+		RULES.put("GET /api/duplicates/scans/{id}", Access.STAFF);
+		RULES.put("POST /api/duplicates/{id}/dismiss", Access.STAFF);
 		RULES.put("GET /api/follow-ups", Access.STAFF);
 		RULES.put("GET /api/follow-ups/mine", Access.STAFF);
 		RULES.put("GET /api/follow-ups/{id}", Access.STAFF);
@@ -140,6 +144,8 @@ class RouteSecurityTest {
 		// pages
 		RULES.put("GET /login", Access.PUBLIC);
 		RULES.put("GET /outreach/going-cold", Access.STAFF);
+		RULES.put("GET /duplicates", Access.STAFF);
+		RULES.put("POST /duplicates/{id}/dismiss", Access.STAFF);
 		RULES.put("GET /", Access.STAFF);
 		RULES.put("GET /directory", Access.STAFF);
 		RULES.put("GET /organizations", Access.STAFF);

@@ -1,0 +1,140 @@
+package org.outreachcrm.duplicates;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.outreachcrm.directory.MergeKind;
+import org.outreachcrm.duplicates.matching.Match;
+import org.outreachcrm.duplicates.matching.Reason;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes of the finder: blocking keys per record, and new pairs. A pair already stored in
+ * any status (open, dismissed, merged) is never written again, so a dismissed pair never
+ * comes back. Everything in batches, one query per chunk.
+ */
+@Component
+class DuplicateStore {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	DuplicateStore(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Replaces the blocking keys of the given records. */
+	void replaceKeys(MergeKind kind, Map<Long, Set<String>> keysByRecord) {
+		if (keysByRecord.isEmpty()) {
+			return;
+		}
+		this.jdbc.update("DELETE FROM duplicate_key WHERE kind = :kind AND record_id IN (:ids)",
+				new MapSqlParameterSource("kind", kind.name()).addValue("ids", keysByRecord.keySet()));
+		List<SqlParameterSource> rows = new ArrayList<>();
+		keysByRecord.forEach((id, keys) -> keys.forEach((key) -> rows
+			.add(new MapSqlParameterSource("kind", kind.name()).addValue("key", key).addValue("id", id))));
+		this.jdbc.batchUpdate("INSERT INTO duplicate_key (kind, block_key, record_id) VALUES (:kind, :key, :id)",
+				rows.toArray(SqlParameterSource[]::new));
+	}
+
+	/** Removes every key of a kind (a full scan rebuilds them). */
+	void clearKeys(MergeKind kind) {
+		this.jdbc.update("DELETE FROM duplicate_key WHERE kind = :kind",
+				new MapSqlParameterSource("kind", kind.name()));
+	}
+
+	/**
+	 * Ids of the records sharing a key with {@code recordId}, through keys held by at
+	 * most {@code maxBlock} records.
+	 */
+	List<Long> sharingKeys(MergeKind kind, long recordId, int maxBlock) {
+		return this.jdbc.queryForList("""
+				SELECT DISTINCT o.record_id FROM duplicate_key k
+				JOIN duplicate_key o ON o.kind = k.kind AND o.block_key = k.block_key AND o.record_id <> k.record_id
+				WHERE k.kind = :kind AND k.record_id = :id AND k.block_key IN (
+				  SELECT b.block_key FROM duplicate_key b WHERE b.kind = :kind AND b.block_key IN (
+				    SELECT m.block_key FROM duplicate_key m WHERE m.kind = :kind AND m.record_id = :id)
+				  GROUP BY b.block_key HAVING COUNT(*) <= :max)""",
+				new MapSqlParameterSource("kind", kind.name()).addValue("id", recordId).addValue("max", maxBlock),
+				Long.class);
+	}
+
+	/** Stores the pairs not stored yet; answers how many were new. */
+	int addPairs(MergeKind kind, List<Match> matches, Instant now) {
+		if (matches.isEmpty()) {
+			return 0;
+		}
+		Set<String> known = known(kind, matches);
+		List<Match> fresh = matches.stream()
+			.filter((m) -> !known.contains(m.firstId() + "-" + m.secondId()))
+			.collect(Collectors.toMap((m) -> m.firstId() + "-" + m.secondId(), (m) -> m, (a, b) -> a))
+			.values()
+			.stream()
+			.toList();
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		String sql = """
+				INSERT INTO duplicate_pair (kind, first_id, second_id, score, reasons, status, found_at)
+				VALUES (:kind, :first, :second, :score, :reasons, 'OPEN', :now)""";
+		try {
+			this.jdbc.batchUpdate(sql,
+					fresh.stream().map((m) -> params(kind, m, now)).toArray(SqlParameterSource[]::new));
+			return fresh.size();
+		}
+		catch (DuplicateKeyException ex) {
+			// a save stored one of them meanwhile: write them one by one
+			int added = 0;
+			for (Match match : fresh) {
+				try {
+					added += this.jdbc.update(sql, params(kind, match, now));
+				}
+				catch (DuplicateKeyException stored) {
+					// stored by the other writer: nothing to add
+				}
+			}
+			return added;
+		}
+	}
+
+	private Set<String> known(MergeKind kind, List<Match> matches) {
+		Set<Long> firsts = matches.stream().map(Match::firstId).collect(Collectors.toSet());
+		Set<String> known = new HashSet<>();
+		List<Long> all = new ArrayList<>(firsts);
+		for (int start = 0; start < all.size(); start += 500) {
+			Collection<Long> slice = all.subList(start, Math.min(all.size(), start + 500));
+			this.jdbc.query("SELECT first_id, second_id FROM duplicate_pair WHERE kind = :kind AND first_id IN (:ids)",
+					new MapSqlParameterSource("kind", kind.name()).addValue("ids", slice),
+					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> known
+						.add(rs.getLong(1) + "-" + rs.getLong(2)));
+		}
+		return known;
+	}
+
+	private static MapSqlParameterSource params(MergeKind kind, Match match, Instant now) {
+		return new MapSqlParameterSource("kind", kind.name()).addValue("first", match.firstId())
+			.addValue("second", match.secondId())
+			.addValue("score", BigDecimal.valueOf(match.score()).setScale(3, RoundingMode.HALF_UP))
+			.addValue("reasons", match.reasons().stream().map(Reason::name).collect(Collectors.joining(",")))
+			.addValue("now", utc(now));
+	}
+
+	static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.outreachcrm.duplicates.web;
+
+import org.jspecify.annotations.NullMarked;
