@@ -57,7 +57,11 @@ class MessageBundlesTest {
 			"reports.column.", "reports.figure.", "reports.table.", "reports.chart.", "reports.day.", "reports.sheet.",
 			"reports.summary.", "reports.none.", "reports.field.",
 			// home page figures, the organization list's sortable columns
-			"home.figure.", "organizations.column.");
+			"home.figure.", "organizations.column.",
+			// the duplicate queue's kinds and reasons, the merge page's heading per kind,
+			// an
+			// undo refused because a moved row is gone (MergeLedger)
+			"duplicates.kind.", "duplicates.reason.", "merge.heading.", "merge.undo.gone.");
 
 	/**
 	 * Spring's binding error for a value of the wrong type (DefaultMessageCodesResolver).
