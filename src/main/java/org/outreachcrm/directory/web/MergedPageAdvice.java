@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.outreachcrm.directory.MergeLedger;
 import org.outreachcrm.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,15 +21,17 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MergedPageAdvice {
 
-	private final MergeLedger ledger;
+	// an advice is part of every web slice; slices of other pages run without the
+	// directory's services, and without a ledger nothing was merged
+	private final ObjectProvider<MergeLedger> ledger;
 
-	MergedPageAdvice(MergeLedger ledger) {
+	MergedPageAdvice(ObjectProvider<MergeLedger> ledger) {
 		this.ledger = ledger;
 	}
 
 	@ExceptionHandler
 	ModelAndView notFound(NotFoundException ex, HttpServletRequest request) {
-		var into = MergedRecords.into(this.ledger, ex);
+		var into = MergedRecords.into(this.ledger.getIfAvailable(), ex);
 		if (into.isPresent()) {
 			RequestContextUtils.getOutputFlashMap(request).put("flash", "merge.redirected");
 			return new ModelAndView("redirect:" + MergedRecords.path(ex, into.get()));

@@ -3,6 +3,7 @@ package org.outreachcrm.directory.web;
 import org.outreachcrm.directory.MergeLedger;
 import org.outreachcrm.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MergedRecordAdvice {
 
-	private final MergeLedger ledger;
+	// an advice is part of every web slice; slices of other pages run without the
+	// directory's services, and without a ledger nothing was merged
+	private final ObjectProvider<MergeLedger> ledger;
 
-	MergedRecordAdvice(MergeLedger ledger) {
+	MergedRecordAdvice(ObjectProvider<MergeLedger> ledger) {
 		this.ledger = ledger;
 	}
 
@@ -29,7 +32,7 @@ class MergedRecordAdvice {
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Not found");
-		MergedRecords.into(this.ledger, ex).ifPresent((into) -> {
+		MergedRecords.into(this.ledger.getIfAvailable(), ex).ifPresent((into) -> {
 			problem.setDetail(ex.getMessage() + "; it was merged into " + into);
 			problem.setProperty("mergedInto", into);
 		});

@@ -2,6 +2,7 @@ package org.outreachcrm.directory.web;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.directory.MergeLedger;
 import org.outreachcrm.shared.NotFoundException;
@@ -12,7 +13,10 @@ final class MergedRecords {
 	private MergedRecords() {
 	}
 
-	static Optional<Long> into(MergeLedger ledger, NotFoundException ex) {
+	static Optional<Long> into(@Nullable MergeLedger ledger, NotFoundException ex) {
+		if (ledger == null) {
+			return Optional.empty();
+		}
 		MergeKind kind = switch (ex.entity()) {
 			case "Organization" -> MergeKind.ORGANIZATION;
 			case "Contact" -> MergeKind.CONTACT;

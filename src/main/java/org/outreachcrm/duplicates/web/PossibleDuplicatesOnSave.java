@@ -16,6 +16,7 @@ import org.outreachcrm.duplicates.PossibleDuplicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -53,9 +54,11 @@ class PossibleDuplicatesOnSave implements ResponseBodyAdvice<Object>, HandlerInt
 
 	private static final Pattern FORM_REDIRECT = Pattern.compile("redirect:/(organizations|contacts)/(\\d+)");
 
-	private final DuplicateCheck check;
+	// an advice is part of every web slice; slices of other pages run without the
+	// finder, and without it there is nothing to warn about
+	private final ObjectProvider<DuplicateCheck> check;
 
-	PossibleDuplicatesOnSave(DuplicateCheck check) {
+	PossibleDuplicatesOnSave(ObjectProvider<DuplicateCheck> check) {
 		this.check = check;
 	}
 
@@ -111,8 +114,12 @@ class PossibleDuplicatesOnSave implements ResponseBodyAdvice<Object>, HandlerInt
 	}
 
 	private List<PossibleDuplicate> check(MergeKind kind, long id) {
+		DuplicateCheck finder = this.check.getIfAvailable();
+		if (finder == null) {
+			return List.of();
+		}
 		try {
-			return this.check.check(kind, id);
+			return finder.check(kind, id);
 		}
 		catch (RuntimeException ex) {
 			log.warn("The check for duplicates of {} {} failed", kind, id, ex);
