@@ -11,11 +11,12 @@ import org.outreachcrm.accounts.NewUser;
 import org.outreachcrm.accounts.Role;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.directory.MergeKind;
+import org.outreachcrm.directory.MergeRequest;
 import org.outreachcrm.directory.OrganizationDetails;
 import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
-import org.outreachcrm.directory.RecordsMerged;
+import org.outreachcrm.directory.RecordMerging;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.testsupport.DatabaseTest;
@@ -26,11 +27,11 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +53,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class DuplicatesTest {
 
 	@Autowired
+	RecordMerging merging;
+
+	@Autowired
 	MockMvcTester mvc;
 
 	@Autowired
@@ -68,9 +72,6 @@ class DuplicatesTest {
 
 	@Autowired
 	CurrentScope scope;
-
-	@Autowired
-	ApplicationEventPublisher events;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -191,6 +192,7 @@ class DuplicatesTest {
 	}
 
 	@Test
+	@WithMockUser(username = "staff", roles = "STAFF")
 	void mergeClosesThePairsOfTheMergedRecordInItsTransaction() {
 		String m = marker();
 		long kept = org("Radio Głos Ziemi " + m, "PL", null);
@@ -199,14 +201,16 @@ class DuplicatesTest {
 		assertThat(this.check.check(MergeKind.ORGANIZATION, merged)).extracting(PossibleDuplicate::id)
 			.containsExactly(kept);
 
+		// the directory's merge publishes RecordsMerged inside its transaction
 		this.transactions.executeWithoutResult((tx) -> {
-			this.events.publishEvent(new RecordsMerged(1, MergeKind.ORGANIZATION, kept, merged));
+			this.merging.mergeOrganizations(kept,
+					new MergeRequest(merged, Map.of(), this.organizations.get(kept).version()));
 			tx.setRollbackOnly();
 		});
 		assertThat(status(kept, merged)).isEqualTo("OPEN");
 
-		this.transactions.executeWithoutResult(
-				(tx) -> this.events.publishEvent(new RecordsMerged(2, MergeKind.ORGANIZATION, kept, merged)));
+		this.merging.mergeOrganizations(kept,
+				new MergeRequest(merged, Map.of(), this.organizations.get(kept).version()));
 		assertThat(status(kept, merged)).isEqualTo("MERGED");
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.OrganizationSummary;
@@ -20,9 +21,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -44,6 +47,16 @@ class PartnerListImportJobTest {
 
 	@Autowired
 	JobOperatorTestUtils jobs;
+
+	// the application has more than one job (the duplicate scan too): name the one tested
+	@Autowired
+	@Qualifier("partnerListImport")
+	Job job;
+
+	@BeforeEach
+	void testTheImportJob() {
+		this.jobs.setJob(this.job);
+	}
 
 	@Autowired
 	Imports imports;
