@@ -46,6 +46,21 @@ class IcuMessageSourceTest {
 	}
 
 	@Test
+	void countsAWholeNumberThatArrivesAsText() {
+		this.context.run((app) -> {
+			MessageSource messages = app.getBean(MessageSource.class);
+			// Bean Validation's bounds reach the message as text, like ids
+			assertThat(messages.getMessage("validation.reason.Size.textAtLeast", new Object[] { "12", "200" },
+					Locale.forLanguageTag("pl")))
+				.isEqualTo(messages.getMessage("validation.reason.Size.textAtLeast", new Object[] { 12, 200 },
+						Locale.forLanguageTag("pl")))
+				.contains("12");
+			assertThat(messages.getMessage("home.cold.days", new Object[] { "22" }, Locale.forLanguageTag("ro")))
+				.isEqualTo("22 de zile fără contact");
+		});
+	}
+
+	@Test
 	void replacesSpringBootsMessageSourceAndKeepsTheRestOfTheFormat() {
 		this.context.run((app) -> {
 			assertThat(app.getBean("messageSource")).isInstanceOf(IcuMessageSource.class);
