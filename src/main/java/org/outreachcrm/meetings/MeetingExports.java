@@ -36,10 +36,12 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.UserView;
+import org.outreachcrm.shared.Countries;
 import org.outreachcrm.shared.SpreadsheetText;
 
 import org.springframework.context.MessageSource;
@@ -51,7 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class MeetingExports {
 
-	private static final String[] HEADERS = { "Country", "Organization", "Person", "Email", "Status" };
+	private static final String[] HEADERS = { "meeting.delegation.column.country",
+			"meeting.delegation.column.organization", "meeting.delegation.column.person",
+			"meeting.delegation.column.email", "meeting.delegation.column.status" };
 
 	private final Meetings meetings;
 
@@ -66,14 +70,16 @@ public class MeetingExports {
 	}
 
 	/**
-	 * One row per invited person: country, organization, person, email, status (in the
-	 * reader's language); text from users can never become a formula.
+	 * One row per invited person: country, organization, person, email, status, with the
+	 * headings, country names and statuses in the reader's language; text from users can
+	 * never become a formula.
 	 */
 	public byte[] delegationWorkbook(long meetingId, Locale locale) {
 		Delegation delegation = this.meetings.delegation(meetingId);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			SpreadsheetText text = new SpreadsheetText(workbook);
-			Sheet sheet = workbook.createSheet("Delegation");
+			Sheet sheet = workbook.createSheet(
+					WorkbookUtil.createSafeSheetName(this.messages.getMessage("meeting.delegation", null, locale)));
 			CellStyle bold = workbook.createCellStyle();
 			Font font = workbook.createFont();
 			font.setBold(true);
@@ -81,7 +87,7 @@ public class MeetingExports {
 			Row header = sheet.createRow(0);
 			for (int i = 0; i < HEADERS.length; i++) {
 				Cell cell = header.createCell(i);
-				cell.setCellValue(HEADERS[i]);
+				cell.setCellValue(this.messages.getMessage(HEADERS[i], null, locale));
 				cell.setCellStyle(bold);
 			}
 			int r = 1;
@@ -89,7 +95,7 @@ public class MeetingExports {
 				for (Delegation.Organization organization : country.delegations()) {
 					for (Delegation.Person person : organization.people()) {
 						Row row = sheet.createRow(r++);
-						text.set(row.createCell(0), country.country());
+						text.set(row.createCell(0), Countries.displayName(country.country(), locale));
 						text.set(row.createCell(1), organization.name());
 						text.set(row.createCell(2), person.name());
 						text.set(row.createCell(3), person.email());

@@ -107,6 +107,24 @@ class SecurityHardeningTest {
 				.containsAnyOf("Too many failed logins. Wait 15 minutes", "Zbyt wiele nieudanych logowań",
 						"Prea multe autentificări eșuate");
 		}
+		// the minutes are counted in each language's plural forms
+		assertThat(loginPage("throttled=1", "en")).contains("Wait 1 minute before");
+		assertThat(loginPage("throttled=22", "pl")).contains("Odczekaj 22 minuty przed");
+		assertThat(loginPage("throttled=25", "pl")).contains("Odczekaj 25 minut przed");
+		assertThat(loginPage("throttled=20", "ro")).contains("Așteptați 20 de minute înainte");
+		assertThat(loginPage("throttled=2", "ro")).contains("Așteptați 2 minute înainte");
+		// whatever else the address says is not repeated to the reader
+		assertThat(loginPage("throttled=%3Cb%3Ex", "en")).contains("Wait a few minutes before")
+			.doesNotContain("&lt;b&gt;");
+		assertThat(loginPage("throttled=99999999", "en")).contains("Wait a few minutes before");
+	}
+
+	private String loginPage(String query, String language) throws Exception {
+		return this.mvc.get()
+			.uri("/login?" + query + "&lang=" + language)
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test

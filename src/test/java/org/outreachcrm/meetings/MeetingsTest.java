@@ -190,7 +190,7 @@ class MeetingsTest {
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
 			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Organization");
 			Row romanian = sheet.getRow(3);
-			assertThat(romanian.getCell(0).getStringCellValue()).isEqualTo("RO");
+			assertThat(romanian.getCell(0).getStringCellValue()).isEqualTo("Romania");
 			Cell name = romanian.getCell(2);
 			assertThat(name.getCellType()).isEqualTo(CellType.STRING);
 			assertThat(name.getStringCellValue()).isEqualTo(INJECTION);
@@ -201,6 +201,20 @@ class MeetingsTest {
 					assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA);
 				}
 			}
+		}
+	}
+
+	@Test
+	void workbookSpeaksTheReadersLanguage() throws Exception {
+		byte[] bytes = this.exports.delegationWorkbook(this.meeting.id(), Locale.forLanguageTag("pl"));
+
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(workbook.getSheetName(0)).isEqualTo("Delegacje");
+			assertThat(sheet.getRow(0)).extracting(Cell::getStringCellValue)
+				.containsExactly("Kraj", "Organizacja", "Osoba", "E-mail", "Status");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Polska");
+			assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Rumunia");
 		}
 	}
 
