@@ -292,6 +292,10 @@ public class Interactions {
 			where.append(" AND i.type = :type");
 			params.addValue("type", query.type().name());
 		}
+		if (query.staffId() != null) {
+			where.append(" AND i.staff_id = :staffId");
+			params.addValue("staffId", query.staffId());
+		}
 		if (query.from() != null) {
 			where.append(" AND i.occurred_at >= :from");
 			params.addValue("from", OrganizationActivity.utc(query.from()));

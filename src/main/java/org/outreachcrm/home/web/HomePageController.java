@@ -229,13 +229,13 @@ class HomePageController {
 				.stream()
 				.filter((f) -> f.timing() == FollowUpTiming.OVERDUE || f.timing() == FollowUpTiming.TODAY)
 				.toList();
+			// the staff member's own, newest first, one query (not the newest of
+			// everyone's,
+			// filtered here: those may all be colleagues')
 			recent = this.interactions
 				.list(new InteractionQuery(null, null, null, null, this.clock.instant().minus(Duration.ofDays(90)),
-						null), PageRequest.of(0, 200), zone)
-				.stream()
-				.filter((i) -> i.staffId() == me)
-				.limit(RECENT)
-				.toList();
+						null, me), PageRequest.of(0, RECENT), zone)
+				.getContent();
 			goingCold = this.cold.mine(me, PageRequest.of(0, 5)).getContent();
 		}
 		catch (BusinessRuleException ex) {

@@ -105,6 +105,30 @@ class HomePageTest {
 	}
 
 	@Test
+	void staffSeeTheirOwnRecentInteractionsHoweverBusyTheirColleaguesWere() {
+		UserView me = Staff.create(this.users, Role.STAFF);
+		UserView colleague = Staff.create(this.users, Role.STAFF);
+		this.clock.set(T0);
+		OrganizationDetails partner = create("Busy partner");
+		String mine = "My call " + marker();
+		Staff.actAs(me);
+		log(partner, null, mine);
+		// after it, more interactions by a colleague than the page could ever list
+		Staff.actAs(colleague);
+		for (int i = 0; i < 210; i++) {
+			this.clock.set(T0.plus(Duration.ofMinutes(i + 1)));
+			log(partner, null, "Their call " + i);
+		}
+		Staff.logOut();
+		this.clock.set(T0.plus(Duration.ofDays(1)));
+
+		MvcTestResult home = this.mvc.get().uri("/").with(user(me.username()).roles("STAFF")).exchange();
+
+		assertThat(home).hasStatusOk();
+		assertThat(home).bodyText().contains(mine).doesNotContain("Their call");
+	}
+
+	@Test
 	void todayIsTheDayInTheUsersSavedZoneWhateverTheBrowserSays() {
 		UserView me = Staff.create(this.users, Role.STAFF);
 		// 2026-01-15 12:00 UTC is already 2026-01-16 02:00 on Kiritimati (UTC+14)
@@ -156,8 +180,13 @@ class HomePageTest {
 	}
 
 	private void log(OrganizationDetails organization, FollowUpRequest followUp) {
-		this.interactions.log(new InteractionRequest(organization.id(), List.of(), InteractionType.CALL,
-				this.clock.instant(), "UTC", Direction.OUTBOUND, "Call", null, null, null, null, null, followUp, null));
+		log(organization, followUp, "Call");
+	}
+
+	private void log(OrganizationDetails organization, FollowUpRequest followUp, String subject) {
+		this.interactions
+			.log(new InteractionRequest(organization.id(), List.of(), InteractionType.CALL, this.clock.instant(), "UTC",
+					Direction.OUTBOUND, subject, null, null, null, null, null, followUp, null));
 	}
 
 }
