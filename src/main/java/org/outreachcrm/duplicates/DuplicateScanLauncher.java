@@ -1,15 +1,11 @@
 package org.outreachcrm.duplicates;
 
 import java.time.Clock;
-import java.util.Collection;
 
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.ClaimedJobs;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,31 +28,8 @@ class DuplicateScanLauncher {
 
 	DuplicateScanLauncher(JobOperator jobOperator, JobRepository jobRepository, Job duplicateScan, ScanRuns runs,
 			LockingTaskExecutor locks, Clock clock, DuplicatesProperties properties) {
-		this.jobs = new ClaimedJobs("duplicate-scan", duplicateScan, new ClaimedJobs.Runs() {
-
-			@Override
-			public Collection<Long> unfinished() {
-				return runs.unfinished();
-			}
-
-			@Override
-			public @Nullable Long jobExecutionId(long id) {
-				return runs.jobExecutionId(id);
-			}
-
-			@Override
-			public JobParameters parameters(long id) {
-				return new JobParametersBuilder().addLong(DuplicateScanJobConfiguration.SCAN_ID, id)
-					.addString(DuplicateScanJobConfiguration.KIND, runs.kind(id).name())
-					.toJobParameters();
-			}
-
-			@Override
-			public void couldNotRun(long id) {
-				runs.finish(id, ScanStatus.FAILED, "duplicates.scan.failed");
-			}
-
-		}, jobOperator, jobRepository, locks, clock, properties.claimTimeout());
+		this.jobs = new ClaimedJobs("duplicate-scan", duplicateScan, runs, jobOperator, jobRepository, locks, clock,
+				properties.claimTimeout());
 	}
 
 	void launch(long scanId) {

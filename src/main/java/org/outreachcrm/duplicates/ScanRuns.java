@@ -5,8 +5,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.MergeKind;
+import org.outreachcrm.shared.ClaimedJobs;
 import org.outreachcrm.shared.NotFoundException;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  * index on the active kind).
  */
 @Component
-class ScanRuns {
+class ScanRuns implements ClaimedJobs.Runs {
 
 	private final JdbcClient jdbc;
 
@@ -64,18 +67,33 @@ class ScanRuns {
 			.orElseThrow(() -> new NotFoundException("Duplicate scan", id));
 	}
 
-	List<Long> unfinished() {
+	@Override
+	public List<Long> unfinished() {
 		return this.jdbc.sql("SELECT id FROM duplicate_scan WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
 			.query(Long.class)
 			.list();
 	}
 
-	@Nullable Long jobExecutionId(long id) {
+	@Override
+	public @Nullable Long jobExecutionId(long id) {
 		return this.jdbc.sql("SELECT job_execution_id FROM duplicate_scan WHERE id = ?")
 			.param(id)
 			.query((rs, n) -> (Long) rs.getObject(1, Long.class))
 			.optional()
 			.orElse(null);
+	}
+
+	@Override
+	public JobParameters parameters(long id) {
+		return new JobParametersBuilder().addLong(DuplicateScanJobConfiguration.SCAN_ID, id)
+			.addString(DuplicateScanJobConfiguration.KIND, kind(id).name())
+			.toJobParameters();
+	}
+
+	/** A scan whose job could not start or resume is failed, with a message saying so. */
+	@Override
+	public void couldNotRun(long id) {
+		finish(id, ScanStatus.FAILED, "duplicates.scan.failed");
 	}
 
 	MergeKind kind(long id) {

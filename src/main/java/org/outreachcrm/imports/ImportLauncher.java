@@ -1,15 +1,11 @@
 package org.outreachcrm.imports;
 
 import java.time.Clock;
-import java.util.Collection;
 
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.ClaimedJobs;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,24 +30,8 @@ class ImportLauncher {
 
 	ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job partnerListImport, ImportRuns runs,
 			LockingTaskExecutor locks, Clock clock, ImportsProperties properties) {
-		this.jobs = new ClaimedJobs("import", partnerListImport, new ClaimedJobs.Runs() {
-
-			@Override
-			public Collection<Long> unfinished() {
-				return runs.unfinished();
-			}
-
-			@Override
-			public @Nullable Long jobExecutionId(long id) {
-				return runs.jobExecutionId(id);
-			}
-
-			@Override
-			public JobParameters parameters(long id) {
-				return new JobParametersBuilder().addLong(ImportJobConfiguration.IMPORT_ID, id).toJobParameters();
-			}
-
-		}, jobOperator, jobRepository, locks, clock, properties.claimTimeout());
+		this.jobs = new ClaimedJobs("import", partnerListImport, runs, jobOperator, jobRepository, locks, clock,
+				properties.claimTimeout());
 	}
 
 	void launch(long importId) {

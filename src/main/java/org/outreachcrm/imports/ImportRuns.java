@@ -17,9 +17,12 @@ import org.outreachcrm.imports.RowResult.Problem;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.BatchRows;
+import org.outreachcrm.shared.ClaimedJobs;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * crash they match exactly what was written.
  */
 @Component
-class ImportRuns {
+class ImportRuns implements ClaimedJobs.Runs {
 
 	/** The widths of {@code import_problem}'s columns (V21). */
 	static final int MAX_COLUMN_NAME = 200;
@@ -296,19 +299,26 @@ class ImportRuns {
 		this.jdbc.sql("DELETE FROM import_change WHERE import_id = ?").param(id).update();
 	}
 
-	List<Long> unfinished() {
+	@Override
+	public List<Long> unfinished() {
 		return this.jdbc
 			.sql("SELECT id FROM import_run WHERE status IN ('QUEUED', 'RUNNING') AND NOT awaiting_review ORDER BY id")
 			.query(Long.class)
 			.list();
 	}
 
-	@Nullable Long jobExecutionId(long id) {
+	@Override
+	public @Nullable Long jobExecutionId(long id) {
 		return this.jdbc.sql("SELECT job_execution_id FROM import_run WHERE id = ?")
 			.param(id)
 			.query((rs, n) -> (Long) rs.getObject(1, Long.class))
 			.optional()
 			.orElse(null);
+	}
+
+	@Override
+	public JobParameters parameters(long id) {
+		return new JobParametersBuilder().addLong(ImportJobConfiguration.IMPORT_ID, id).toJobParameters();
 	}
 
 	ImportView get(long id) {
