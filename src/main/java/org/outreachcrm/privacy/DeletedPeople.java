@@ -3,6 +3,7 @@ package org.outreachcrm.privacy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.outreachcrm.audit.AuditTrail;
 import org.outreachcrm.audit.AuditedEntity;
@@ -45,7 +46,8 @@ class DeletedPeople {
 	List<DeletedPerson> find(String text, int limit) {
 		String lower = "%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%";
 		String folded = "%" + likeEscaped(TextFolding.key(text)) + "%";
-		return this.jdbc.sql("""
+		// a stream holds its result set open until it is closed
+		try (Stream<Candidate> candidates = this.jdbc.sql("""
 				SELECT c.id, MAX(r.revtstmp) FROM contact_aud c JOIN audit_revision r ON r.rev = c.rev
 				WHERE c.revtype = 2
 				  AND NOT EXISTS (SELECT 1 FROM contact x WHERE x.id = c.id)
@@ -58,12 +60,13 @@ class DeletedPeople {
 			.param("lower", lower)
 			.param("folded", folded)
 			.query((rs, n) -> new Candidate(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
-			.stream()
-			.limit(CANDIDATES)
-			.filter((candidate) -> this.scope.coversDeleted(candidate.id()))
-			.limit(limit)
-			.map(this::person)
-			.toList();
+			.stream()) {
+			return candidates.limit(CANDIDATES)
+				.filter((candidate) -> this.scope.coversDeleted(candidate.id()))
+				.limit(limit)
+				.map(this::person)
+				.toList();
+		}
 	}
 
 	private DeletedPerson person(Candidate candidate) {
