@@ -92,6 +92,7 @@ public final class ScaleBenchmark {
 			.run(withFreePort(appArgs))) {
 			ScaleDataGenerator generator = new ScaleDataGenerator(context);
 			long haveOrgs = generator.count("organization");
+			long haveContacts = generator.count("contact");
 			long haveInteractions = generator.count("interaction");
 			boolean resume = Boolean.getBoolean("bench.resume");
 			dataset.put("reused", haveOrgs > 0);
@@ -102,20 +103,28 @@ public final class ScaleBenchmark {
 				Instant start = Instant.now();
 				List<Long> staff = generator.staff();
 				// an interrupted run left whole chunks (each is one transaction): redo
-				// the
-				// last few, whose organizations the bulk path finds and leaves alone
+				// the last few of each pass, whose records the bulk path finds and
+				// leaves alone
 				long from = resume ? Math.max(0, haveOrgs - 4_000) : 0;
-				if (haveOrgs < organizations) {
-					generator.directory(from, organizations, contacts, Integer.getInteger("bench.chunk", 1000),
-							threads);
+				long fromPeople = resume ? Math.max(0, haveContacts * organizations / Math.max(1, contacts) - 4_000)
+						: 0;
+				if (haveOrgs < organizations || haveContacts < contacts) {
+					generator.directory(from, fromPeople, organizations, contacts,
+							Integer.getInteger("bench.chunk", 1000), threads);
 				}
 				double directorySeconds = seconds(start);
 				Instant interactionStart = Instant.now();
 				if (haveInteractions < interactions) {
-					generator.interactions(interactions - haveInteractions, staff, Instant.now());
+					generator.interactions(interactions - haveInteractions, staff, Instant.now(),
+							Integer.getInteger("bench.interactionChunk", 100_000));
 				}
 				dataset.put("directorySeconds", directorySeconds);
 				dataset.put("interactionSeconds", seconds(interactionStart));
+				// the report reads these counts instead of the interactions: a data set
+				// whose counts disagree would make its figures meaningless
+				generator.checkDayCounts();
+				dataset.put("generation", generator.phases());
+				dataset.put("loadAverageAfterGeneration", loadAverage());
 			}
 			else if (!"any".equals(System.getProperty("bench.reuse"))
 					&& (haveOrgs != organizations || haveInteractions < interactions)) {

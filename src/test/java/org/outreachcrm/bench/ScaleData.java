@@ -285,6 +285,18 @@ final class ScaleData {
 				TAGS[(int) (mix(organization + 3) % TAGS.length)]));
 	}
 
+	/**
+	 * The organization alone (no person): what {@link #rows} gives an organization
+	 * without people, and the first pass of the generator for every organization.
+	 */
+	static DirectoryRow organizationRow(long organization) {
+		Country c = country(organization);
+		String website = "https://org" + organization + "." + c.code().toLowerCase() + ".bench.example.org";
+		return new DirectoryRow(organization, organizationName(organization), type(organization), c.code(),
+				city(organization), website, null, null, null, null, null, null, null, null, null, null,
+				tags(organization));
+	}
+
 	/** Rows of one organization: one per person (or one without a person). */
 	static List<DirectoryRow> rows(long organization, long firstContact, long contacts) {
 		Country c = country(organization);
@@ -292,8 +304,7 @@ final class ScaleData {
 		String website = "https://org" + organization + "." + c.code().toLowerCase() + ".bench.example.org";
 		List<DirectoryRow> rows = new ArrayList<>();
 		if (contacts == 0) {
-			rows.add(new DirectoryRow(organization, name, type(organization), c.code(), city(organization), website,
-					null, null, null, null, null, null, null, null, null, null, tags(organization)));
+			rows.add(organizationRow(organization));
 		}
 		for (long p = firstContact; p < firstContact + contacts; p++) {
 			rows.add(new DirectoryRow(p, name, type(organization), c.code(), city(organization), website, null, null,
