@@ -142,13 +142,12 @@ final class ScaleDataGenerator {
 		this.jdbc.update("""
 				UPDATE organization SET stage = CASE MOD(id, 7) WHEN 0 THEN 'CONTACTED' WHEN 1 THEN 'ENGAGED'
 				  WHEN 2 THEN 'PARTNER' WHEN 3 THEN 'DORMANT' WHEN 4 THEN 'CONTACTED' ELSE 'PROSPECT' END""");
-		// people's search tokens carry their organization's stage (V100): set-based here,
-		// as
-		// the stages were; every generated person has exactly one affiliation
-		this.jdbc.update("""
-				UPDATE contact_search_token SET organization_stage = (SELECT o.stage FROM affiliation a
-				  JOIN organization o ON o.id = a.organization_id WHERE a.contact_id = contact_search_token.contact_id)
-				WHERE organization_stage <> ''""");
+		// people's search facets carry their organization's stage (V260): set-based here,
+		// as the stages were; every generated person has exactly one affiliation
+		this.jdbc
+			.update("""
+					UPDATE contact_search_facet SET organization_stage = (SELECT o.stage FROM affiliation a
+					  JOIN organization o ON o.id = a.organization_id WHERE a.contact_id = contact_search_facet.contact_id)""");
 	}
 
 	/**
