@@ -107,14 +107,21 @@ class DirectorySearch {
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
 		where.append(this.scope.contacts("c", params));
 		String q = emailTerms(query.q(), params, where);
-		// With words, a filter by the type or stage of the people's organizations is part
-		// of each word's token range: the token rows carry those facets (V100).
-		// The token facets name the type and stage of every organization of a person, in
-		// every country: a scoped user filters through the affiliations below instead.
+		// With words, a filter by the type or stage of the people's organizations checks
+		// the first word's token rows against the people's facet rows (V260: one small
+		// row
+		// per person and organization type and stage, read by primary key) before any
+		// person is looked up, so that only the people of that type are read from
+		// contact.
+		// As a join inside the subquery MariaDB misjudged it and scanned every person; a
+		// correlated COUNT is never flattened into a join (see below).
+		// The facets name the type and stage of every organization of a person, in every
+		// country: a scoped user filters through the affiliations below instead.
 		boolean facets = hasWords(q) && query.organizationId() == null
 				&& (query.type() != null || query.stage() != null) && this.scope.current().all();
 		words(q, params, where, "c.id", "contact_search_token", "contact_id",
-				facets ? (t) -> facetConditions(query, params, t) : (t) -> "");
+				facets ? " AND (SELECT COUNT(*) FROM contact_search_facet f WHERE f.contact_id = t0.contact_id"
+						+ facetConditions(query, params, "f") + ") > 0" : "");
 		// words or addresses narrow the people to a bounded set
 		boolean narrowed = hasWords(query.q()) || !java.util.Objects.equals(q, query.q());
 		if (query.country() != null) {
@@ -255,7 +262,7 @@ class DirectorySearch {
 
 	/**
 	 * The person is currently affiliated with an organization of the type and stage asked
-	 * for: a token row of that facet whose latest end date is open or not past (see
+	 * for: a facet row whose latest end date is open or not past (see
 	 * {@link SearchIndex.Facet}).
 	 */
 	private static String facetConditions(DirectoryQuery query, MapSqlParameterSource params, String alias) {
@@ -295,15 +302,15 @@ class DirectorySearch {
 
 	private static void words(@Nullable String q, MapSqlParameterSource params, StringBuilder where, String idColumn,
 			String tokenTable, String tokenIdColumn) {
-		words(q, params, where, idColumn, tokenTable, tokenIdColumn, (alias) -> "");
+		words(q, params, where, idColumn, tokenTable, tokenIdColumn, "");
 	}
 
 	/**
-	 * One token-range condition per word; {@code more} adds conditions on the word's
-	 * token rows (given their alias).
+	 * One token-range condition per word; {@code firstMore} adds conditions on the first
+	 * word's token rows, alias {@code t0}.
 	 */
 	private static void words(@Nullable String q, MapSqlParameterSource params, StringBuilder where, String idColumn,
-			String tokenTable, String tokenIdColumn, java.util.function.UnaryOperator<String> more) {
+			String tokenTable, String tokenIdColumn, String firstMore) {
 		if (q == null || q.isBlank()) {
 			return;
 		}
@@ -326,7 +333,7 @@ class DirectorySearch {
 				.append(isPrefix(words.get(i)) ? "LIKE" : "=")
 				.append(" :w")
 				.append(i)
-				.append(more.apply("t" + i))
+				.append((i == 0) ? firstMore : "")
 				.append(')');
 			params.addValue("w" + i, isPrefix(words.get(i)) ? words.get(i) + "%" : words.get(i));
 		}

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchIndex {
 
-	private static final List<String> CONTACT_TOKEN_COLUMNS = List.of("token", "contact_id", "organization_type",
-			"organization_stage", "affiliated_until");
+	private static final List<String> FACET_COLUMNS = List.of("contact_id", "organization_type", "organization_stage",
+			"affiliated_until");
 
 	private final JdbcTemplate jdbc;
 
@@ -93,8 +93,9 @@ public class SearchIndex {
 	}
 
 	/**
-	 * Rebuilds the tokens of everyone affiliated with these organizations, after a change
-	 * of an organization's type or stage (the facets people are filtered by).
+	 * Rewrites the facets of everyone affiliated with these organizations, after a change
+	 * of an organization's type or stage (the facets people are filtered by); their words
+	 * do not change.
 	 */
 	public void reindexPeopleOf(Collection<Long> organizationIds) {
 		Set<Long> people = new java.util.TreeSet<>();
@@ -102,7 +103,9 @@ public class SearchIndex {
 			people.addAll(this.named.queryForList("SELECT contact_id FROM affiliation WHERE organization_id IN (:ids)",
 					Map.of("ids", chunk), Long.class));
 		}
-		reindexContacts(people);
+		for (List<Long> chunk : chunks(people)) {
+			replaceFacets(chunk);
+		}
 	}
 
 	/**
@@ -151,13 +154,8 @@ public class SearchIndex {
 	 * left out of {@code facets}).
 	 */
 	public void addContacts(Map<Long, List<@Nullable String>> texts, Map<Long, List<Facet>> facets) {
-		List<Object[]> rows = contactRows(texts, facets);
-		// in primary-key order, so that InnoDB fills its pages in sequence
-		rows.sort(java.util.Comparator.comparing((Object[] row) -> (String) row[0])
-			.thenComparing((Object[] row) -> (Long) row[1])
-			.thenComparing((Object[] row) -> (String) row[2])
-			.thenComparing((Object[] row) -> (String) row[3]));
-		this.bulk.insert("contact_search_token", CONTACT_TOKEN_COLUMNS, rows);
+		insertAll("contact_search_token", "contact_id", texts);
+		insertFacets(facets);
 	}
 
 	private void insertAll(String table, String idColumn, Map<Long, List<@Nullable String>> texts) {
@@ -187,22 +185,29 @@ public class SearchIndex {
 			return;
 		}
 		this.named.update("DELETE FROM contact_search_token WHERE contact_id IN (:ids)", Map.of("ids", texts.keySet()));
-		this.bulk.insert("contact_search_token", CONTACT_TOKEN_COLUMNS, contactRows(texts, facets(texts.keySet())));
+		insertAll("contact_search_token", "contact_id", texts);
+		replaceFacets(texts.keySet());
 	}
 
 	/**
-	 * Every token of each person once per facet (once with no facet when there is none).
+	 * Rewrites the facet rows of these people from their affiliations as stored (V260:
+	 * one row per person and organization type and stage, none without affiliations).
 	 */
-	private static List<Object[]> contactRows(Map<Long, List<@Nullable String>> texts, Map<Long, List<Facet>> facets) {
+	private void replaceFacets(Collection<Long> contactIds) {
+		if (contactIds.isEmpty()) {
+			return;
+		}
+		this.named.update("DELETE FROM contact_search_facet WHERE contact_id IN (:ids)", Map.of("ids", contactIds));
+		insertFacets(facets(contactIds));
+	}
+
+	private void insertFacets(Map<Long, List<Facet>> facets) {
 		List<Object[]> rows = new ArrayList<>();
-		texts.forEach((id, values) -> {
-			List<Facet> of = facets.getOrDefault(id, List.of());
-			List<Facet> each = of.isEmpty() ? List.of(Facet.NONE) : of;
-			TextFolding.tokens(present(values))
-				.forEach((token) -> each.forEach(
-						(facet) -> rows.add(new Object[] { token, id, facet.type(), facet.stage(), facet.until() })));
-		});
-		return rows;
+		new java.util.TreeMap<>(facets).forEach((id, of) -> new java.util.LinkedHashSet<>(of)
+			.forEach((facet) -> rows.add(new Object[] { id, facet.type(), facet.stage(), facet.until() })));
+		if (!rows.isEmpty()) {
+			this.bulk.insert("contact_search_facet", FACET_COLUMNS, rows);
+		}
 	}
 
 	private static List<String> present(List<@Nullable String> values) {
@@ -249,9 +254,6 @@ public class SearchIndex {
 	 * or not before today, which stays true without any write as days pass.
 	 */
 	public record Facet(String type, String stage, @Nullable LocalDate until) {
-
-		/** The facet of a person without affiliations: matches no type or stage. */
-		static final Facet NONE = new Facet("", "", null);
 
 	}
 

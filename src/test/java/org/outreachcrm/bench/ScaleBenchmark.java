@@ -136,7 +136,7 @@ public final class ScaleBenchmark {
 				System.out.println("Reusing the data set already in " + database);
 			}
 			for (String table : List.of("organization", "contact", "affiliation", "interaction",
-					"organization_search_token", "contact_search_token")) {
+					"organization_search_token", "contact_search_token", "contact_search_facet")) {
 				dataset.put(table, generator.count(table));
 			}
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

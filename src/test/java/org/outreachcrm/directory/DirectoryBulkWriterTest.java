@@ -18,6 +18,7 @@ import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.directory.bulk.RevertOutcome;
 import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.SearchIndexCheck;
 import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,12 @@ class DirectoryBulkWriterTest {
 
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+
+	@Autowired
+	SearchIndex index;
 
 	@Test
 	void createsOrganizationsPeopleAndAffiliationsThatSearchFinds() {
@@ -215,8 +222,15 @@ class DirectoryBulkWriterTest {
 		assertThat(people(m, OrganizationType.TRADE_UNION)).as("a known person linked to a retyped organization")
 			.containsExactly(known);
 		assertThat(people(m, OrganizationType.NGO)).as("a new person of a new organization").containsExactly(fresh);
+		List<Long> orgIds = outcome.changes()
+			.stream()
+			.filter((c) -> c.kind() == RecordChange.Kind.ORGANIZATION)
+			.map(RecordChange::id)
+			.toList();
+		SearchIndexCheck.assertConsistent(this.named, this.index, List.of(known, fresh), orgIds);
 
 		this.writer.revert(outcome.changes(), Instant.now().plusSeconds(1));
+		SearchIndexCheck.assertConsistent(this.named, this.index, List.of(known, fresh), orgIds);
 
 		assertThat(people(m, OrganizationType.TRADE_UNION)).isEmpty();
 		assertThat(people(m, OrganizationType.OTHER)).as("neither the link nor the type stay").isEmpty();

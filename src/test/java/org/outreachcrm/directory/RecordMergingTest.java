@@ -19,11 +19,13 @@ import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.OutOfScopeException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.testsupport.DatabaseTest;
+import org.outreachcrm.testsupport.SearchIndexCheck;
 import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +67,12 @@ class RecordMergingTest {
 
 	@Autowired
 	CurrentScope scope;
+
+	@Autowired
+	SearchIndex index;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
 
 	@BeforeEach
 	void olgaHasAnAccountWithAllCountries() {
@@ -111,6 +119,7 @@ class RecordMergingTest {
 
 		OrganizationDetails result = this.merging.mergeOrganizations(kept.id(),
 				new MergeRequest(merged.id(), Map.of("city", MergeChoice.MERGED), kept.version()));
+		indexConsistent(List.of(both.id(), onlyMerged.id()), List.of(kept.id(), merged.id()));
 
 		assertThat(result.id()).isEqualTo(kept.id());
 		assertThat(result.name()).isEqualTo(kept.name());
@@ -147,6 +156,7 @@ class RecordMergingTest {
 
 		long mergeId = mergeOf(kept.id());
 		this.merging.undo(mergeId);
+		indexConsistent(List.of(both.id(), onlyMerged.id()), List.of(kept.id(), merged.id()));
 
 		OrganizationDetails restored = this.organizations.get(merged.id());
 		assertThat(restored.name()).isEqualTo(merged.name());
@@ -211,6 +221,7 @@ class RecordMergingTest {
 
 		ContactDetails result = this.merging.mergeContacts(kept.id(), new MergeRequest(merged.id(),
 				Map.of("familyName", MergeChoice.MERGED, "notes", MergeChoice.MERGED), keptNow.version()));
+		indexConsistent(List.of(kept.id(), merged.id()), List.of(union.id(), other.id()));
 
 		assertThat(result.familyName()).isEqualTo("Popescu " + m);
 		assertThat(result.displayName()).isEqualTo(kept.displayName());
@@ -236,6 +247,7 @@ class RecordMergingTest {
 			.isEqualTo("ATTENDED");
 
 		this.merging.undo(mergeOf(kept.id()));
+		indexConsistent(List.of(kept.id(), merged.id()), List.of(union.id(), other.id()));
 
 		ContactDetails keptAgain = this.contacts.get(kept.id());
 		ContactDetails back = this.contacts.get(merged.id());
@@ -451,6 +463,13 @@ class RecordMergingTest {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> connection.prepareStatement(sql, new String[] { "id" }), key);
 		return key.getKey().longValue();
+	}
+
+	/**
+	 * The search rows of these records are what a rebuild from the stored ones writes.
+	 */
+	private void indexConsistent(List<Long> contactIds, List<Long> organizationIds) {
+		SearchIndexCheck.assertConsistent(this.named, this.index, contactIds, organizationIds);
 	}
 
 }

@@ -48,6 +48,7 @@ import org.outreachcrm.outreach.Interactions;
 import org.outreachcrm.testsupport.DatabaseTest;
 import org.outreachcrm.testsupport.MutableClock;
 import org.outreachcrm.testsupport.MutableClockConfiguration;
+import org.outreachcrm.testsupport.SearchIndexCheck;
 import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +90,12 @@ class PersonalDataTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+
+	@Autowired
+	org.outreachcrm.directory.SearchIndex searchIndex;
 
 	@Autowired
 	Imports imports;
@@ -309,6 +316,7 @@ class PersonalDataTest {
 			.exists();
 		assertThat(other).as("another run's filed spreadsheet").exists();
 		assertThat(counts()).as("report-style counts").isEqualTo(before);
+		SearchIndexCheck.assertConsistent(this.named, this.searchIndex, List.of(id), List.of());
 		assertThat(this.history.contact(id)).first()
 			.satisfies((e) -> assertThat(e.source()).isEqualTo(ChangeSource.ERASURE));
 		List<Map<String, Object>> log = this.jdbc.queryForList("SELECT * FROM person_erasure WHERE contact_id = ?", id);
