@@ -29,7 +29,6 @@ import org.outreachcrm.outreach.FollowUps;
 import org.outreachcrm.outreach.InteractionQuery;
 import org.outreachcrm.outreach.InteractionView;
 import org.outreachcrm.outreach.Interactions;
-import org.outreachcrm.reports.DeliveryStatus;
 import org.outreachcrm.reports.OutreachOverview;
 import org.outreachcrm.reports.ReportPeriod;
 import org.outreachcrm.reports.ReportRuns;
@@ -126,12 +125,7 @@ class HomePageController {
 		}
 		if (admin) {
 			model.addAttribute("imports", this.imports.history(PageRequest.of(0, 5), locale).getContent());
-			model.addAttribute("failedDeliveries",
-					this.runs.list(PageRequest.of(0, 200))
-						.stream()
-						.filter((r) -> r.deliveryStatus() == DeliveryStatus.FAILED)
-						.limit(RECENT)
-						.toList());
+			model.addAttribute("failedDeliveries", this.runs.failedDeliveries(RECENT));
 			model.addAttribute("lockedOut", this.accounts.lockedOut());
 			model.addAttribute("disabled", this.accounts.recentlyDisabled(Duration.ofDays(OVERVIEW_DAYS)));
 		}

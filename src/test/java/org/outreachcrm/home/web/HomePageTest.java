@@ -30,6 +30,7 @@ import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -68,6 +69,9 @@ class HomePageTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void reset() {
@@ -175,6 +179,23 @@ class HomePageTest {
 		assertThat(reader).bodyText().contains("topojson-client v3.1.0");
 	}
 
+	@Test
+	void adminsSeeAFailedDeliveryHoweverManyRunsCameAfterIt() {
+		UserView admin = Staff.create(this.users, Role.ADMIN);
+		long failed = run(admin.username(), "FAILED", T0);
+		// more runs after it, delivered or with nothing to deliver, than the page reads
+		for (int i = 0; i < 210; i++) {
+			run(admin.username(), (i % 2 == 0) ? "SENT" : "NONE", T0.plus(Duration.ofMinutes(i + 1)));
+		}
+
+		MvcTestResult home = this.mvc.get().uri("/").with(user(admin.username()).roles("ADMIN")).exchange();
+
+		assertThat(home).hasStatusOk();
+		assertThat(home).bodyText()
+			.contains("href=\"/reports/runs/" + failed + "\"")
+			.containsOnlyOnce("href=\"/reports/runs/");
+	}
+
 	private OrganizationDetails create(String name) {
 		return this.organizations.create(organization(name + " " + marker(), OrganizationType.NGO, "PL"));
 	}
@@ -187,6 +208,17 @@ class HomePageTest {
 		this.interactions
 			.log(new InteractionRequest(organization.id(), List.of(), InteractionType.CALL, this.clock.instant(), "UTC",
 					Direction.OUTBOUND, subject, null, null, null, null, null, followUp, null));
+	}
+
+	private long run(String requestedBy, String deliveryStatus, Instant createdAt) {
+		this.jdbc.sql("""
+				INSERT INTO report_run (report_type, period_from, period_to, countries, scope_all, scope_countries,
+				    locale, status, requested_by, skip_when_empty, delivery_status, delivery_attempts, created_at)
+				VALUES ('OUTREACH_ACTIVITY', ?, ?, '', TRUE, '', 'en', 'COMPLETED', ?, FALSE, ?, 3, ?)""")
+			.params(LocalDate.of(1988, 1, 1), LocalDate.of(1988, 1, 31), requestedBy, deliveryStatus,
+					java.sql.Timestamp.from(createdAt))
+			.update();
+		return this.jdbc.sql("SELECT MAX(id) FROM report_run").query(Long.class).single();
 	}
 
 }
