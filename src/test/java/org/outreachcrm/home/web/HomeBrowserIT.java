@@ -265,9 +265,10 @@ class HomeBrowserIT {
 		logOut();
 
 		browser.logIn(this.port, "home-manager", PASSWORD);
+		// the map and the organizations per country arrive after the page
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
 		assertThat(driver.findElement(By.id("home-overview")).getText()).contains("Interactions", "New organizations",
 				"Poland", "Romania");
-		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
 		assertThat(driver.findElements(By.cssSelector("#world-map canvas"))).as("the map drew offline").isNotEmpty();
 		assertThat(driver.findElements(By.id("home-staff"))).isEmpty();
 		logOut();

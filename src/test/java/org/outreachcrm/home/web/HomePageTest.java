@@ -104,6 +104,11 @@ class HomePageTest {
 			.doesNotContain(theirs.name(), neverContacted.name());
 		// the full list stays as it was: every organization going cold in the scope
 		Staff.actAs(me);
+		// the home page's first few, read without counting, are mine()'s first few
+		for (int limit = 1; limit <= 3; limit++) {
+			assertThat(this.cold.coldestOfMine(me.id(), limit))
+				.isEqualTo(this.cold.mine(me.id(), PageRequest.of(0, limit)).getContent());
+		}
 		assertThat(this.cold.list(null, PageRequest.of(0, 1000)).getContent()).extracting(ColdOrganization::name)
 			.contains(talkedTo.name(), theirs.name(), followedByMe.name(), neverContacted.name());
 	}
@@ -161,8 +166,16 @@ class HomePageTest {
 		UserView manager = Staff.create(this.users, Role.MANAGER);
 		MvcTestResult home = this.mvc.get().uri("/").with(user(manager.username()).roles("MANAGER")).exchange();
 		assertThat(home).bodyText()
-			.contains("data-geo=\"/vendor/world-atlas-2.0.2/countries-110m.json\"",
-					"src=\"/vendor/topojson-client-3.1.0/topojson-client.min.js\"")
+			.contains("src=\"/vendor/topojson-client-3.1.0/topojson-client.min.js\"", "hx-get=\"/home/countries\"")
+			.doesNotContain("/geo/world.json");
+		// the map itself comes with the organizations per country, after the page
+		MvcTestResult countries = this.mvc.get()
+			.uri("/home/countries")
+			.header("HX-Request", "true")
+			.with(user(manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(countries).bodyText()
+			.contains("data-geo=\"/vendor/world-atlas-2.0.2/countries-110m.json\"")
 			.doesNotContain("/geo/world.json");
 
 		MvcTestResult geometry = this.mvc.get()
