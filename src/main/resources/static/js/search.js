@@ -105,7 +105,8 @@
     }
   });
 
-  // "/" anywhere except in a field jumps to the search, as on many sites
+  // "/" anywhere except in a field jumps to the search, as on many sites; the field stands
+  // in the bar at every width, so no menu has to open first
   document.addEventListener('keydown', function (event) {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) {
       return;
@@ -116,10 +117,6 @@
       return;
     }
     event.preventDefault();
-    var collapse = document.getElementById('main-nav');
-    if (collapse && !collapse.classList.contains('show') && input.offsetParent === null && window.bootstrap) {
-      window.bootstrap.Collapse.getOrCreateInstance(collapse).show();
-    }
     input.focus();
     input.select();
   });

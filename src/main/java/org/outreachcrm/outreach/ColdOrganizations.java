@@ -1,10 +1,13 @@
 package org.outreachcrm.outreach;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,18 +109,63 @@ public class ColdOrganizations {
 		return page(where, params, pageable, now);
 	}
 
+	/**
+	 * The first {@code limit} of {@link #mine} (longest silence first), without counting
+	 * them all, for the home page. Each of the two kinds of silence is walked along its
+	 * own index (last interaction; known since, for those never contacted), checking per
+	 * organization whether it is the staff member's (interaction by staff and
+	 * organization, open follow-up by assignee), until {@code limit} are found: the rows
+	 * read follow how far back the coldest of theirs lie, not how many interactions they
+	 * logged. {@link #mine} reads every organization they ever talked with.
+	 */
+	public List<ColdOrganization> coldestOfMine(long staffId, int limit) {
+		Instant now = this.clock.instant();
+		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
+				OrganizationActivity.utc(now.minus(Duration.ofDays(days(null)))))
+			.addValue("staff", staffId)
+			.addValue("limit", limit);
+		String scope = this.scope.byOrganization("o", params);
+		// scalar subqueries, not EXISTS: MariaDB turns EXISTS into a semi-join that reads
+		// every interaction of the staff member first; these are asked per row walked
+		String mine = """
+				AND ((SELECT 1 FROM interaction i WHERE i.staff_id = :staff
+				      AND i.organization_id = o.organization_id LIMIT 1) IS NOT NULL
+				     OR (SELECT 1 FROM follow_up f WHERE f.assignee_id = :staff AND f.completed_at IS NULL
+				         AND f.organization_id = o.organization_id LIMIT 1) IS NOT NULL)""";
+		String columns = "SELECT o.organization_id, o.known_since, o.last_interaction_at FROM outreach_organization o";
+		List<Object[]> rows = new ArrayList<>();
+		rows.addAll(this.jdbc.query(
+				columns + " WHERE o.last_interaction_at < :cutoff " + mine + scope
+						+ " ORDER BY o.last_interaction_at, o.organization_id LIMIT :limit",
+				params, ColdOrganizations::row));
+		rows.addAll(this.jdbc.query(columns + " WHERE o.last_interaction_at IS NULL AND o.known_since < :cutoff " + mine
+				+ scope + " ORDER BY o.known_since, o.organization_id LIMIT :limit", params, ColdOrganizations::row));
+		// merged in the order of mine(): by the start of the silence, then id
+		rows.sort(Comparator.comparing((Object[] r) -> (LocalDateTime) (r[2] != null ? r[2] : r[1]))
+			.thenComparing((Object[] r) -> (Long) r[0]));
+		return cold(rows.subList(0, Math.min(limit, rows.size())), now);
+	}
+
+	private static Object[] row(ResultSet rs, int i) throws SQLException {
+		return new Object[] { rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+				rs.getObject(3, LocalDateTime.class) };
+	}
+
 	private Page<ColdOrganization> page(String where, MapSqlParameterSource params, Pageable pageable, Instant now) {
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
 		if (total == null || total == 0) {
 			return Page.empty(pageable);
 		}
 		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-		List<Object[]> rows = this.jdbc.query(
-				"SELECT o.organization_id, o.known_since, o.last_interaction_at" + where
-						+ " ORDER BY COALESCE(o.last_interaction_at, o.known_since), o.organization_id"
-						+ " LIMIT :limit OFFSET :offset",
-				params, (rs, i) -> new Object[] { rs.getLong(1), rs.getObject(2, LocalDateTime.class),
-						rs.getObject(3, LocalDateTime.class) });
+		List<Object[]> rows = this.jdbc.query("SELECT o.organization_id, o.known_since, o.last_interaction_at" + where
+				+ " ORDER BY COALESCE(o.last_interaction_at, o.known_since), o.organization_id"
+				+ " LIMIT :limit OFFSET :offset", params, ColdOrganizations::row);
+		List<ColdOrganization> content = cold(rows, now);
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	// rows of (organization id, known since, last interaction) with the directory's facts
+	private List<ColdOrganization> cold(List<Object[]> rows, Instant now) {
 		Map<Long, OrganizationFacts> facts = this.organizations.facts(rows.stream().map((r) -> (Long) r[0]).toList())
 			.stream()
 			.collect(Collectors.toMap(OrganizationFacts::id, Function.identity()));
@@ -133,7 +181,7 @@ public class ColdOrganizations {
 					organization.type(), organization.stage(), last, silentSince,
 					Duration.between(silentSince, now).toDays()));
 		}
-		return new PageImpl<>(content, pageable, total);
+		return content;
 	}
 
 }

@@ -271,6 +271,26 @@ public class Interactions {
 	@Transactional(readOnly = true)
 	public Page<InteractionView> list(InteractionQuery query, Pageable pageable, @Nullable ZoneId viewerZone) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, params);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM interaction i" + where, params, Long.class);
+		if (total == null || total == 0) {
+			return Page.empty(pageable);
+		}
+		return new PageImpl<>(page(where, params, pageable.getPageSize(), pageable.getOffset(), viewerZone), pageable,
+				total);
+	}
+
+	/**
+	 * The newest {@code limit} interactions {@link #list} would list first, without
+	 * counting them all (the home page shows a few and no pager).
+	 */
+	@Transactional(readOnly = true)
+	public List<InteractionView> latest(InteractionQuery query, int limit, @Nullable ZoneId viewerZone) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return page(where(query, params), params, limit, 0, viewerZone);
+	}
+
+	private String where(InteractionQuery query, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
 		where.append(this.scope.byOrganization("i", params));
 		if (query.organizationId() != null) {
@@ -304,11 +324,12 @@ public class Interactions {
 			where.append(" AND i.occurred_at < :to");
 			params.addValue("to", OrganizationActivity.utc(query.to()));
 		}
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM interaction i" + where, params, Long.class);
-		if (total == null || total == 0) {
-			return Page.empty(pageable);
-		}
-		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		return where.toString();
+	}
+
+	private List<InteractionView> page(String where, MapSqlParameterSource params, int limit, long offset,
+			@Nullable ZoneId viewerZone) {
+		params.addValue("limit", limit).addValue("offset", offset);
 		List<Long> ids = this.jdbc.queryForList("SELECT i.id FROM interaction i" + where
 				+ " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :limit OFFSET :offset", params, Long.class);
 		Map<Long, Interaction> byId = this.interactions.findAllById(ids)
@@ -320,7 +341,7 @@ public class Interactions {
 			.map(byId::get)
 			.map((i) -> i.toView(names.get(i.organizationId()), viewerZone == null ? i.zone() : viewerZone))
 			.toList();
-		return new PageImpl<>(content, pageable, total);
+		return content;
 	}
 
 	/** Parses a zone id; {@code null} or blank means UTC. */

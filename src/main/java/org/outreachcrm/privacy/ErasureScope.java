@@ -63,15 +63,6 @@ class ErasureScope {
 	}
 
 	/**
-	 * Whether a person deleted earlier belonged, by what the history knows, to one of the
-	 * caller's countries.
-	 */
-	boolean coversDeleted(long contactId) {
-		CountryScope caller = this.scope.get();
-		return caller.all() || lastKnownCountries(contactId).stream().anyMatch(caller::includes);
-	}
-
-	/**
 	 * The countries a person belongs to by what the history knows (their country, and the
 	 * countries of every organization they were ever affiliated with), distinct and
 	 * sorted.

@@ -46,6 +46,28 @@ class ActivityReport {
 	}
 
 	ReportData compute(ReportFilter filter, CountryScope scope, Instant now) {
+		return compute(filter, scope, now, true);
+	}
+
+	/**
+	 * The report without what a glance at it does not show (the home page): no
+	 * organization types (a count per organization over the period's interactions, the
+	 * one query that reads rows in proportion to the period's activity), no staff (their
+	 * daily rows are a row per staff member, country and day), no new people, campaigns
+	 * left as ids. Every figure and table it keeps is the report's own.
+	 */
+	ReportData glance(ReportFilter filter, CountryScope scope, Instant now) {
+		return compute(filter, scope, now, false);
+	}
+
+	/** Organizations created in the period in the scope, as the report counts them. */
+	long newOrganizations(ReportFilter filter, CountryScope scope) {
+		ReportSql sql = new ReportSql(filter, scope);
+		return count("SELECT COUNT(*) FROM organization o WHERE o.created_at >= :start AND o.created_at < :end"
+				+ sql.countryIn("o.country"), sql.params());
+	}
+
+	private ReportData compute(ReportFilter filter, CountryScope scope, Instant now, boolean full) {
 		ReportSql sql = new ReportSql(filter, scope);
 		Map<String, Object> params = sql.params();
 		Tally staff = new Tally(1);
@@ -56,39 +78,44 @@ class ActivityReport {
 		long[] total = { 0 };
 		// the counts kept on write: per type (totals, countries, campaigns) and per staff
 		// member, monthly rows for whole months and daily rows for the days around them
-		this.jdbc.sql("""
-				SELECT s.dimension, s.country, s.campaign_id, s.item, SUM(s.interactions) AS n
-				  FROM interaction_day_count s""" + counted(sql, "'T', 'S'", "'M', 'N'") + "\n" + """
-				GROUP BY s.dimension, s.country, s.campaign_id, s.item
-				HAVING SUM(s.interactions) <> 0""").params(params).query((rs) -> {
-			long n = rs.getLong("n");
-			String item = rs.getString("item");
-			String dimension = rs.getString("dimension");
-			if ("S".equals(dimension) || "N".equals(dimension)) {
-				staff.add(item, n);
-				return;
-			}
-			total[0] += n;
-			countries.add(rs.getString("country"), n);
-			types.add(item, n);
-			long campaign = rs.getLong("campaign_id");
-			campaigns.add(campaign == 0 ? null : String.valueOf(campaign), n);
-		});
+		this.jdbc
+			.sql("""
+					SELECT s.dimension, s.country, s.campaign_id, s.item, SUM(s.interactions) AS n
+					  FROM interaction_day_count s"""
+					+ counted(sql, full ? "'T', 'S'" : "'T'", full ? "'M', 'N'" : "'M'") + "\n" + """
+							GROUP BY s.dimension, s.country, s.campaign_id, s.item
+							HAVING SUM(s.interactions) <> 0""")
+			.params(params)
+			.query((rs) -> {
+				long n = rs.getLong("n");
+				String item = rs.getString("item");
+				String dimension = rs.getString("dimension");
+				if ("S".equals(dimension) || "N".equals(dimension)) {
+					staff.add(item, n);
+					return;
+				}
+				total[0] += n;
+				countries.add(rs.getString("country"), n);
+				types.add(item, n);
+				long campaign = rs.getLong("campaign_id");
+				campaigns.add(campaign == 0 ? null : String.valueOf(campaign), n);
+			});
 		// organization types are today's, not the interaction's: counted from the rows,
-		// per
-		// organization first (the (organization_id, occurred_at) index feeds it in
-		// order),
-		// then by type over at most one row per organization: no join per interaction
+		// per organization first (the (organization_id, occurred_at) index feeds it in
+		// order), then by type over at most one row per organization: no join per
+		// interaction
 		String where = " WHERE i.occurred_at >= :start AND i.occurred_at < :end" + sql.countryIn("i.country")
 				+ sql.campaignIs("i.campaign_id");
-		this.jdbc.sql("""
-				SELECT o.type, SUM(x.n) AS n
-				  FROM (SELECT i.organization_id, COUNT(*) AS n FROM interaction i""" + where + "\n" + """
-				        GROUP BY i.organization_id) x
-				 LEFT JOIN organization o ON o.id = x.organization_id
-				GROUP BY o.type""").params(params).query((rs) -> {
-			organizationTypes.add(rs.getString(1), rs.getLong(2));
-		});
+		if (full) {
+			this.jdbc.sql("""
+					SELECT o.type, SUM(x.n) AS n
+					  FROM (SELECT i.organization_id, COUNT(*) AS n FROM interaction i""" + where + "\n" + """
+					        GROUP BY i.organization_id) x
+					 LEFT JOIN organization o ON o.id = x.organization_id
+					GROUP BY o.type""").params(params).query((rs) -> {
+				organizationTypes.add(rs.getString(1), rs.getLong(2));
+			});
+		}
 		Map<LocalDate, Long> perDay = new HashMap<>();
 		this.jdbc
 			.sql("SELECT s.occurred_on, SUM(s.interactions) AS n FROM interaction_day_count s WHERE s.dimension = 'T'"
@@ -104,28 +131,27 @@ class ActivityReport {
 		ReportSql previousSql = new ReportSql(filter.previous(), scope);
 		long previous = count("SELECT COALESCE(SUM(s.interactions), 0) FROM interaction_day_count s"
 				+ counted(previousSql, "'T'", "'M'"), previousSql.params());
-		long newOrganizations = count("SELECT COUNT(*) FROM organization o WHERE o.created_at >= :start"
-				+ " AND o.created_at < :end" + sql.countryIn("o.country"), params);
-		long newContacts = count("SELECT COUNT(*) FROM contact c WHERE c.created_at >= :start AND c.created_at < :end"
-				+ sql.countryIn("c.country"), params);
+		long newOrganizations = newOrganizations(filter, scope);
+		long newContacts = !full ? 0
+				: count("SELECT COUNT(*) FROM contact c WHERE c.created_at >= :start AND c.created_at < :end"
+						+ sql.countryIn("c.country"), params);
 
 		List<ReportFigure> figures = List.of(new ReportFigure("interactions", total[0]),
 				new ReportFigure("previousInteractions", previous),
 				new ReportFigure("changeInteractions", total[0] - previous),
 				new ReportFigure("newOrganizations", newOrganizations), new ReportFigure("newContacts", newContacts));
 		List<ReportTable> tables = List.of(
-				new ReportTable(BY_STAFF, shareColumns(ReportColumn.text("staff")),
-						named(staff.rows(true),
-								names("SELECT id, display_name FROM app_user WHERE id IN (:ids)",
-										ids(staff.rows(false))))),
+				new ReportTable(BY_STAFF, shareColumns(ReportColumn.text("staff")), named(staff.rows(true),
+						full ? names("SELECT id, display_name FROM app_user WHERE id IN (:ids)", ids(staff.rows(false)))
+								: Map.of())),
 				new ReportTable(BY_COUNTRY, shareColumns(ReportColumn.code("country")), countries.rows(true)),
 				new ReportTable(BY_ORGANIZATION_TYPE, shareColumns(ReportColumn.code("organizationType")),
 						organizationTypes.rows(true)),
 				new ReportTable(BY_INTERACTION_TYPE, shareColumns(ReportColumn.code("interactionType")),
 						types.rows(true)),
-				new ReportTable(BY_CAMPAIGN, shareColumns(ReportColumn.text("campaign")),
-						named(campaigns.rows(true),
-								names("SELECT id, name FROM campaign WHERE id IN (:ids)", ids(campaigns.rows(false))))),
+				new ReportTable(BY_CAMPAIGN, shareColumns(ReportColumn.text("campaign")), named(campaigns.rows(true),
+						full ? names("SELECT id, name FROM campaign WHERE id IN (:ids)", ids(campaigns.rows(false)))
+								: Map.of())),
 				new ReportTable(buckets.tableKey(),
 						List.of(ReportColumn.date(buckets.unit()), ReportColumn.number("interactions")), overTime));
 		List<ReportChart> charts = List.of(

@@ -44,6 +44,26 @@ class CoverageReport {
 		this.properties = properties;
 	}
 
+	/**
+	 * The report's organizations per country (its first two columns: country, total)
+	 * alone, without what was reached or went cold in the period: one count per country,
+	 * no look at interactions.
+	 */
+	List<List<@Nullable Object>> organizationsByCountry(ReportFilter filter, CountryScope scope) {
+		ReportSql sql = new ReportSql(filter, scope);
+		String targets = filter.campaignId() == null ? ""
+				: " AND o.id IN (SELECT t.organization_id FROM campaign_target t WHERE t.campaign_id = :campaign)";
+		Tally countries = new Tally(1);
+		this.jdbc
+			.sql("SELECT o.country, COUNT(*) FROM organization o WHERE o.created_at < :end" + sql.countryIn("o.country")
+					+ targets + " GROUP BY o.country")
+			.params(sql.params())
+			.query((rs) -> {
+				countries.add(rs.getString(1), rs.getLong(2));
+			});
+		return countries.rows(false);
+	}
+
 	ReportData compute(ReportFilter filter, CountryScope scope, Instant now) {
 		ReportSql sql = new ReportSql(filter, scope);
 		Map<String, Object> params = sql.params();

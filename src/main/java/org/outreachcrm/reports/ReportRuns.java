@@ -157,6 +157,15 @@ public class ReportRuns {
 				this.store.count(by));
 	}
 
+	/**
+	 * The newest runs the caller may see whose delivery failed, newest first, at most
+	 * {@code limit}, however many other runs came after them.
+	 */
+	public List<ReportRunView> failedDeliveries(int limit) {
+		String by = this.scope.get().all() ? null : currentUsername();
+		return this.store.failedDeliveries(by, limit);
+	}
+
 	private RunStore.StoredRun visible(long id) {
 		RunStore.StoredRun run = this.store.find(id).orElse(null);
 		CountryScope caller = this.scope.get();

@@ -115,6 +115,22 @@ class RunStore {
 			.list();
 	}
 
+	/**
+	 * The newest runs whose delivery failed after its last attempt; {@code requestedBy}
+	 * null lists everyone's. One query over the delivery index: failures are few, however
+	 * many runs succeeded since.
+	 */
+	List<ReportRunView> failedDeliveries(@Nullable String requestedBy, int limit) {
+		String by = requestedBy == null ? "" : " AND requested_by = :by";
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM report_run WHERE delivery_status = 'FAILED'" + by
+					+ " ORDER BY created_at DESC, id DESC LIMIT :limit")
+			.param("by", requestedBy)
+			.param("limit", limit)
+			.query((rs, i) -> map(rs, i).view())
+			.list();
+	}
+
 	long count(@Nullable String requestedBy) {
 		String where = requestedBy == null ? "" : " WHERE requested_by = :by";
 		return this.jdbc.sql("SELECT COUNT(*) FROM report_run" + where)

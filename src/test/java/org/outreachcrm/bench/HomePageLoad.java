@@ -32,6 +32,15 @@ final class HomePageLoad {
 	 * {@code times} times one after the other.
 	 */
 	HttpLoad.Sample measure(String name, String username, String password, int warmUp, int times) throws Exception {
+		return measure(name, "/", username, password, warmUp, times);
+	}
+
+	/**
+	 * As {@link #measure(String, String, String, int, int)}, for {@code path} (a part the
+	 * home page asks for after itself, as htmx does).
+	 */
+	HttpLoad.Sample measure(String name, String path, String username, String password, int warmUp, int times)
+			throws Exception {
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
@@ -39,14 +48,14 @@ final class HomePageLoad {
 			.build();
 		logIn(http, username, password);
 		for (int i = 0; i < warmUp; i++) {
-			home(http);
+			home(http, path);
 		}
 		double[] millis = new double[times];
 		long errors = 0;
 		String firstError = "";
 		for (int i = 0; i < times; i++) {
 			long start = System.nanoTime();
-			HttpResponse<String> response = home(http);
+			HttpResponse<String> response = home(http, path);
 			millis[i] = (System.nanoTime() - start) / 1e6;
 			// a 200 that is the login form means the session was lost: an error too
 			if (response.statusCode() != 200 || response.body().contains("id=\"password\"")) {
@@ -79,12 +88,14 @@ final class HomePageLoad {
 		}
 	}
 
-	private HttpResponse<String> home(HttpClient http) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(this.base + "/?lang=en"))
+	private HttpResponse<String> home(HttpClient http, String path) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path + "?lang=en"))
 			.timeout(Duration.ofSeconds(60))
-			.header("Accept", "text/html")
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.header("Accept", "text/html");
+		if (!path.equals("/")) {
+			request.header("HX-Request", "true");
+		}
+		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String encode(String value) {

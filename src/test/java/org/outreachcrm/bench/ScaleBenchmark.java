@@ -195,6 +195,10 @@ public final class ScaleBenchmark {
 				latencies.add(home.measure("home page: manager", ScaleDataGenerator.MANAGER,
 						ScaleDataGenerator.STAFF_PASSWORD, 20, times));
 				latencies.add(home.measure("home page: admin", "admin", ADMIN_PASSWORD, 20, times));
+				// the managers' map and organizations per country, which the page asks
+				// for after itself (htmx)
+				latencies.add(home.measure("home page: manager's countries (after the page)", "/home/countries",
+						ScaleDataGenerator.MANAGER, ScaleDataGenerator.STAFF_PASSWORD, 5, Math.max(10, times / 10)));
 			}
 			if (parts.contains("report")) {
 				// the outreach activity report over every interaction generated (the last

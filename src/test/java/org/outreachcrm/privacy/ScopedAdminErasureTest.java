@@ -182,6 +182,24 @@ class ScopedAdminErasureTest {
 		assertThat(pages.get("/admin/erasures?find=" + "x".repeat(201)).statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void aScopedAdminFindsADeletedPersonOfTheirCountriesBehindManyNewerOnesElsewhere() {
+		String name = "Zofia Wrona" + this.m;
+		ContactDetails gonePole = this.contacts.create(person("Zofia", "Wrona" + this.m, null, "PL"));
+		this.contacts.delete(gonePole.id(), null);
+		// deleted after her, matching the same words: more Romanians than a search reads
+		for (int i = 0; i < 205; i++) {
+			ContactDetails goneRomanian = this.contacts.create(person("Zofia", "Wrona" + this.m + i, null, "RO"));
+			this.contacts.delete(goneRomanian.id(), null);
+		}
+		PageSession pages = PageSession.login(this.port, this.polishAdmin.username(), "Test-Passw0rd-" + this.m);
+
+		String found = pages.get("/admin/erasures?find=zofia+wrona" + this.m).body();
+
+		assertThat(found).contains(name).contains("/contacts/" + gonePole.id() + "/erase");
+		assertThat(found.split("/erase\"", -1)).as("only she, no Romanian").hasSize(2);
+	}
+
 	private long erasures(long contactId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM person_erasure WHERE contact_id = ?")
 			.param(contactId)

@@ -1,6 +1,7 @@
 package org.outreachcrm.reports;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,18 @@ class OutreachOverviewTest {
 		assertThat(glance.interactions().previous()).isEqualTo(activity.figure("previousInteractions"));
 		assertThat(glance.newOrganizations().value()).isEqualTo(activity.figure("newOrganizations"));
 		assertThat(glance.overdueFollowUps().value()).isEqualTo(followUps.figure("overdue"));
+		// the glance runs only the queries of what it shows: each of them equals the
+		// full report's
+		ReportData previous = this.queries.compute(filter(ReportType.OUTREACH_ACTIVITY).previous(),
+				ReportScenario.SCOPE);
+		assertThat(glance.newOrganizations().previous()).isEqualTo(previous.figure("newOrganizations"));
+		assertThat(glance.byType()).isEqualTo(counts(activity, ActivityReport.BY_INTERACTION_TYPE));
+		assertThat(glance.byCountry()).isEqualTo(counts(activity, ActivityReport.BY_COUNTRY));
+		ReportData coverage = this.queries.compute(filter(ReportType.COVERAGE), ReportScenario.SCOPE);
+		assertThat(this.overview.organizationsByCountry(ReportPeriod.LAST_30_DAYS, ReportScenario.SCOPE)).isNotEmpty()
+			.isEqualTo(counts(coverage, CoverageReport.BY_COUNTRY));
+		ReportData held = this.queries.compute(filter(ReportType.MEETINGS), ReportScenario.SCOPE);
+		assertThat(glance.meetings().previous()).isEqualTo(held.figure("meetings"));
 		// TV: 3 and 4 March; NR: 28 February and 9 March. KI is outside the scope, and
 		// 10 March is today, not a whole day yet.
 		assertThat(glance.interactions().value()).isEqualTo(4);
@@ -84,7 +97,8 @@ class OutreachOverviewTest {
 		// overdue as of 10 March in TV and NR: due 1 March (TV) and 5 March (NR)
 		assertThat(glance.overdueFollowUps().value()).isEqualTo(2);
 		assertThat(glance.byCountry()).extracting(OutreachOverview.Count::key).containsOnly("TV", "NR");
-		assertThat(glance.organizationsByCountry()).extracting(OutreachOverview.Count::key)
+		assertThat(this.overview.organizationsByCountry(ReportPeriod.LAST_30_DAYS, ReportScenario.SCOPE))
+			.extracting(OutreachOverview.Count::key)
 			.containsExactlyInAnyOrder("TV", "NR");
 		// weeks start on Monday: 24 February (28th), 3 March (3rd, 4th, 9th); the quiet
 		// weeks of the period are there too, with zero, as in the report's chart
@@ -109,11 +123,22 @@ class OutreachOverviewTest {
 					"id=\"figure-interactions\"[\\s\\S]*?figure-value\">" + activity.figure("interactions") + "<")
 			.containsPattern(
 					"id=\"figure-overdueFollowUps\"[\\s\\S]*?figure-value\">" + followUps.figure("overdue") + "<")
-			.contains("href=\"/organizations?country=TV\"", "href=\"/organizations?country=NR\"")
+			.contains("hx-get=\"/home/countries\"")
 			.doesNotContain("country=KI")
 			.doesNotContain("Outside Org")
 			.doesNotContain("id=\"home-admin\"")
 			.doesNotContain("id=\"home-staff\"");
+		// the map and the organizations per country, which the page asks for after itself
+		MvcTestResult countries = this.mvc.get()
+			.uri("/home/countries?lang=en")
+			.header("HX-Request", "true")
+			.with(user(this.manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(countries).hasStatusOk();
+		assertThat(countries).bodyText()
+			.contains("id=\"world-map\"", "href=\"/organizations?country=TV\"", "href=\"/organizations?country=NR\"")
+			.doesNotContain("country=KI")
+			.doesNotContain("<html");
 	}
 
 	@Test
@@ -132,6 +157,9 @@ class OutreachOverviewTest {
 			.doesNotContain("text-bg-warning\">Today<")
 			.doesNotContain("id=\"home-overview\"")
 			.doesNotContain("id=\"home-admin\"");
+		assertThat(this.mvc.get().uri("/home/countries").with(user(staff).roles("STAFF")).exchange())
+			.as("the managers' part is theirs")
+			.hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
 
 		// put off by a week from the home page (htmx): no longer due, the list says so
 		long overdue = this.jdbc
@@ -164,6 +192,17 @@ class OutreachOverviewTest {
 		assertThat(home).bodyText()
 			.contains("id=\"home-admin\"", "Recent imports", "Failed report deliveries", "Accounts needing attention")
 			.doesNotContain("id=\"home-overview\"");
+	}
+
+	// a breakdown's key and first number, as the glance keeps them
+	private static List<OutreachOverview.Count> counts(ReportData data, String table) {
+		return data.table(table)
+			.orElseThrow()
+			.rows()
+			.stream()
+			.filter((row) -> row.get(0) != null)
+			.map((row) -> new OutreachOverview.Count(row.get(0).toString(), ((Number) row.get(1)).longValue()))
+			.toList();
 	}
 
 	private static ReportFilter filter(ReportType type) {

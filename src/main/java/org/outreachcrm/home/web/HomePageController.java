@@ -29,12 +29,12 @@ import org.outreachcrm.outreach.FollowUps;
 import org.outreachcrm.outreach.InteractionQuery;
 import org.outreachcrm.outreach.InteractionView;
 import org.outreachcrm.outreach.Interactions;
-import org.outreachcrm.reports.DeliveryStatus;
 import org.outreachcrm.reports.OutreachOverview;
 import org.outreachcrm.reports.ReportPeriod;
 import org.outreachcrm.reports.ReportRuns;
 import org.outreachcrm.shared.BusinessRuleException;
 import org.outreachcrm.shared.CurrentScope;
+import org.outreachcrm.shared.NotFoundException;
 import org.outreachcrm.shared.StaleVersionException;
 import org.outreachcrm.shared.web.PageController;
 import org.outreachcrm.shared.web.ViewFormats;
@@ -120,18 +120,13 @@ class HomePageController {
 			myWork(zone, model);
 		}
 		if (manager) {
-			OutreachOverview.Overview overview = this.overview.of(ReportPeriod.LAST_30_DAYS, this.scope.get());
-			model.addAttribute("overview", overview);
-			map(overview, model);
+			// figures and breakdowns now; the map and the organizations per country
+			// (an index entry per organization) come with countries() after the page
+			model.addAttribute("overview", this.overview.of(ReportPeriod.LAST_30_DAYS, this.scope.get()));
 		}
 		if (admin) {
 			model.addAttribute("imports", this.imports.history(PageRequest.of(0, 5), locale).getContent());
-			model.addAttribute("failedDeliveries",
-					this.runs.list(PageRequest.of(0, 200))
-						.stream()
-						.filter((r) -> r.deliveryStatus() == DeliveryStatus.FAILED)
-						.limit(RECENT)
-						.toList());
+			model.addAttribute("failedDeliveries", this.runs.failedDeliveries(RECENT));
 			model.addAttribute("lockedOut", this.accounts.lockedOut());
 			model.addAttribute("disabled", this.accounts.recentlyDisabled(Duration.ofDays(OVERVIEW_DAYS)));
 		}
@@ -151,11 +146,30 @@ class HomePageController {
 	}
 
 	/**
+	 * The managers' map and organizations per country, which htmx asks for once the home
+	 * page is shown: counting every organization of the viewer's countries takes longer
+	 * than the rest of the page together.
+	 */
+	@GetMapping("/home/countries")
+	String countries(Authentication user, Model model) {
+		if (user.getAuthorities().stream().noneMatch((a) -> "ROLE_MANAGER".equals(a.getAuthority()))) {
+			throw new NotFoundException("Home section", "countries");
+		}
+		OutreachOverview.Overview overview = this.overview.of(ReportPeriod.LAST_30_DAYS, this.scope.get());
+		List<OutreachOverview.Count> organizations = this.overview.organizationsByCountry(ReportPeriod.LAST_30_DAYS,
+				this.scope.get());
+		model.addAttribute("overview", overview);
+		model.addAttribute("organizationsByCountry", organizations);
+		map(overview, organizations, model);
+		return TEMPLATE + " :: countries";
+	}
+
+	/**
 	 * The world map's data as JSON attributes for home.js: the map's names to country
 	 * codes, counts by code, and the countries' names in the page's language.
 	 */
-	private void map(OutreachOverview.Overview overview, Model model) {
-		Map<String, Long> organizationsByCountry = counts(overview.organizationsByCountry());
+	private void map(OutreachOverview.Overview overview, List<OutreachOverview.Count> organizations, Model model) {
+		Map<String, Long> organizationsByCountry = counts(organizations);
 		Map<String, Long> activityByCountry = counts(overview.byCountry());
 		model.addAttribute("activityByCountry", activityByCountry);
 		model.addAttribute("mapNames", JSON.writeValueAsString(WorldMapNames.CODES));
@@ -230,13 +244,10 @@ class HomePageController {
 				.filter((f) -> f.timing() == FollowUpTiming.OVERDUE || f.timing() == FollowUpTiming.TODAY)
 				.toList();
 			// the staff member's own, newest first, one query (not the newest of
-			// everyone's,
-			// filtered here: those may all be colleagues')
-			recent = this.interactions
-				.list(new InteractionQuery(null, null, null, null, this.clock.instant().minus(Duration.ofDays(90)),
-						null, me), PageRequest.of(0, RECENT), zone)
-				.getContent();
-			goingCold = this.cold.mine(me, PageRequest.of(0, 5)).getContent();
+			// everyone's, filtered here: those may all be colleagues'), not counted
+			recent = this.interactions.latest(new InteractionQuery(null, null, null, null,
+					this.clock.instant().minus(Duration.ofDays(90)), null, me), RECENT, zone);
+			goingCold = this.cold.coldestOfMine(me, 5);
 		}
 		catch (BusinessRuleException ex) {
 			// a login without a user account (the initial admin) has no work of its own

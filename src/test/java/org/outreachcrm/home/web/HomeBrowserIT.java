@@ -98,7 +98,8 @@ class HomeBrowserIT {
 			driver.get(url("/organizations?lang=" + language));
 			WebElement nav = browser
 				.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav.navbar")));
-			List<WebElement> items = driver.findElements(By.cssSelector("#main-nav li.nav-item, #main-nav > form"))
+			List<WebElement> items = driver
+				.findElements(By.cssSelector("nav.app-nav li.nav-item, nav.app-nav form.site-search"))
 				.stream()
 				.filter(WebElement::isDisplayed)
 				.toList();
@@ -149,6 +150,52 @@ class HomeBrowserIT {
 		browser.waitUntil(ExpectedConditions.urlContains("/directory?q=cluj"));
 		assertThat(driver.findElement(By.id("search-results")).getText()).contains("Asociația Tinerilor Cluj");
 		assertThat(browser.consoleErrors()).as("search.js runs under the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void onAPhoneTheSearchIsInTheBarWithoutOpeningTheMenu() {
+		WebDriver driver = browser.driver();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		browser.logIn(this.port, "home-staff", PASSWORD);
+		driver.manage().window().setSize(new Dimension(390, 844));
+		driver.get(url("/meetings?lang=en"));
+		WebElement toggler = browser
+			.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".navbar-toggler")));
+		WebElement search = driver.findElement(By.id("site-search"));
+		assertThat(search.isDisplayed()).as("the search stands in the collapsed bar").isTrue();
+		assertThat(driver.findElement(By.id("main-nav")).isDisplayed()).as("the menu stays closed").isFalse();
+		int barMiddle = toggler.getLocation().getY() + toggler.getSize().getHeight() / 2;
+		assertThat(search.getLocation().getY() + search.getSize().getHeight() / 2).as("on the toggler's line")
+			.isBetween(barMiddle - 8, barMiddle + 8);
+		assertThat(search.getSize().getWidth()).as("wide enough to type in").isGreaterThanOrEqualTo(120);
+
+		new Actions(driver).sendKeys("/").perform();
+		browser.waitUntil((d) -> "site-search".equals(d.switchTo().activeElement().getAttribute("id")));
+		search.sendKeys("lodz");
+		WebElement results = browser
+			.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#site-search-results.show")));
+		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("suggest-o-" + this.lodz)));
+		long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
+		assertThat(results.getLocation().getX()).as("the suggestions start inside the screen")
+			.isGreaterThanOrEqualTo(0);
+		assertThat(results.getLocation().getX() + results.getSize().getWidth()).as("and end inside it")
+			.isLessThanOrEqualTo((int) viewport);
+		assertThat(results.getSize().getWidth()).as("as wide as the screen allows")
+			.isGreaterThanOrEqualTo((int) viewport - 40);
+		assertThat(((Number) js("return document.documentElement.scrollWidth")).longValue()).as("no sideways scrolling")
+			.isLessThanOrEqualTo(viewport);
+		browser.screenshot("search-suggestions-390-en");
+		search.sendKeys(Keys.ARROW_DOWN);
+		assertThat(search.getAttribute("aria-activedescendant")).isEqualTo("suggest-o-" + this.lodz);
+		search.sendKeys(Keys.ENTER);
+		browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), LODZ));
+		assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + this.lodz);
+		assertThat(driver.findElement(By.cssSelector(".navbar-toggler")).getAttribute("aria-expanded"))
+			.as("the menu was never opened")
+			.isEqualTo("false");
+		assertThat(browser.consoleErrors()).isEmpty();
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		logOut();
 	}
 
 	@Test
@@ -265,9 +312,10 @@ class HomeBrowserIT {
 		logOut();
 
 		browser.logIn(this.port, "home-manager", PASSWORD);
+		// the map and the organizations per country arrive after the page
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
 		assertThat(driver.findElement(By.id("home-overview")).getText()).contains("Interactions", "New organizations",
 				"Poland", "Romania");
-		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("world-map"), "data-ready", "true"));
 		assertThat(driver.findElements(By.cssSelector("#world-map canvas"))).as("the map drew offline").isNotEmpty();
 		assertThat(driver.findElements(By.id("home-staff"))).isEmpty();
 		logOut();

@@ -30,6 +30,7 @@ import org.outreachcrm.testsupport.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -69,6 +70,9 @@ class HomePageTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@AfterEach
 	void reset() {
 		Staff.logOut();
@@ -100,6 +104,11 @@ class HomePageTest {
 			.doesNotContain(theirs.name(), neverContacted.name());
 		// the full list stays as it was: every organization going cold in the scope
 		Staff.actAs(me);
+		// the home page's first few, read without counting, are mine()'s first few
+		for (int limit = 1; limit <= 3; limit++) {
+			assertThat(this.cold.coldestOfMine(me.id(), limit))
+				.isEqualTo(this.cold.mine(me.id(), PageRequest.of(0, limit)).getContent());
+		}
 		assertThat(this.cold.list(null, PageRequest.of(0, 1000)).getContent()).extracting(ColdOrganization::name)
 			.contains(talkedTo.name(), theirs.name(), followedByMe.name(), neverContacted.name());
 	}
@@ -157,8 +166,16 @@ class HomePageTest {
 		UserView manager = Staff.create(this.users, Role.MANAGER);
 		MvcTestResult home = this.mvc.get().uri("/").with(user(manager.username()).roles("MANAGER")).exchange();
 		assertThat(home).bodyText()
-			.contains("data-geo=\"/vendor/world-atlas-2.0.2/countries-110m.json\"",
-					"src=\"/vendor/topojson-client-3.1.0/topojson-client.min.js\"")
+			.contains("src=\"/vendor/topojson-client-3.1.0/topojson-client.min.js\"", "hx-get=\"/home/countries\"")
+			.doesNotContain("/geo/world.json");
+		// the map itself comes with the organizations per country, after the page
+		MvcTestResult countries = this.mvc.get()
+			.uri("/home/countries")
+			.header("HX-Request", "true")
+			.with(user(manager.username()).roles("MANAGER"))
+			.exchange();
+		assertThat(countries).bodyText()
+			.contains("data-geo=\"/vendor/world-atlas-2.0.2/countries-110m.json\"")
 			.doesNotContain("/geo/world.json");
 
 		MvcTestResult geometry = this.mvc.get()
@@ -175,6 +192,23 @@ class HomePageTest {
 		assertThat(reader).bodyText().contains("topojson-client v3.1.0");
 	}
 
+	@Test
+	void adminsSeeAFailedDeliveryHoweverManyRunsCameAfterIt() {
+		UserView admin = Staff.create(this.users, Role.ADMIN);
+		long failed = run(admin.username(), "FAILED", T0);
+		// more runs after it, delivered or with nothing to deliver, than the page reads
+		for (int i = 0; i < 210; i++) {
+			run(admin.username(), (i % 2 == 0) ? "SENT" : "NONE", T0.plus(Duration.ofMinutes(i + 1)));
+		}
+
+		MvcTestResult home = this.mvc.get().uri("/").with(user(admin.username()).roles("ADMIN")).exchange();
+
+		assertThat(home).hasStatusOk();
+		assertThat(home).bodyText()
+			.contains("href=\"/reports/runs/" + failed + "\"")
+			.containsOnlyOnce("href=\"/reports/runs/");
+	}
+
 	private OrganizationDetails create(String name) {
 		return this.organizations.create(organization(name + " " + marker(), OrganizationType.NGO, "PL"));
 	}
@@ -187,6 +221,17 @@ class HomePageTest {
 		this.interactions
 			.log(new InteractionRequest(organization.id(), List.of(), InteractionType.CALL, this.clock.instant(), "UTC",
 					Direction.OUTBOUND, subject, null, null, null, null, null, followUp, null));
+	}
+
+	private long run(String requestedBy, String deliveryStatus, Instant createdAt) {
+		this.jdbc.sql("""
+				INSERT INTO report_run (report_type, period_from, period_to, countries, scope_all, scope_countries,
+				    locale, status, requested_by, skip_when_empty, delivery_status, delivery_attempts, created_at)
+				VALUES ('OUTREACH_ACTIVITY', ?, ?, '', TRUE, '', 'en', 'COMPLETED', ?, FALSE, ?, 3, ?)""")
+			.params(LocalDate.of(1988, 1, 1), LocalDate.of(1988, 1, 31), requestedBy, deliveryStatus,
+					java.sql.Timestamp.from(createdAt))
+			.update();
+		return this.jdbc.sql("SELECT MAX(id) FROM report_run").query(Long.class).single();
 	}
 
 }
