@@ -1,12 +1,15 @@
 package org.outreachcrm.imports;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.util.CellReference;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +63,23 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 
 	private static final PhoneNormalizer PHONES = new PhoneNormalizer();
 
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final Pattern TAG_SEPARATORS = Pattern.compile("[,;|]");
+
+	/**
+	 * Distinct country (and language) cells remembered per step: a list names a few
+	 * dozen.
+	 */
+	private static final int COUNTRY_CACHE_LIMIT = 10_000;
+
+	private final Map<String, NormalizedValue> countries = new HashMap<>();
+
+	private final Map<String, String> languageNames = new HashMap<>();
+
+	/** Each field's header (or name), worked out once rather than per warning. */
+	private final Map<ImportField, String> headers = new EnumMap<>(ImportField.class);
+
 	private final ColumnMapping mapping;
 
 	private final DateNormalizer dates;
@@ -93,6 +113,12 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 		this.dates = new DateNormalizer(dateOrder);
 		this.fileName = fileName;
 		this.scope = scope;
+		for (ImportField field : ImportField.values()) {
+			int column = mapping.column(field).orElse(-1);
+			List<String> headers = mapping.headers();
+			this.headers.put(field, column >= 0 && column < headers.size() && !headers.get(column).isBlank()
+					? headers.get(column) : field.name());
+		}
 	}
 
 	/** Never filters a row out: a row it cannot use comes back rejected, with reasons. */
@@ -116,8 +142,8 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 			}
 		});
 
-		String country = normalized(ImportField.COUNTRY, COUNTRIES.normalize(text(values, ImportField.COUNTRY)),
-				warnings, rejections);
+		String country = normalized(ImportField.COUNTRY, country(text(values, ImportField.COUNTRY)), warnings,
+				rejections);
 		if (!this.scope.includes(country)) {
 			rejections.add(problem(ImportField.COUNTRY,
 					(country == null)
@@ -229,15 +255,32 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 		if (LANGUAGES.contains(text)) {
 			return text;
 		}
+		// a language's name (not code) is looked up among a thousand locales: once per
+		// distinct text and step
+		String code = this.languageNames.get(text);
+		if (code == null) {
+			code = languageNamed(text);
+			if (this.languageNames.size() < COUNTRY_CACHE_LIMIT) {
+				this.languageNames.put(text, code);
+			}
+		}
+		if (!code.isEmpty()) {
+			return code;
+		}
+		warnings.add(problem(ImportField.PREFERRED_LANGUAGE, ImportText.of(Codes.UNKNOWN_LANGUAGE, text)));
+		notes.add(header(ImportField.PREFERRED_LANGUAGE) + ": " + text);
+		return null;
+	}
+
+	/** The code of the language named {@code text}, or "" when none is. */
+	private static String languageNamed(String text) {
 		for (Locale locale : Locale.getAvailableLocales()) {
 			if (!locale.getLanguage().isEmpty() && (locale.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(text)
 					|| locale.getDisplayLanguage(locale).equalsIgnoreCase(text))) {
 				return locale.getLanguage();
 			}
 		}
-		warnings.add(problem(ImportField.PREFERRED_LANGUAGE, ImportText.of(Codes.UNKNOWN_LANGUAGE, text)));
-		notes.add(header(ImportField.PREFERRED_LANGUAGE) + ": " + text);
-		return null;
+		return "";
 	}
 
 	/**
@@ -253,7 +296,7 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 		NormalizedValue value = this.dates.normalize(text, this.mapping.isDate(row, ImportField.CONSENT_DATE));
 		value.notice().ifPresent((notice) -> warnings.add(problem(ImportField.CONSENT_DATE, text(notice))));
 		notes.add(header(ImportField.CONSENT_DATE) + ": " + (value.value().isEmpty() ? text.strip() : value.value()));
-		return value.value().matches("\\d{4}-\\d{2}-\\d{2}") ? value.value() : null;
+		return ISO_DATE.matcher(value.value()).matches() ? value.value() : null;
 	}
 
 	private String consentFile() {
@@ -277,15 +320,27 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 	}
 
 	private String header(ImportField field) {
-		int column = this.mapping.column(field).orElse(-1);
-		List<String> headers = this.mapping.headers();
-		return column >= 0 && column < headers.size() && !headers.get(column).isBlank() ? headers.get(column)
-				: field.name();
+		return this.headers.get(field);
+	}
+
+	/**
+	 * The country cell normalized; the same few texts recur on every row, and each costs
+	 * a fold and up to two table look-ups.
+	 */
+	private NormalizedValue country(String text) {
+		NormalizedValue known = this.countries.get(text);
+		if (known == null) {
+			known = COUNTRIES.normalize(text);
+			if (this.countries.size() < COUNTRY_CACHE_LIMIT) {
+				this.countries.put(text, known);
+			}
+		}
+		return known;
 	}
 
 	private static Set<String> tags(String text) {
 		Set<String> tags = new LinkedHashSet<>();
-		for (String tag : text.split("[,;|]")) {
+		for (String tag : TAG_SEPARATORS.split(text)) {
 			if (!tag.isBlank()) {
 				tags.add(tag.strip());
 			}

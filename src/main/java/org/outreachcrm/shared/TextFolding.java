@@ -46,16 +46,45 @@ public final class TextFolding {
 	 * space.
 	 */
 	public static String fold(String text) {
-		String ascii = toAscii(text);
-		return WHITE_SPACE.matcher(ascii.toLowerCase(Locale.ROOT).trim()).replaceAll(" ");
+		String lower = toAscii(text).toLowerCase(Locale.ROOT).trim();
+		// an import folds every name several times: skip the regex (a matcher per call)
+		// when there is no run of white space to fold, which is nearly always
+		return needsSpaceFolding(lower) ? WHITE_SPACE.matcher(lower).replaceAll(" ") : lower;
+	}
+
+	private static boolean needsSpaceFolding(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (isAsciiSpace(c) && (c != ' ' || (i + 1 < text.length() && isAsciiSpace(text.charAt(i + 1))))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
 	 * Identity key: folded, with punctuation removed, so "Fundacja ABC, Sp." and
-	 * "fundacja abc sp" are the same name.
+	 * "fundacja abc sp" are the same name. The same as joining {@link #words} with
+	 * spaces, without the list.
 	 */
 	public static String key(String text) {
-		return String.join(" ", words(text));
+		String folded = fold(text);
+		StringBuilder key = new StringBuilder(folded.length());
+		int start = -1;
+		for (int i = 0; i <= folded.length(); i++) {
+			boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+			if (wordChar && start < 0) {
+				start = i;
+			}
+			else if (!wordChar && start >= 0) {
+				if (!key.isEmpty()) {
+					key.append(' ');
+				}
+				key.append(folded, start, Math.min(i, start + MAX_TOKEN_LENGTH));
+				start = -1;
+			}
+		}
+		return key.toString();
 	}
 
 	/**

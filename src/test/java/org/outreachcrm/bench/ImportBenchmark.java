@@ -277,15 +277,30 @@ public final class ImportBenchmark {
 	}
 
 	private static Process start(Path work, int port, String db, String heap, String databaseName) throws Exception {
+		// bench.java: another JDK's java (e.g. JDK 25 for its AOT cache)
+		String java = System.getProperty("bench.java", "").strip();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-						"-Xlog:gc:file=" + work.resolve("gc.log").toAbsolutePath()));
+				List.of(java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java,
+						"-Xmx" + heap, "-Xlog:gc:file=" + work.resolve("gc.log").toAbsolutePath()));
 		String jvmArgs = System.getProperty("bench.jvmArgs", "").strip();
 		if (!jvmArgs.isEmpty()) {
 			command.addAll(List.of(jvmArgs.replace("{work}", work.toAbsolutePath().toString()).split("\\s+")));
 		}
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication",
-				"--server.port=" + port, "--crm.data-dir=" + work.toAbsolutePath(),
+		// bench.aot: a JDK 25 AOT cache file (JEP 483/514); when it does not exist yet,
+		// this run is the training run that writes it at exit
+		String aot = System.getProperty("bench.aot", "").strip();
+		if (!aot.isEmpty()) {
+			Path cache = Path.of(aot).toAbsolutePath();
+			command.add((Files.exists(cache) ? "-XX:AOTCache=" : "-XX:AOTCacheOutput=") + cache);
+			System.out.println((Files.exists(cache) ? "AOT cache: " : "AOT training run, writing: ") + cache);
+		}
+		// bench.jar: the packaged (or extracted) application jar instead of the class
+		// path of target/classes (an AOT or CDS cache needs jars)
+		String jar = System.getProperty("bench.jar", "").strip();
+		command.addAll(jar.isEmpty()
+				? List.of("-cp", System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication")
+				: List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+		command.addAll(List.of("--server.port=" + port, "--crm.data-dir=" + work.toAbsolutePath(),
 				"--crm.accounts.initial-admin.username=admin", "--crm.accounts.initial-admin.password=" + PASSWORD,
 				"--crm.imports.inbox-dir=" + work.resolve("inbox").toAbsolutePath(),
 				"--spring.servlet.multipart.max-file-size=500MB", "--spring.servlet.multipart.max-request-size=501MB",

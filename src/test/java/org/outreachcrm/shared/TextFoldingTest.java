@@ -80,4 +80,20 @@ class TextFoldingTest {
 		assertThat(TextFolding.words("Climate 🌍 Action")).containsExactly("climate", "action");
 	}
 
+	@Test
+	void keyIsTheWordsJoinedBySpacesAndFoldKeepsItsWhiteSpaceRule() {
+		// key and fold skip the list and the regex on their fast paths: stored keys must
+		// not change
+		for (String text : List.of("", "   ", "Fundacja ABC", " a\tb\n\nc  d ", "Żółć, Łódź; 'x'",
+				"Științifică  Asociația", "Москва центр", "a".repeat(100) + " b", "x\u000By\fz", "Climate 🌍 Action",
+				"a.b@c-d.pl")) {
+			assertThat(TextFolding.key(text)).as(text).isEqualTo(String.join(" ", TextFolding.words(text)));
+			assertThat(TextFolding.fold(text)).as(text)
+				.isEqualTo(TextFolding.fold(text).replaceAll("\\s+", " "))
+				.doesNotStartWith(" ")
+				.doesNotEndWith(" ");
+		}
+		assertThat(TextFolding.fold(" A\t\tB  C\n")).isEqualTo("a b c");
+	}
+
 }

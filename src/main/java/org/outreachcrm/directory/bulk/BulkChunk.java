@@ -125,8 +125,23 @@ final class BulkChunk {
 		this.session = session;
 	}
 
-	static String orgKey(String name, @Nullable String country) {
-		return TextFolding.key(name) + "|" + (country == null ? "" : country);
+	/**
+	 * Folded names by text, for this chunk: the rows of a list repeat organization names,
+	 * and each name is needed by several look-ups and by the insert.
+	 */
+	private final Map<String, String> nameKeys = new HashMap<>();
+
+	String nameKey(String text) {
+		String key = this.nameKeys.get(text);
+		if (key == null) {
+			key = TextFolding.key(text);
+			this.nameKeys.put(text, key);
+		}
+		return key;
+	}
+
+	String orgKey(String name, @Nullable String country) {
+		return nameKey(name) + "|" + (country == null ? "" : country);
 	}
 
 	void resolve(List<DirectoryRow> rows) {
@@ -196,12 +211,12 @@ final class BulkChunk {
 			Map<String, Long> byNameAtOrg) {
 		String email = blankToNull(row.email());
 		String key = email != null ? "e:" + email
-				: "n:" + TextFolding.key(row.personName()) + "|" + (org == null ? "" : org.key);
+				: "n:" + nameKey(row.personName()) + "|" + (org == null ? "" : org.key);
 		Person person = this.people.get(key);
 		if (person == null) {
 			Long existingId = email != null ? byEmail.get(email) : null;
 			if (existingId == null && email == null && org != null && org.id != null) {
-				existingId = byNameAtOrg.get(nameAtOrganization(TextFolding.key(row.personName()), org.id));
+				existingId = byNameAtOrg.get(nameAtOrganization(nameKey(row.personName()), org.id));
 			}
 			if (existingId == null && this.mode == ImportMode.UPDATE_ONLY) {
 				return null;
@@ -248,7 +263,7 @@ final class BulkChunk {
 				Org org = existingOrgs
 					.get(orgKey(Objects.requireNonNull(row.organizationName()).strip(), row.country()));
 				if (org != null && org.id != null) {
-					nameKeys.add(TextFolding.key(row.personName()));
+					nameKeys.add(nameKey(row.personName()));
 					organizations.add(org.id);
 				}
 			}
@@ -274,7 +289,7 @@ final class BulkChunk {
 		Set<String> nameKeys = new LinkedHashSet<>();
 		for (DirectoryRow row : rows) {
 			if (row.hasOrganization()) {
-				nameKeys.add(TextFolding.key(Objects.requireNonNull(row.organizationName())));
+				nameKeys.add(nameKey(Objects.requireNonNull(row.organizationName()).strip()));
 			}
 		}
 		Map<String, Org> found = new HashMap<>();

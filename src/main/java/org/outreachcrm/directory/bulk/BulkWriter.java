@@ -101,7 +101,7 @@ class BulkWriter {
 		}
 		List<RecordChange> changes = new ArrayList<>();
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		insertOrganizations(newOrgs, now, actor, changes);
+		insertOrganizations(chunk, newOrgs, now, actor, changes);
 		updateOrganizations(changedOrgs, now, actor, changes);
 		insertPeople(newPeople, now, actor, changes);
 		updatePeople(changedPeople, now, actor, changes);
@@ -165,12 +165,13 @@ class BulkWriter {
 		this.index.addContacts(personTexts, facets);
 	}
 
-	private void insertOrganizations(List<Org> orgs, LocalDateTime now, String actor, List<RecordChange> changes) {
+	private void insertOrganizations(BulkChunk chunk, List<Org> orgs, LocalDateTime now, String actor,
+			List<RecordChange> changes) {
 		long next = this.ids.reserve("organization", orgs.size());
 		List<Object[]> rows = new ArrayList<>();
 		for (Org org : orgs) {
 			org.id = next++;
-			rows.add(new Object[] { org.id, org.name, TextFolding.key(org.name), org.type.name(), org.country,
+			rows.add(new Object[] { org.id, org.name, chunk.nameKey(org.name), org.type.name(), org.country,
 					org.fields.get("city"), org.fields.get("website"), org.fields.get("email"), org.fields.get("phone"),
 					PartnershipStage.PROSPECT.name(), now, actor, now, actor });
 			changes.add(RecordChange.created(Kind.ORGANIZATION, org.id));
@@ -370,31 +371,37 @@ class BulkWriter {
 		// index, so no existence check per person
 		Set<Long> relinked = new HashSet<>();
 		List<RecordChange> notRestored = new ArrayList<>();
+		// one JDBC batch per statement (a table's field, its tags, phones), a thousand
+		// changes at a time, never a statement sent per change; each change's own count
+		// says whether it was restored (its value was still the one the import wrote)
+		Map<String, List<RecordChange>> byStatement = new LinkedHashMap<>();
 		for (RecordChange change : changes) {
-			if (change.created()) {
-				continue;
+			if (!change.created()) {
+				byStatement.computeIfAbsent(restoreStatement(change), (k) -> new ArrayList<>()).add(change);
 			}
-			String table = table(change.kind());
-			boolean done = switch (Objects.requireNonNull(change.field())) {
-				case "tag" -> this.jdbc.update("DELETE FROM " + table + "_tag WHERE " + table + "_id = ? AND tag = ?",
-						change.id(), change.newValue()) > 0;
-				case "phone" -> this.jdbc.update("DELETE FROM contact_phone WHERE contact_id = ? AND phone = ?",
-						change.id(), change.newValue()) > 0;
-				default ->
-					this.jdbc.update(
-							"UPDATE " + table + " SET " + change.field()
-									+ " = ?, version = version + 1 WHERE id = ? AND " + change.field() + " = ?",
-							change.oldValue(), change.id(), change.newValue()) > 0;
-			};
-			if (done) {
-				restored++;
-				(change.kind() == Kind.CONTACT ? touchedPeople : touchedOrgs).add(change.id());
-				if (change.kind() == Kind.ORGANIZATION && "type".equals(change.field())) {
-					retyped.add(change.id());
+		}
+		for (Map.Entry<String, List<RecordChange>> statement : byStatement.entrySet()) {
+			List<RecordChange> all = statement.getValue();
+			for (int from = 0; from < all.size(); from += REVERT_BATCH) {
+				List<RecordChange> batch = all.subList(from, Math.min(all.size(), from + REVERT_BATCH));
+				int[] counts = BatchRows.execute(this.jdbc, statement.getKey(),
+						batch.stream().map(BulkWriter::restoreArguments).toList());
+				for (int i = 0; i < batch.size(); i++) {
+					RecordChange change = batch.get(i);
+					if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+						restored++;
+						// an affiliation's role is no part of any search token
+						if (change.kind() != Kind.AFFILIATION) {
+							(change.kind() == Kind.CONTACT ? touchedPeople : touchedOrgs).add(change.id());
+						}
+						if (change.kind() == Kind.ORGANIZATION && "type".equals(change.field())) {
+							retyped.add(change.id());
+						}
+					}
+					else {
+						notRestored.add(change);
+					}
 				}
-			}
-			else {
-				notRestored.add(change);
 			}
 		}
 		// a field left alone is listed when its record is still there: one query per
@@ -452,6 +459,25 @@ class BulkWriter {
 		this.index.reindexPeopleOf(retyped);
 		return new RevertOutcome(removed[Kind.ORGANIZATION.ordinal()], removed[Kind.CONTACT.ordinal()],
 				removed[Kind.AFFILIATION.ordinal()], restored, keptBecauseEdited);
+	}
+
+	/** The statement that undoes a change of a field, tag or phone. */
+	private static String restoreStatement(RecordChange change) {
+		String table = table(change.kind());
+		String field = Objects.requireNonNull(change.field());
+		return switch (field) {
+			case "tag" -> "DELETE FROM " + table + "_tag WHERE " + table + "_id = ? AND tag = ?";
+			case "phone" -> "DELETE FROM contact_phone WHERE contact_id = ? AND phone = ?";
+			default ->
+				"UPDATE " + table + " SET " + field + " = ?, version = version + 1 WHERE id = ? AND " + field + " = ?";
+		};
+	}
+
+	private static Object[] restoreArguments(RecordChange change) {
+		return switch (Objects.requireNonNull(change.field())) {
+			case "tag", "phone" -> new Object[] { change.id(), change.newValue() };
+			default -> new Object[] { change.oldValue(), change.id(), change.newValue() };
+		};
 	}
 
 	/** Which of {@code ids} are still stored: one query per thousand ids. */
