@@ -404,7 +404,10 @@ public final class ScaleBenchmark {
 			.redirectOutput(out.resolve("scale-app.log").toFile())
 			.start();
 		HttpLoad probe = new HttpLoad(port, "admin", ADMIN_PASSWORD, 1);
-		for (int i = 0; i < 360; i++) {
+		// up to 10 minutes: on a 2-core machine shared with builds the application took
+		// over 300 s to start (session 9), and a run that generated for many minutes is
+		// not to end before measuring because of an impatient probe
+		for (int i = 0; i < 1200; i++) {
 			Thread.sleep(500);
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The application stopped; see " + out.resolve("scale-app.log"));
@@ -418,6 +421,8 @@ public final class ScaleBenchmark {
 				// not up yet
 			}
 		}
+		// the caller never gets the process to stop: stop it here, or it outlives the run
+		process.destroy();
 		throw new IllegalStateException("The application did not start; see " + out.resolve("scale-app.log"));
 	}
 
