@@ -11,6 +11,16 @@
   var input = form.querySelector('input[name=q]');
   var list = form.querySelector('.site-search-results');
   var url = form.getAttribute('data-suggest');
+  // a phone has no "/" key to press, and the longer hint does not fit its top bar
+  var narrow = window.matchMedia('(max-width: 575.98px)');
+  var longHint = input.getAttribute('placeholder');
+  function hint() {
+    input.setAttribute('placeholder', narrow.matches ? input.getAttribute('data-short-placeholder') || longHint : longHint);
+  }
+  hint();
+  if (narrow.addEventListener) {
+    narrow.addEventListener('change', hint);
+  }
   var timer = null;
   var latest = 0;
   var active = -1;

@@ -128,6 +128,8 @@ class HomeBrowserIT {
 		new Actions(driver).sendKeys("/").perform();
 		browser.waitUntil((d) -> "site-search".equals(d.switchTo().activeElement().getAttribute("id")));
 		WebElement search = driver.switchTo().activeElement();
+		assertThat(search.getAttribute("placeholder")).as("a keyboard's hint names its key")
+			.isEqualTo("Search… (press /)");
 		search.sendKeys("lodz");
 		browser.waitUntil(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector("#site-search-results.show .suggest-option")));
@@ -168,6 +170,8 @@ class HomeBrowserIT {
 		assertThat(search.getLocation().getY() + search.getSize().getHeight() / 2).as("on the toggler's line")
 			.isBetween(barMiddle - 8, barMiddle + 8);
 		assertThat(search.getSize().getWidth()).as("wide enough to type in").isGreaterThanOrEqualTo(120);
+		// a phone has no "/" key: its hint says only what the field is for, and fits
+		assertThat(search.getAttribute("placeholder")).isEqualTo("Search…");
 
 		new Actions(driver).sendKeys("/").perform();
 		browser.waitUntil((d) -> "site-search".equals(d.switchTo().activeElement().getAttribute("id")));
