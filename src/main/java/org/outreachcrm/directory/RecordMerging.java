@@ -286,11 +286,16 @@ public class RecordMerging {
 			return version;
 		}
 		var into = this.ledger.mergedInto(merge.kind(), merge.keptId());
-		if (into.isPresent()) {
-			throw new ConflictException("merge.undo.keptMerged",
-					"The kept record was merged into another one since; undo that merge first", into.get());
-		}
 		String table = merge.kind() == MergeKind.ORGANIZATION ? "organization" : "contact";
+		if (into.isPresent()) {
+			// a person reads which record to look at: its name, not its id
+			String column = merge.kind() == MergeKind.ORGANIZATION ? "name" : "display_name";
+			List<String> names = this.jdbc.queryForList("SELECT " + column + " FROM " + table + " WHERE id = ?",
+					String.class, into.get());
+			throw new ConflictException("merge.undo.keptMerged",
+					"The kept record was merged into another one since; undo that merge first",
+					names.isEmpty() ? "#" + into.get() : names.get(0));
+		}
 		Long exists = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE id = ?", Long.class,
 				merge.keptId());
 		if (exists != null && exists > 0) {

@@ -131,7 +131,8 @@ class DuplicateScanJobConfiguration {
 		return (chunk) -> {
 			Map<Long, Set<String>> keys = new HashMap<>();
 			chunk.forEach((item) -> keys.put(item.id(), item.keys()));
-			store.replaceKeys(mergeKind, keys);
+			// the first step cleared the kind's keys, and a failed chunk rolled back
+			store.addKeys(mergeKind, keys);
 		};
 	}
 

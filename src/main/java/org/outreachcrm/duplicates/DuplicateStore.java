@@ -44,9 +44,22 @@ class DuplicateStore {
 		}
 		this.jdbc.update("DELETE FROM duplicate_key WHERE kind = :kind AND record_id IN (:ids)",
 				new MapSqlParameterSource("kind", kind.name()).addValue("ids", keysByRecord.keySet()));
+		addKeys(kind, keysByRecord);
+	}
+
+	/**
+	 * Adds the blocking keys of records that have none (a full scan cleared them all
+	 * first): no delete per chunk; sorted by key, so a batch touches each index page
+	 * once.
+	 */
+	void addKeys(MergeKind kind, Map<Long, Set<String>> keysByRecord) {
+		if (keysByRecord.isEmpty()) {
+			return;
+		}
 		List<SqlParameterSource> rows = new ArrayList<>();
-		keysByRecord.forEach((id, keys) -> keys.forEach((key) -> rows
+		new java.util.TreeMap<>(keysByRecord).forEach((id, keys) -> keys.forEach((key) -> rows
 			.add(new MapSqlParameterSource("kind", kind.name()).addValue("key", key).addValue("id", id))));
+		rows.sort(java.util.Comparator.comparing((SqlParameterSource row) -> (String) row.getValue("key")));
 		this.jdbc.batchUpdate("INSERT INTO duplicate_key (kind, block_key, record_id) VALUES (:kind, :key, :id)",
 				rows.toArray(SqlParameterSource[]::new));
 	}

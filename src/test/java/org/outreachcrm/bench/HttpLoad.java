@@ -136,6 +136,41 @@ final class HttpLoad {
 		return new Sample(name, millis, errors, firstError);
 	}
 
+	private static final java.util.regex.Pattern PAIRS_FOUND = java.util.regex.Pattern
+		.compile("\"pairsFound\"\\s*:\\s*(\\d+)");
+
+	/** A finished duplicate scan: its status, seconds and pairs found. */
+	record Scan(String status, double seconds, long pairsFound, String answer) {
+	}
+
+	/**
+	 * Starts a full duplicate scan of {@code kind} through the API and waits for it
+	 * (polled every second), timed from the request to the finished scan.
+	 */
+	Scan duplicateScan(String kind) throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> created = this.http
+			.send(request("/api/duplicates/scans").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"" + kind + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		java.util.regex.Matcher id = RUN_ID.matcher(created.body());
+		if (created.statusCode() != 202 || !id.find()) {
+			return new Scan("REFUSED " + created.statusCode(), 0, 0, abbreviate(created.body()));
+		}
+		String status;
+		String body;
+		do {
+			Thread.sleep(1000);
+			body = get("/api/duplicates/scans/" + id.group(1)).body();
+			java.util.regex.Matcher matcher = RUN_STATUS.matcher(body);
+			status = matcher.find() ? matcher.group(1) : "UNKNOWN";
+		}
+		while (status.equals("QUEUED") || status.equals("RUNNING"));
+		java.util.regex.Matcher pairs = PAIRS_FOUND.matcher(body);
+		return new Scan(status, (System.nanoTime() - start) / 1e9, pairs.find() ? Long.parseLong(pairs.group(1)) : 0,
+				abbreviate(body));
+	}
+
 	/**
 	 * Lists the 20 slowest requests of a measurement in
 	 * {@code target/bench/slowest-<name>.txt}, to see which queries make the tail.

@@ -200,6 +200,23 @@ public final class ScaleBenchmark {
 				latencies.add(home.measure("home page: manager's countries (after the page)", "/home/countries",
 						ScaleDataGenerator.MANAGER, ScaleDataGenerator.STAFF_PASSWORD, 5, Math.max(10, times / 10)));
 			}
+			if (parts.contains("duplicates")) {
+				// full duplicate scans through the API (issue 18: both in under 5 minutes
+				// at full size), one kind after the other, as a person would start them
+				for (String kind : List.of("ORGANIZATION", "CONTACT")) {
+					long records = ((Number) dataset.get(kind.equals("ORGANIZATION") ? "organization" : "contact"))
+						.longValue();
+					String loadAtStart = loadAverage();
+					HttpLoad.Scan scan = load.duplicateScan(kind);
+					String line = String.format(Locale.ROOT,
+							"duplicate scan %s: %s, %,d records in %.1f s = %.0f records/s, %,d pairs found; "
+									+ "load average at start %s, at end %s",
+							kind, scan.status(), records, scan.seconds(), records / Math.max(0.001, scan.seconds()),
+							scan.pairsFound(), loadAtStart, loadAverage());
+					System.out.println(line);
+					dataset.put("duplicateScan" + kind, line);
+				}
+			}
 			if (parts.contains("report")) {
 				// the outreach activity report over every interaction generated (the last
 				// two
@@ -269,7 +286,7 @@ public final class ScaleBenchmark {
 	}
 
 	private static Set<String> parts(String value) {
-		Set<String> all = Set.of("search", "pages", "home", "report", "logging", "import");
+		Set<String> all = Set.of("search", "pages", "home", "report", "logging", "import", "duplicates");
 		if (value.isBlank()) {
 			return all;
 		}

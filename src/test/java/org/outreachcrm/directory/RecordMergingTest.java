@@ -353,7 +353,9 @@ class RecordMergingTest {
 
 		assertThat(this.ledger.mergedInto(MergeKind.ORGANIZATION, first.id())).contains(third.id());
 		assertThatThrownBy(() -> this.merging.undo(firstMerge)).isInstanceOf(ConflictException.class)
-			.hasFieldOrPropertyWithValue("messageKey", "merge.undo.keptMerged");
+			.hasFieldOrPropertyWithValue("messageKey", "merge.undo.keptMerged")
+			// the message names the record to look at, not its id
+			.satisfies((ex) -> assertThat(((ConflictException) ex).arguments()).containsExactly("Delta " + m));
 		assertThat(afterFirst.id()).isEqualTo(second.id());
 	}
 

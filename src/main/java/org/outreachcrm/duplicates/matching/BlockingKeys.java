@@ -1,15 +1,26 @@
 package org.outreachcrm.duplicates.matching;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Keys that put likely duplicates into the same small block, so that a scan compares
- * records within blocks instead of every record with every other one. A record gets a key
- * per meaningful name word (the first four letters of its skeleton, so endings and most
- * typos still meet; short names also by the last four), per website domain, e-mail and
- * phone. Every key starts with the country, because records in two countries are never
- * proposed.
+ * records within blocks instead of every record with every other one.
+ * <p>
+ * A pair is proposed on names only when <em>every</em> meaningful word of one name finds
+ * its partner in the other, so the keys describe the whole name, not single words (a key
+ * per word made blocks of every record with a common word such as "Centrum"): the sorted
+ * first four letters of each word's skeleton ({@code n}: catches another word order,
+ * accents, a dropped legal form, another romanization and typos after the fourth letter),
+ * the sorted first two letters ({@code t}: typos in the third and fourth letter) and, for
+ * people, each word's first four letters with the initials of the others ({@code i}: "A.
+ * Kowalczyk" meets "Agnieszka Kowalczyk"). Names that only contain one another need a
+ * shared website, e-mail or phone, and meet through those keys. Numbers are kept whole:
+ * "Koło 2" and "Koło 3" never share a name key.
+ * <p>
+ * Every key starts with the country, because records in two countries are never proposed.
  */
 public final class BlockingKeys {
 
@@ -26,15 +37,24 @@ public final class BlockingKeys {
 		String country = (profile.country() != null) ? profile.country() : "--";
 		Set<String> keys = new LinkedHashSet<>();
 		for (Profile.NameForm form : profile.forms()) {
-			var words = form.core().isEmpty() ? form.all() : form.core();
+			List<Token> words = form.core().isEmpty() ? form.all() : form.core();
+			List<String> skeletons = new ArrayList<>(words.size());
 			for (Token token : words) {
-				String skeleton = token.skeleton();
-				if (skeleton.length() < 2) {
-					continue;
+				if (!token.skeleton().isEmpty()) {
+					skeletons.add(token.hasDigit() ? token.word() : token.skeleton());
 				}
-				keys.add(cut("n" + country + ":" + skeleton.substring(0, Math.min(4, skeleton.length()))));
-				if (words.size() <= 2 && skeleton.length() >= 6) {
-					keys.add(cut("s" + country + ":" + skeleton.substring(skeleton.length() - 4)));
+			}
+			if (skeletons.isEmpty()) {
+				continue;
+			}
+			keys.add(cut("n" + country + ":" + signature(skeletons, 4, -1)));
+			if (skeletons.size() >= 2) {
+				keys.add(cut("t" + country + ":" + signature(skeletons, 2, -1)));
+				keys.add(cut("c" + country + ":" + signature(consonants(skeletons), 3, -1)));
+			}
+			if (profile.person() && skeletons.size() >= 2) {
+				for (int i = 0; i < skeletons.size(); i++) {
+					keys.add(cut("i" + country + ":" + prefix(skeletons.get(i), 4) + "/" + signature(skeletons, 1, i)));
 				}
 			}
 		}
@@ -42,6 +62,52 @@ public final class BlockingKeys {
 		profile.emails().forEach((email) -> keys.add(cut("e" + country + ":" + email)));
 		profile.phones().forEach((phone) -> keys.add(cut("p" + country + ":" + phone)));
 		return keys;
+	}
+
+	/**
+	 * The sorted prefixes of {@code length} letters of the words, without the word at
+	 * {@code except}; numbers whole.
+	 */
+	private static String signature(List<String> words, int length, int except) {
+		List<String> prefixes = new ArrayList<>(words.size());
+		for (int i = 0; i < words.size(); i++) {
+			if (i != except) {
+				prefixes.add(prefix(words.get(i), length));
+			}
+		}
+		prefixes.sort(null);
+		return String.join("+", prefixes);
+	}
+
+	/**
+	 * The words without their vowels, after the first letter: romanizations disagree most
+	 * on vowels (Bulgarian "ъ" is "a" or nothing: "Balgarski", "Blgarski").
+	 */
+	private static List<String> consonants(List<String> words) {
+		List<String> consonants = new ArrayList<>(words.size());
+		for (String word : words) {
+			if (word.isEmpty() || Character.isDigit(word.charAt(0))) {
+				consonants.add(word);
+				continue;
+			}
+			StringBuilder kept = new StringBuilder(word.length());
+			kept.append(word.charAt(0));
+			for (int i = 1; i < word.length(); i++) {
+				char c = word.charAt(i);
+				if ("aeiou".indexOf(c) < 0) {
+					kept.append(c);
+				}
+			}
+			consonants.add(kept.toString());
+		}
+		return consonants;
+	}
+
+	private static String prefix(String word, int length) {
+		if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
+			return word;
+		}
+		return word.substring(0, Math.min(length, word.length()));
 	}
 
 	private static String cut(String key) {

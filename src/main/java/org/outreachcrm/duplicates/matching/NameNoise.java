@@ -67,6 +67,29 @@ final class NameNoise {
 		return kept;
 	}
 
+	/**
+	 * The skeletons of the words of the legal forms in {@code words} ("fundacja", or
+	 * "sp", "z", "o" for "sp. z o.o."): two names whose legal forms share no word name
+	 * two legal persons ("Fundacja Zielona Łódź" and "Stowarzyszenie Zielona Łódź").
+	 */
+	static Set<String> legalForms(List<Token> words) {
+		Set<String> forms = new java.util.HashSet<>();
+		int i = 0;
+		while (i < words.size()) {
+			int phrase = legalFormAt(words, i);
+			if (phrase > 0) {
+				for (int j = i; j < i + phrase; j++) {
+					forms.add(words.get(j).skeleton());
+				}
+				i += phrase;
+			}
+			else {
+				i++;
+			}
+		}
+		return forms;
+	}
+
 	private static int legalFormAt(List<Token> words, int start) {
 		for (List<String> phrase : PHRASES) {
 			if (start + phrase.size() > words.size()) {

@@ -15,6 +15,8 @@ import java.util.Set;
  * at most a little more needs a shared website, e-mail or phone too; when each name keeps
  * a meaningful word of its own (siblings) the pair is never proposed, whatever else they
  * share.</li>
+ * <li>Two legal forms without a word in common ("Fundacja …" and "Stowarzyszenie …") are
+ * two legal persons: proposed only with a shared website, e-mail or phone.</li>
  * <li>A person needs at least two name words matched (a first name alone says nothing)
  * unless an e-mail or phone is shared.</li>
  * <li>Shared website domain, e-mail and phone add to the score; the same city adds a
@@ -54,6 +56,9 @@ public final class PairScorer {
 		if (intersects(a.phones(), b.phones())) {
 			reasons.add(Reason.SAME_PHONE);
 			identifiers++;
+		}
+		if (names.legalConflict() && identifiers == 0) {
+			return Optional.empty();
 		}
 		double score;
 		if (names.core().kind() == NameComparison.Kind.FULL && (!a.person() || names.words() >= 2 || identifiers > 0)) {
@@ -117,6 +122,7 @@ public final class PairScorer {
 		NameComparison best = NameComparison.NONE;
 		int bestWords = 0;
 		boolean noise = false;
+		boolean legalConflict = false;
 		for (Profile.NameForm fa : a.forms()) {
 			for (Profile.NameForm fb : b.forms()) {
 				List<Token> ca = fa.core().isEmpty() ? fa.all() : fa.core();
@@ -128,10 +134,12 @@ public final class PairScorer {
 					NameComparison all = (ca == fa.all() && cb == fb.all()) ? core
 							: NameComparison.of(fa.all(), fb.all(), a.person());
 					noise = all.kind() != NameComparison.Kind.FULL && core.kind() == NameComparison.Kind.FULL;
+					legalConflict = !fa.legal().isEmpty() && !fb.legal().isEmpty()
+							&& java.util.Collections.disjoint(fa.legal(), fb.legal());
 				}
 			}
 		}
-		return new Names(best, bestWords, noise);
+		return new Names(best, bestWords, noise, legalConflict);
 	}
 
 	private static boolean better(NameComparison candidate, NameComparison best) {
@@ -167,7 +175,7 @@ public final class PairScorer {
 		return true;
 	}
 
-	private record Names(NameComparison core, int words, boolean noise) {
+	private record Names(NameComparison core, int words, boolean noise, boolean legalConflict) {
 	}
 
 }

@@ -21,8 +21,11 @@ import org.outreachcrm.shared.TextFolding;
 public record Profile(long id, boolean person, String plainName, NameFolding.Script script, List<NameForm> forms,
 		@Nullable String country, @Nullable String city, Set<String> domains, Set<String> emails, Set<String> phones) {
 
-	/** Words of one folded form of a name: all of them, and the meaningful ones. */
-	record NameForm(List<Token> all, List<Token> core) {
+	/**
+	 * Words of one folded form of a name: all of them, the meaningful ones, and the
+	 * skeletons of its legal form's words.
+	 */
+	record NameForm(List<Token> all, List<Token> core, Set<String> legal) {
 	}
 
 	/** At most this many words of a name are compared. */
@@ -42,7 +45,8 @@ public record Profile(long id, boolean person, String plainName, NameFolding.Scr
 		List<NameForm> forms = new ArrayList<>();
 		for (List<String> words : NameFolding.variants(candidate.name())) {
 			List<Token> all = words.stream().limit(MAX_WORDS).map(Token::of).toList();
-			forms.add(new NameForm(all, person ? all : NameNoise.strip(all)));
+			forms.add(new NameForm(all, person ? all : NameNoise.strip(all),
+					person ? Set.of() : Set.copyOf(NameNoise.legalForms(all))));
 		}
 		String country = blankToNull(candidate.country());
 		country = (country != null) ? country.toUpperCase(Locale.ROOT) : null;

@@ -92,9 +92,48 @@ class PairScorerTest {
 	}
 
 	@Test
-	void blockingKeysCarryTheCountry() {
-		assertThat(BlockingKeys.of(org(1, "Radio Głos Ziemi", "PL", "https://rgz.pl"))).contains("nPL:rado", "nPL:hlos",
-				"wPL:rgz.pl");
+	void blockingKeysDescribeTheWholeNameAndCarryTheCountry() {
+		assertThat(BlockingKeys.of(org(1, "Radio Głos Ziemi", "PL", "https://rgz.pl")))
+			.containsExactlyInAnyOrder("nPL:hlos+rado+zemi", "tPL:hl+ra+ze", "cPL:hls+rd+zm", "wPL:rgz.pl");
+	}
+
+	@Test
+	void blockingKeysMeetOnAnotherOrderOrALegalFormButNotOnOneCommonWord() {
+		assertThat(BlockingKeys.of(org(1, "Fundacja Zielona Wolna Łódź", "PL", null)))
+			.containsAll(BlockingKeys.of(org(2, "Wolna Zielona Łódź", "PL", null)));
+		assertThat(BlockingKeys.of(org(1, "Teachers of Łódź", "PL", null)))
+			.doesNotContainAnyElementsOf(BlockingKeys.of(org(2, "Teachers of Kraków", "PL", null)));
+	}
+
+	@Test
+	void branchNumbersNeitherShareANameKeyNorPair() {
+		Profile second = org(1, "Fundacja Zielona Wolna Łódź – Koło 2", "PL", null);
+		Profile third = org(2, "Fundacja Zielona Wolna Łódź – Koło 3", "PL", null);
+		assertThat(BlockingKeys.of(second)).doesNotContainAnyElementsOf(BlockingKeys.of(third));
+		assertThat(PairScorer.score(second, third)).isEmpty();
+		assertThat(PairScorer.score(org(1, "Teachers of Łódź", "PL", null), org(2, "Teachers of Kraków", "PL", null)))
+			.isEmpty();
+	}
+
+	@Test
+	void twoDifferentLegalFormsAreTwoLegalPersonsUnlessTheyShareAWebsite() {
+		assertThat(PairScorer.score(org(1, "Fundacja Zielona Łódź", "PL", null),
+				org(2, "Stowarzyszenie Zielona Łódź", "PL", null)))
+			.isEmpty();
+		assertThat(PairScorer.score(org(1, "Fundacja Zielona Łódź", "PL", "https://zl.pl"),
+				org(2, "Stowarzyszenie Zielona Łódź", "PL", "http://www.zl.pl/")))
+			.isPresent();
+		assertThat(PairScorer.score(org(1, "Ekologiczny Dom sp. z o.o.", "PL", null),
+				org(2, "Ekologiczny Dom Sp z oo", "PL", null)))
+			.isPresent();
+		assertThat(PairScorer.score(org(1, "Fundacja Zielona Łódź", "PL", null), org(2, "Zielona Łódź", "PL", null)))
+			.isPresent();
+	}
+
+	@Test
+	void aPersonsInitialMeetsTheFullFirstName() {
+		assertThat(BlockingKeys.of(person(1, "A. Kowalczyk")))
+			.containsAnyElementsOf(BlockingKeys.of(person(2, "Agnieszka Kowalczyk")));
 	}
 
 	private static Profile org(long id, String name, String country, String website) {
