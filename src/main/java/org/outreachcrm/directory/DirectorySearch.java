@@ -343,7 +343,7 @@ class DirectorySearch {
 			String condition = t + ".token " + (isPrefix(words.get(i)) ? "LIKE" : "=") + " :w" + i
 					+ ((i == 0) ? firstMore : "");
 			String match = " WHERE " + condition;
-			if (form == WordForm.DRIVE && i == 0) {
+			if (form == WordForm.DRIVE && words.size() == 1) {
 				where.append(" AND ").append(condition);
 			}
 			else if (form == WordForm.PROBE) {
@@ -380,7 +380,7 @@ class DirectorySearch {
 			// only punctuation: nothing can match
 			where.append(" AND 1=0");
 		}
-		return form == WordForm.DRIVE && !words.isEmpty();
+		return form == WordForm.DRIVE && words.size() == 1;
 	}
 
 	/**
@@ -403,8 +403,10 @@ class DirectorySearch {
 		PROBE,
 
 		/**
-		 * The first word's token rows joined as t0 and read in key order (the capped
-		 * count); the other words as sets.
+		 * A single word's token rows joined as t0 and read in key order (the capped
+		 * count). With several words they stay sets, so that the optimizer starts from
+		 * the rarer one: driven by "maria", "maria kow" read 26,642 keys at full size, as
+		 * sets 8,690.
 		 */
 		DRIVE
 

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outreachcrm.testsupport.DirectoryData.createMember;
 import static org.outreachcrm.testsupport.DirectoryData.marker;
 import static org.outreachcrm.testsupport.DirectoryData.organization;
 import static org.outreachcrm.testsupport.DirectoryData.person;
@@ -155,6 +156,27 @@ class DirectoryCountCapTest {
 			assertThat(page.getTotalElements()).isEqualTo(3);
 			assertThat(page.getContent()).allMatch((c) -> country.equals(c.country()));
 		}
+	}
+
+	@Test
+	void organizationTypeFilterAboveTheCapPagesLikeTheExactPlan() {
+		String m = marker();
+		long union = this.organizations.create(organization("Union " + m, OrganizationType.TRADE_UNION, "PL")).id();
+		long school = this.organizations.create(organization("School " + m, OrganizationType.NGO, "PL")).id();
+		for (int i = 0; i < 14; i++) {
+			createMember(this.contacts, person("Given" + (char) ('a' + (i * 5) % 14), m + (char) ('a' + i), null,
+					COUNTRIES.get(i % COUNTRIES.size())), (i % 7 == 0) ? school : union, "member");
+		}
+		DirectoryQuery query = new DirectoryQuery(m, OrganizationType.TRADE_UNION, null, null, null, null);
+		List<Long> walked = new ArrayList<>();
+		for (int number = 0; number < 4; number++) {
+			Page<ContactSummary> page = this.capped.contacts(query, PageRequest.of(number, 4));
+			Page<ContactSummary> reference = exact().contacts(query, PageRequest.of(number, 4));
+			assertThat(page.getContent()).as("page " + number).isEqualTo(reference.getContent());
+			assertThat(exact(page)).isEqualTo(number == 2);
+			walked.addAll(page.map(ContactSummary::id).getContent());
+		}
+		assertThat(walked).doesNotHaveDuplicates().hasSize(12);
 	}
 
 	@Test
