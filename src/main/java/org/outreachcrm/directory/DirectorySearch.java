@@ -76,7 +76,7 @@ class DirectorySearch {
 			return Page.empty(pageable);
 		}
 		boolean exact = capped <= this.countCap;
-		// above the cap each word is checked per organization along the sort order
+		// organizations keep the words as sets above the cap too (see ORGANIZATION_WALKS)
 		String where = organizationConditions(query, params, "o",
 				(!exact && walks(pageable, ORGANIZATION_WALKS)) ? WordForm.PROBE : WordForm.SET)
 			.where();
@@ -149,7 +149,7 @@ class DirectorySearch {
 					"SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + table + conditions.where() + " LIMIT :cap) capped",
 					params);
 		}
-		// the first word's token rows in key order, each joined to its record: a common
+		// the one word's token rows in key order, each joined to its record: a common
 		// prefix stops after cap + 1 records (measured at 1,000,000 people: 1,000 token
 		// entries for "ma" instead of the 74,393 a set of ids reads first)
 		return count(
