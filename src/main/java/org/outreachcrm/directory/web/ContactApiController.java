@@ -20,7 +20,6 @@ import org.outreachcrm.directory.PartnershipStage;
 import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,15 +45,15 @@ class ContactApiController {
 	@GetMapping
 	@Operation(summary = "Search contacts",
 			description = "q matches words of names, emails and tags, accent- and case-insensitively; type, stage and organizationId filter through current affiliations")
-	PagedModel<ContactSummary> search(@RequestParam(required = false) @Nullable String q,
+	DirectoryPagedModel<ContactSummary> search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrganizationType type,
 			@RequestParam(required = false) @Nullable String country,
 			@RequestParam(required = false) @Nullable PartnershipStage stage,
 			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(required = false) @Nullable Long organizationId,
 			@SortableBy({ "name", "displayName", "country", "createdAt", "updatedAt" }) Pageable pageable) {
-		return new PagedModel<>(this.contacts.search(new DirectoryQuery(q, type, Requests.country(country), stage,
-				Requests.blankToNull(tag), organizationId), pageable));
+		return new DirectoryPagedModel<>(this.contacts.search(new DirectoryQuery(q, type, Requests.country(country),
+				stage, Requests.blankToNull(tag), organizationId), pageable));
 	}
 
 	@PostMapping

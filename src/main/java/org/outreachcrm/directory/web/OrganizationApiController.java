@@ -19,7 +19,6 @@ import org.outreachcrm.directory.PartnershipStage;
 import org.outreachcrm.shared.web.SortableBy;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,13 +49,13 @@ class OrganizationApiController {
 	@GetMapping
 	@Operation(summary = "Search organizations",
 			description = "q matches words of name, city, email, website and tags, accent- and case-insensitively, each word as a prefix")
-	PagedModel<OrganizationSummary> search(@RequestParam(required = false) @Nullable String q,
+	DirectoryPagedModel<OrganizationSummary> search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable OrganizationType type,
 			@RequestParam(required = false) @Nullable String country,
 			@RequestParam(required = false) @Nullable PartnershipStage stage,
 			@RequestParam(required = false) @Nullable String tag,
 			@SortableBy({ "name", "country", "type", "stage", "city", "createdAt", "updatedAt" }) Pageable pageable) {
-		return new PagedModel<>(this.organizations.search(
+		return new DirectoryPagedModel<>(this.organizations.search(
 				new DirectoryQuery(q, type, Requests.country(country), stage, Requests.blankToNull(tag), null),
 				pageable));
 	}

@@ -51,6 +51,14 @@ public class ViewFormats {
 		this.names = names;
 	}
 
+	/**
+	 * Whether a page's total is exact; false when it is a lower bound ("more than
+	 * 1,000"), see {@link org.outreachcrm.shared.LowerBoundTotal}.
+	 */
+	public boolean totalExact(Object page) {
+		return !(page instanceof org.outreachcrm.shared.LowerBoundTotal bounded) || bounded.isTotalExact();
+	}
+
 	private static final String STAFF_NAMES = ViewFormats.class.getName() + ".staff";
 
 	/** The cookie {@code app.js} sets to the browser's zone. */
