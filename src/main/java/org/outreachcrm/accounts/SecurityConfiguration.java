@@ -124,7 +124,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/organizations/*/delete", "/contacts/*/delete")
 			.hasRole("ADMIN")
-			.requestMatchers("/reports/**")
+			// the home page's map and organizations per country are the managers' part
+			.requestMatchers("/reports/**", "/home/countries")
 			.hasRole("MANAGER")
 			.anyRequest()
 			.hasRole("STAFF"))

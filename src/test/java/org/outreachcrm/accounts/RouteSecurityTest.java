@@ -178,6 +178,7 @@ class RouteSecurityTest {
 		RULES.put("GET /follow-ups/{id}", Access.STAFF);
 		RULES.put("GET /follow-ups/{id}/history", Access.STAFF);
 		RULES.put("GET /home/log-targets", Access.STAFF);
+		RULES.put("GET /home/countries", Access.MANAGER);
 		RULES.put("GET /interactions/{id}", Access.STAFF);
 		RULES.put("GET /interactions/{id}/edit", Access.STAFF);
 		RULES.put("GET /interactions/{id}/history", Access.STAFF);

@@ -159,7 +159,7 @@ class OutreachOverviewTest {
 			.doesNotContain("id=\"home-admin\"");
 		assertThat(this.mvc.get().uri("/home/countries").with(user(staff).roles("STAFF")).exchange())
 			.as("the managers' part is theirs")
-			.hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+			.hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
 
 		// put off by a week from the home page (htmx): no longer due, the list says so
 		long overdue = this.jdbc
