@@ -117,8 +117,8 @@ class SecurityConfiguration {
 		// rule reads its roles (web slice tests have no accounts)
 		accounts.ifAvailable((a) -> http.addFilterAfter(new SessionAccountCheck(a), SecurityContextHolderFilter.class));
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/webjars/**", "/vendor/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+					"/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/imports/**")
 			.hasRole("ADMIN")

@@ -218,6 +218,14 @@ class SecurityHardeningTest {
 	}
 
 	@Test
+	void vendoredScriptsAndMapDataArePublicSoThatALoginNeverLandsOnThem() {
+		// a map fetch that arrives after a sign-out was saved as the page to return to,
+		// and the next login opened the world atlas's JSON instead of the home page
+		assertThat(this.mvc.get().uri("/vendor/world-atlas-2.0.2/countries-110m.json").exchange()).hasStatusOk();
+		assertThat(this.mvc.get().uri("/vendor/topojson-client-3.1.0/topojson-client.min.js").exchange()).hasStatusOk();
+	}
+
+	@Test
 	void uploadsHaveSizeLimits() {
 		assertThat(this.environment.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("100MB");
 		assertThat(this.environment.getProperty("spring.servlet.multipart.max-request-size")).isEqualTo("101MB");
