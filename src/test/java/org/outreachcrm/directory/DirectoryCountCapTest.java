@@ -79,7 +79,7 @@ class DirectoryCountCapTest {
 
 	/** The plan the cap replaces: every match read and counted. */
 	private DirectorySearch exact() {
-		return new DirectorySearch(this.jdbc, this.scope, new DirectoryProperties(1_000_000));
+		return new DirectorySearch(this.jdbc, this.scope, new DirectoryProperties(1_000_000, 5_000));
 	}
 
 	private String people(int n) {
@@ -144,6 +144,36 @@ class DirectoryCountCapTest {
 		}
 		Page<ContactSummary> first = this.capped.contacts(query, PageRequest.of(0, 4));
 		assertThat(first.getTotalElements()).isEqualTo(5);
+	}
+
+	/**
+	 * The walk along the name order gives up after its budget and the page is sorted from
+	 * the words' matches instead: matches that all sort after everyone else (names
+	 * starting "Zz") read the same pages whether the walk reaches them or not.
+	 */
+	@Test
+	void aWalkThatRunsOutOfItsBudgetGivesTheExactPlansPages() {
+		String m = marker();
+		for (int i = 0; i < 12; i++) {
+			this.contacts.create(person("Zz" + (char) ('a' + (i * 5) % 12), m + (char) ('a' + i), null,
+					COUNTRIES.get(i % COUNTRIES.size())));
+		}
+		DirectoryQuery query = DirectoryQuery.text(m);
+		for (int walkRows : List.of(0, 3, 1_000_000)) {
+			DirectorySearch budgeted = new DirectorySearch(this.jdbc, this.scope, new DirectoryProperties(5, walkRows));
+			List<Long> walked = new ArrayList<>();
+			for (int number = 0; number < 3; number++) {
+				PageRequest request = PageRequest.of(number, 4, Sort.by("name"));
+				Page<ContactSummary> page = budgeted.contacts(query, request);
+				assertThat(page.getContent()).as("walk " + walkRows + ", page " + number)
+					.isEqualTo(exact().contacts(query, request).getContent());
+				assertThat(page.getContent()).extracting(ContactSummary::displayName)
+					.allMatch((name) -> name.startsWith("Zz"));
+				assertThat(exact(page)).isEqualTo(number == 2);
+				walked.addAll(page.map(ContactSummary::id).getContent());
+			}
+			assertThat(walked).doesNotHaveDuplicates().hasSize(12);
+		}
 	}
 
 	@Test
