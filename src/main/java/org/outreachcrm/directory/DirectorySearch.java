@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,14 +48,19 @@ class DirectorySearch {
 	 * Sorts an index walks in the page's order (the id tie-breaker is the index's own
 	 * suffix, ascending: descending would need the id descending too): only along these
 	 * is checking each record's words per row cheaper than reading the words' matches
-	 * first; other sorts must read every match to sort it. Organizations never walk: they
-	 * carry ~14 tokens each (names, city, tags), so a probe per organization cost more
-	 * than reading a common word's matches (measured at 200,000 organizations for "ma":
-	 * 62,563 token entries for the walk, 7,010 for the set; docs/benchmarks.md).
+	 * first; other sorts must read every match to sort it. A page without a sort is in
+	 * name order, so it walks too. The walk has a budget ({@link #walk}): organizations
+	 * carry ~14 tokens each (names, city, tags), so a walk costs more per record than the
+	 * set of a common word ("ma" at 200,000 organizations: 62,563 token entries for an
+	 * unbounded walk, 7,010 for the set), and an unbounded walk for a rare word ran 6 s.
 	 */
-	private static final Set<String> ORGANIZATION_WALKS = Set.of();
+	private static final Set<String> ORGANIZATION_WALKS = Set.of("name");
 
 	private static final Set<String> CONTACT_WALKS = Set.of("name", "displayName");
+
+	private static final String ORGANIZATION_COLUMNS = "o.id, o.name, o.type, o.country, o.city, o.stage, o.email, o.updated_at, o.version";
+
+	private static final String CONTACT_COLUMNS = "c.id, c.display_name, c.country, c.version";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -79,14 +85,19 @@ class DirectorySearch {
 			return Page.empty(pageable);
 		}
 		boolean exact = capped <= this.countCap;
-		// organizations keep the words as sets above the cap too (see ORGANIZATION_WALKS)
-		String where = organizationConditions(query, params, "o",
-				(!exact && walks(pageable, ORGANIZATION_WALKS)) ? WordForm.PROBE : WordForm.SET)
-			.where();
-		String sql = "SELECT o.id, o.name, o.type, o.country, o.city, o.stage, o.email, o.updated_at, o.version"
-				+ " FROM organization o" + where + orderBy(pageable.getSort(), ORGANIZATION_SORTS, "o.name_key", "o.id")
-				+ page(pageable, exact, params);
-		List<OrganizationSummary> rows = this.jdbc.query(sql, params, (rs, n) -> organization(rs));
+		String order = orderBy(pageable.getSort(), ORGANIZATION_SORTS, "o.name_key", "o.id");
+		List<OrganizationSummary> rows = null;
+		if (!exact && walks(pageable, ORGANIZATION_WALKS)) {
+			MapSqlParameterSource walkParams = new MapSqlParameterSource();
+			String where = organizationConditions(query, walkParams, "o", WordForm.PROBE, "walked.id").where();
+			rows = walk("organization", "o", ORGANIZATION_COLUMNS, where, order, walkParams, pageable,
+					(rs, n) -> organization(rs));
+		}
+		if (rows == null) {
+			String where = organizationConditions(query, params, "o", WordForm.SET).where();
+			rows = this.jdbc.query("SELECT " + ORGANIZATION_COLUMNS + " FROM organization o" + where + order
+					+ page(pageable, exact, params), params, (rs, n) -> organization(rs));
+		}
 		boolean more = !exact && rows.size() > pageable.getPageSize();
 		List<OrganizationSummary> kept = more ? rows.subList(0, pageable.getPageSize()) : rows;
 		Map<Long, List<String>> tags = tags("organization_tag", "organization_id",
@@ -109,12 +120,16 @@ class DirectorySearch {
 		String order = orderBy(pageable.getSort(), CONTACT_SORTS, "c.name_key", "c.id");
 		List<Object[]> rows = null;
 		if (!exact && walks(pageable, CONTACT_WALKS)) {
-			rows = walk(query, pageable, order);
+			MapSqlParameterSource walkParams = new MapSqlParameterSource();
+			String where = contactConditions(query, walkParams, WordForm.PROBE, "walked.id").where();
+			rows = walk("contact", "c", CONTACT_COLUMNS, where, order, walkParams, pageable,
+					DirectorySearch::contactRow);
 		}
 		if (rows == null) {
 			String where = contactConditions(query, params, WordForm.SET).where();
-			rows = this.jdbc.query("SELECT c.id, c.display_name, c.country, c.version FROM contact c" + where + order
-					+ page(pageable, exact, params), params, DirectorySearch::contactRow);
+			rows = this.jdbc.query(
+					"SELECT " + CONTACT_COLUMNS + " FROM contact c" + where + order + page(pageable, exact, params),
+					params, DirectorySearch::contactRow);
 		}
 		boolean more = !exact && rows.size() > pageable.getPageSize();
 		if (more) {
@@ -138,27 +153,24 @@ class DirectorySearch {
 
 	/**
 	 * Above the cap, a page in name order found by walking the name index from its start
-	 * and checking each person's words ({@link WordForm#PROBE}), for at most the page's
-	 * end plus {@code walkRows} people: a common word spread over the alphabet fills the
+	 * and checking each record's words ({@link WordForm#PROBE}), for at most the page's
+	 * end plus {@code walkRows} records: a common word spread over the alphabet fills the
 	 * page within a few thousand, while matches that cluster late ("maria" among names
 	 * that start with the given name) would make the walk read most of the directory
-	 * (over 30 s at 1,000,000 people). Returns {@code null} when the walk ended before
-	 * the page was full (it cannot tell whether it met the end of the matches), so that
-	 * the caller sorts the words' matches instead: the walk's budget is then the most it
-	 * wasted.
+	 * (over 30 s at 1,000,000 people, 6 s at 200,000 organizations for a rare word). The
+	 * words are checked on the name index's ids before a record is looked up (measured at
+	 * 1,000,000 people: 5,000 walked, 0.1 s; looking each up first, 0.9 s). Returns
+	 * {@code null} when the walk ended before the page was full (it cannot tell whether
+	 * it met the end of the matches), so that the caller sorts the words' matches
+	 * instead: the walk's budget is then the most it wasted.
 	 */
-	private @Nullable List<Object[]> walk(DirectoryQuery query, Pageable pageable, String order) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = contactConditions(query, params, WordForm.PROBE, "walked.id").where();
+	private <T> @Nullable List<T> walk(String table, String alias, String columns, String where, String order,
+			MapSqlParameterSource params, Pageable pageable, RowMapper<T> mapper) {
 		params.addValue("walk", pageable.getOffset() + pageable.getPageSize() + 1 + this.walkRows);
-		// the walk reads only the name index (it holds the id), up to its budget, and
-		// checks
-		// the words on those ids; only the people they match are looked up (measured at
-		// 1,000,000 people: 5,000 walked, 0.1 s; looking each up first, 0.9 s)
-		List<Object[]> rows = this.jdbc.query("SELECT c.id, c.display_name, c.country, c.version"
-				+ " FROM (SELECT w.id, w.name_key FROM contact w ORDER BY w.name_key, w.id LIMIT :walk) walked"
-				+ " JOIN contact c ON c.id = walked.id" + where + order.replace("c.", "walked.")
-				+ page(pageable, false, params), params, DirectorySearch::contactRow);
+		List<T> rows = this.jdbc.query("SELECT " + columns + " FROM (SELECT w.id, w.name_key FROM " + table
+				+ " w ORDER BY w.name_key, w.id LIMIT :walk) walked JOIN " + table + " " + alias + " ON " + alias
+				+ ".id = walked.id" + where + order.replace(alias + ".", "walked.") + page(pageable, false, params),
+				params, mapper);
 		return (rows.size() > pageable.getPageSize()) ? rows : null;
 	}
 
@@ -285,10 +297,15 @@ class DirectorySearch {
 
 	private Conditions organizationConditions(DirectoryQuery query, MapSqlParameterSource params, String alias,
 			WordForm form) {
+		return organizationConditions(query, params, alias, form, alias + ".id");
+	}
+
+	private Conditions organizationConditions(DirectoryQuery query, MapSqlParameterSource params, String alias,
+			WordForm form, String wordsId) {
 		StringBuilder where = new StringBuilder(" WHERE 1=1");
 		where.append(this.scope.organizations(alias, params));
-		boolean driven = words(query.q(), params, where, alias + ".id", "organization_search_token", "organization_id",
-				"", form);
+		boolean driven = words(query.q(), params, where, wordsId, "organization_search_token", "organization_id", "",
+				form);
 		if (query.type() != null) {
 			where.append(" AND o.type = :type");
 			params.addValue("type", query.type().name());

@@ -177,6 +177,30 @@ class DirectoryCountCapTest {
 	}
 
 	@Test
+	void anOrganizationWalkThatRunsOutOfItsBudgetGivesTheExactPlansPages() {
+		String m = marker();
+		for (int i = 0; i < 11; i++) {
+			this.organizations.create(organization("Zz" + (char) ('a' + (i * 5) % 11) + " " + m + (char) ('a' + i),
+					OrganizationType.NGO, COUNTRIES.get(i % COUNTRIES.size())));
+		}
+		DirectoryQuery query = DirectoryQuery.text(m);
+		for (int walkRows : List.of(0, 3, 1_000_000)) {
+			DirectorySearch budgeted = new DirectorySearch(this.jdbc, this.scope, new DirectoryProperties(5, walkRows));
+			for (Sort sort : List.of(Sort.unsorted(), Sort.by("name"))) {
+				for (int number = 0; number < 3; number++) {
+					PageRequest request = PageRequest.of(number, 4, sort);
+					Page<OrganizationSummary> page = budgeted.organizations(query, request);
+					assertThat(page.getContent()).as("walk " + walkRows + ", " + sort + ", page " + number)
+						.isEqualTo(exact().organizations(query, request).getContent());
+					assertThat(page.getContent()).extracting(OrganizationSummary::name)
+						.allMatch((name) -> name.startsWith("Zz"));
+					assertThat(exact(page)).isEqualTo(number == 2);
+				}
+			}
+		}
+	}
+
+	@Test
 	void filtersAndCountryStayExactAboveTheCap() {
 		String m = people(12);
 		for (String country : COUNTRIES) {
