@@ -21,5 +21,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("crm.directory")
 record DirectoryProperties(@DefaultValue("1000") @Min(1) @Max(1_000_000) int countCap,
-		@DefaultValue("2000") @Min(0) @Max(1_000_000) int walkRows) {
+		@DefaultValue("500") @Min(0) @Max(1_000_000) int walkRows) {
 }
