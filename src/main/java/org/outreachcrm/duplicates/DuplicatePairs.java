@@ -1,10 +1,15 @@
 package org.outreachcrm.duplicates;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.directory.MergeUndone;
 import org.outreachcrm.directory.RecordsMerged;
@@ -15,6 +20,7 @@ import org.outreachcrm.shared.ScopeSql;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,9 +52,39 @@ public class DuplicatePairs {
 	/** Open pairs best first with both records, for the review page. */
 	@Transactional(readOnly = true)
 	public Page<ReviewPair> review(MergeKind kind, Pageable pageable) {
-		Page<DuplicatePair> page = open(kind, 0, pageable);
+		return review(kind, null, pageable);
+	}
+
+	/**
+	 * Open pairs best first with both records, for the review page; with
+	 * {@code importId}, only the pairs that import found.
+	 */
+	@Transactional(readOnly = true)
+	public Page<ReviewPair> review(MergeKind kind, @Nullable Long importId, Pageable pageable) {
+		Page<DuplicatePair> page = open(kind, 0, importId, pageable);
+		return page.map(sides(kind, page.getContent()));
+	}
+
+	/**
+	 * The open pairs an import found, both kinds, best first: how many there are and the
+	 * first {@code limit} with both records (for the import's page).
+	 */
+	@Transactional(readOnly = true)
+	public ImportPairs ofImport(long importId, int limit) {
+		Map<MergeKind, Long> open = new EnumMap<>(MergeKind.class);
+		List<ReviewPair> shown = new ArrayList<>();
+		for (MergeKind kind : MergeKind.values()) {
+			Page<DuplicatePair> page = open(kind, 0, importId, PageRequest.of(0, limit));
+			open.put(kind, page.getTotalElements());
+			shown.addAll(page.map(sides(kind, page.getContent())).getContent());
+		}
+		shown.sort(Comparator.comparingDouble((ReviewPair r) -> -r.pair().score()).thenComparing((r) -> r.pair().id()));
+		return new ImportPairs(open, shown.stream().limit(limit).toList());
+	}
+
+	private java.util.function.Function<DuplicatePair, ReviewPair> sides(MergeKind kind, List<DuplicatePair> pairs) {
 		java.util.Set<Long> ids = new java.util.HashSet<>();
-		page.forEach((pair) -> {
+		pairs.forEach((pair) -> {
 			ids.add(pair.firstId());
 			ids.add(pair.secondId());
 		});
@@ -57,14 +93,27 @@ public class DuplicatePairs {
 			sides.put(c.id(), new ReviewPair.Side(c.id(), c.name(), c.country(), c.city(), c.website(),
 					c.emails().isEmpty() ? null : c.emails().get(0), c.phones().isEmpty() ? null : c.phones().get(0)));
 		}
-		return page.map((pair) -> new ReviewPair(pair, sides.get(pair.firstId()), sides.get(pair.secondId())));
+		return (pair) -> new ReviewPair(pair, sides.get(pair.firstId()), sides.get(pair.secondId()));
 	}
 
 	/** Open pairs of a kind scoring at least {@code minScore}, best first. */
 	@Transactional(readOnly = true)
 	public Page<DuplicatePair> open(MergeKind kind, double minScore, Pageable pageable) {
+		return open(kind, minScore, null, pageable);
+	}
+
+	/**
+	 * Open pairs of a kind scoring at least {@code minScore}, best first; with
+	 * {@code importId}, only those that import found.
+	 */
+	@Transactional(readOnly = true)
+	public Page<DuplicatePair> open(MergeKind kind, double minScore, @Nullable Long importId, Pageable pageable) {
 		MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name()).addValue("min", minScore);
 		String from = from(kind, params) + " AND p.status = 'OPEN' AND p.score >= :min";
+		if (importId != null) {
+			from += " AND p.id IN (SELECT l.pair_id FROM duplicate_pair_import l WHERE l.import_id = :importId)";
+			params.addValue("importId", importId);
+		}
 		long total = this.jdbc.queryForObject("SELECT COUNT(*) " + from, params, Long.class);
 		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
 		List<DuplicatePair> content = this.jdbc.query(

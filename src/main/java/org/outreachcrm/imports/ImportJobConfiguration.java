@@ -80,8 +80,9 @@ class ImportJobConfiguration {
 	}
 
 	@Bean
-	ImportJobListener importJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock) {
-		return new ImportJobListener(runs, directory, json, clock);
+	ImportJobListener importJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock,
+			ImportDuplicates duplicates) {
+		return new ImportJobListener(runs, directory, json, clock, duplicates);
 	}
 
 }

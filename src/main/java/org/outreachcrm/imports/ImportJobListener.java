@@ -16,7 +16,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Gives the job its plan and keeps the run's status in step with the job. A failed run is
+ * Gives the job its plan and keeps the run's status in step with the job; a completed
+ * real run is checked for duplicates before it is marked COMPLETED. A failed run is
  * rolled back as a whole: the chunks it had already committed are reverted, so nothing of
  * a FAILED file stays stored.
  */
@@ -32,8 +33,12 @@ class ImportJobListener implements JobExecutionListener {
 
 	private final Clock clock;
 
-	ImportJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock) {
+	private final ImportDuplicates duplicates;
+
+	ImportJobListener(ImportRuns runs, DirectoryImport directory, ObjectMapper json, Clock clock,
+			ImportDuplicates duplicates) {
 		this.runs = runs;
+		this.duplicates = duplicates;
 		this.directory = directory;
 		this.json = json;
 		this.clock = clock;
@@ -59,6 +64,11 @@ class ImportJobListener implements JobExecutionListener {
 	public void afterJob(JobExecution execution) {
 		long importId = importId(execution);
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			// before the run is COMPLETED, so that its answer holds the count and an undo
+			// cannot start while pairs are still being stored
+			if (!this.runs.storedPlan(importId).map(ImportRuns.StoredPlan::dryRun).orElse(true)) {
+				this.duplicates.afterRun(importId);
+			}
 			this.runs.finish(importId, ImportStatus.COMPLETED, null, this.clock.instant());
 			return;
 		}
@@ -66,6 +76,7 @@ class ImportJobListener implements JobExecutionListener {
 		List<RecordChange> changes = this.runs.changes(importId);
 		if (!changes.isEmpty()) {
 			this.directory.revert(changes, this.clock.instant());
+			this.duplicates.afterRevert(changes);
 			this.runs.forgetWork(importId);
 		}
 		Throwable cause = execution.getAllFailureExceptions().isEmpty() ? null

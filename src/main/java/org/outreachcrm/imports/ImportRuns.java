@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.directory.bulk.RecordChange;
 import org.outreachcrm.imports.RowResult.Problem;
@@ -295,6 +298,33 @@ class ImportRuns implements ClaimedJobs.Runs {
 			.toList();
 	}
 
+	/**
+	 * The organizations and people a run created or changed, each once, in id order (from
+	 * its change log: created records as ranges of ids).
+	 */
+	Map<MergeKind, List<Long>> touchedRecords(long id) {
+		Map<MergeKind, TreeSet<Long>> touched = new EnumMap<>(MergeKind.class);
+		this.jdbc.sql("""
+				SELECT kind, record_id, record_count FROM import_change
+				WHERE import_id = ? AND kind IN ('ORGANIZATION', 'CONTACT')""").param(id).query((ResultSet rs) -> {
+			MergeKind kind = (RecordChange.Kind.valueOf(rs.getString(1)) == RecordChange.Kind.ORGANIZATION)
+					? MergeKind.ORGANIZATION : MergeKind.CONTACT;
+			long first = rs.getLong(2);
+			int count = rs.getInt(3);
+			TreeSet<Long> ids = touched.computeIfAbsent(kind, (k) -> new TreeSet<>());
+			for (int n = 0; n < count; n++) {
+				ids.add(first + n);
+			}
+		});
+		Map<MergeKind, List<Long>> lists = new EnumMap<>(MergeKind.class);
+		touched.forEach((kind, ids) -> lists.put(kind, List.copyOf(ids)));
+		return lists;
+	}
+
+	void possibleDuplicates(long id, int found) {
+		this.jdbc.sql("UPDATE import_run SET possible_duplicates = ? WHERE id = ?").params(found, id).update();
+	}
+
 	void forgetWork(long id) {
 		this.jdbc.sql("DELETE FROM import_change WHERE import_id = ?").param(id).update();
 	}
@@ -419,7 +449,8 @@ class ImportRuns implements ClaimedJobs.Runs {
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"),
 				rs.getString("undone_by"), rs.getBoolean("awaiting_review"),
 				(Long) rs.getObject("rows_total", Long.class),
-				text(rs.getString("message_code"), rs.getString("message_args")));
+				text(rs.getString("message_code"), rs.getString("message_args")),
+				(Integer) rs.getObject("possible_duplicates", Integer.class));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

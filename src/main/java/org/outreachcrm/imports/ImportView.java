@@ -22,6 +22,9 @@ import org.outreachcrm.directory.bulk.ImportMode;
  * @param messageText the message's bundle key and arguments; null when there is no
  * message or the run was stored before messages had keys (then {@code message} is all
  * there is)
+ * @param possibleDuplicates pairs of possible duplicates the check after the run found
+ * among the records it created or changed; null for dry runs, failed runs and runs before
+ * the check existed
  */
 public record ImportView(long id, String fileName, ImportStatus status, String source, ImportMode mode, boolean dryRun,
 		@Nullable String format, @Nullable String sheetName, long rowsRead, long rowsImported, long rowsRejected,
@@ -29,7 +32,7 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 		long contactsUpdated, long affiliationsCreated, @Nullable String message, String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant undoneAt,
 		@Nullable String undoneBy, boolean awaitingReview, @Nullable Long rowsTotal,
-		@JsonIgnore @Nullable ImportText messageText) {
+		@JsonIgnore @Nullable ImportText messageText, @Nullable Integer possibleDuplicates) {
 
 	/**
 	 * For API clients: the message bundle key of {@code message}, stable across
@@ -46,10 +49,23 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 				this.sheetName, this.rowsRead, this.rowsImported, this.rowsRejected, this.rowsSkipped, this.warnings,
 				this.organizationsCreated, this.organizationsUpdated, this.contactsCreated, this.contactsUpdated,
 				this.affiliationsCreated, message, this.createdBy, this.createdAt, this.startedAt, this.finishedAt,
-				this.undoneAt, this.undoneBy, this.awaitingReview, this.rowsTotal, this.messageText);
+				this.undoneAt, this.undoneBy, this.awaitingReview, this.rowsTotal, this.messageText,
+				this.possibleDuplicates);
 	}
 
-	/** Rows read per second so far (or over the whole run when finished). */
+	/**
+	 * For API clients: where the pairs the run found wait for review, per kind, when it
+	 * found any (the review queue's API filtered to this run).
+	 */
+	@JsonProperty("possibleDuplicatesUrls")
+	public java.util.@Nullable Map<String, String> possibleDuplicatesUrls() {
+		if (this.possibleDuplicates == null || this.possibleDuplicates == 0) {
+			return null;
+		}
+		return java.util.Map.of("ORGANIZATION", "/api/duplicates?kind=ORGANIZATION&import=" + this.id, "CONTACT",
+				"/api/duplicates?kind=CONTACT&import=" + this.id);
+	}
+
 	/**
 	 * Progress for API clients: rows per second so far (the screens compute the same).
 	 */

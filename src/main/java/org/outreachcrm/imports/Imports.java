@@ -21,6 +21,7 @@ import org.outreachcrm.audit.AuditSource;
 import org.outreachcrm.audit.ChangeSource;
 import org.outreachcrm.directory.bulk.DirectoryImport;
 import org.outreachcrm.directory.bulk.RecordChange;
+import org.outreachcrm.duplicates.ImportPairs;
 import org.outreachcrm.directory.bulk.RevertOutcome;
 import org.outreachcrm.imports.ImportRuns.StoredPlan;
 import org.outreachcrm.imports.ImportText.Codes;
@@ -65,9 +66,12 @@ public class Imports {
 
 	private final ImportTexts texts;
 
+	private final ImportDuplicates duplicates;
+
 	Imports(ImportRuns runs, ImportLauncher launcher, ImportPlanner planner, MappingTemplates templates,
 			DirectoryImport directory, ImportsProperties properties, ObjectMapper json, Clock clock, CurrentScope scope,
-			ImportTexts texts) {
+			ImportTexts texts, ImportDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.scope = scope;
 		this.texts = texts;
 		this.runs = runs;
@@ -374,6 +378,15 @@ public class Imports {
 				: run.withMessage(this.texts.render(run.messageText(), run.message(), locale));
 	}
 
+	/**
+	 * The possible duplicates a run found that are still open, the best {@code limit} of
+	 * them with both records' names, within the caller's scope.
+	 */
+	public ImportPairs possibleDuplicates(long id, int limit) {
+		visible(id);
+		return this.duplicates.of(id, limit);
+	}
+
 	/** Saves the mapping an import used under a name, for files of the same shape. */
 	public void saveMappingTemplate(long importId, String name, String user) {
 		visible(importId);
@@ -403,6 +416,7 @@ public class Imports {
 		List<RecordChange> changes = this.runs.changes(id);
 		RevertOutcome outcome = AuditSource.with(ChangeSource.IMPORT_UNDO, String.valueOf(id), () -> this.directory
 			.revert(changes, run.finishedAt() == null ? this.clock.instant() : run.finishedAt()));
+		this.duplicates.afterRevert(changes);
 		Map<String, Object> report = new HashMap<>();
 		report.put("outcome", outcome);
 		this.runs.undone(id, user, this.json.writeValueAsString(report), this.clock.instant());

@@ -3,7 +3,8 @@
  * normalizing values, the Spring Batch import job, dry runs, undo, the inbox folder and
  * the history.
  */
-@ApplicationModule(allowedDependencies = { "shared", "accounts", "directory", "directory :: bulk", "audit" })
+@ApplicationModule(
+		allowedDependencies = { "shared", "accounts", "directory", "directory :: bulk", "audit", "duplicates" })
 @NullMarked
 package org.outreachcrm.imports;
 

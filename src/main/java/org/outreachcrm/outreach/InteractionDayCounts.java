@@ -92,6 +92,23 @@ public class InteractionDayCounts {
 		grouped("i.id >= :first AND i.id <= :last", Map.of("first", first, "last", last), -1);
 	}
 
+	/** Counts the interactions with these ids (after their country changed). */
+	void countInteractions(Collection<Long> ids) {
+		inChunks(ids, 1);
+	}
+
+	/** Takes away the interactions with these ids (before their country changes). */
+	void uncountInteractions(Collection<Long> ids) {
+		inChunks(ids, -1);
+	}
+
+	private void inChunks(Collection<Long> ids, int sign) {
+		List<Long> all = new ArrayList<>(ids);
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			grouped("i.id IN (:ids)", Map.of("ids", all.subList(from, Math.min(all.size(), from + CHUNK))), sign);
+		}
+	}
+
 	/** Counts every interaction of the organizations (after a move into them). */
 	public void countOrganizations(Collection<Long> organizationIds) {
 		if (!organizationIds.isEmpty()) {

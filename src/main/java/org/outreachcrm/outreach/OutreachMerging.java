@@ -1,6 +1,7 @@
 package org.outreachcrm.outreach;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,31 +13,50 @@ import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.directory.MergeLedger;
 import org.outreachcrm.directory.MergeMove;
 import org.outreachcrm.directory.MergeUndone;
+import org.outreachcrm.directory.OrganizationFacts;
+import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.RecordsMerged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Moves the outreach rows of a merged directory record to the kept one, in the merging
  * transaction, and back on undo: an organization's interactions (with their people and
  * tags), follow-ups, stage history, campaign targets and activity; a person's places
- * among the people of interactions. A row the kept record already has (the same campaign,
- * the same interaction) is folded: the merged record's copy is deleted and kept in the
- * ledger. Written with JDBC like the other bulk paths: the merge's own revision and the
- * ledger record the move, the rows' histories do not.
+ * among the people of interactions. The interactions and follow-ups of both organizations
+ * take the kept organization's country snapshot, and the interaction counts follow. A row
+ * the kept record already has (the same campaign, the same interaction) is folded: the
+ * merged record's copy is deleted and kept in the ledger. Written with JDBC like the
+ * other bulk paths: the merge's own revision and the ledger record the move, the rows'
+ * histories do not.
  */
 @Component
 class OutreachMerging implements MergeCounter {
 
+	/** What the ledger calls a changed country snapshot, and its table. */
+	private static final String[][] COUNTRY_SNAPSHOTS = { { "INTERACTION_COUNTRY", "interaction" },
+			{ "FOLLOW_UP_COUNTRY", "follow_up" } };
+
 	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
 
 	private final MergeLedger ledger;
 
-	OutreachMerging(JdbcTemplate jdbc, MergeLedger ledger) {
+	private final Organizations organizations;
+
+	private final InteractionDayCounts counts;
+
+	OutreachMerging(JdbcTemplate jdbc, MergeLedger ledger, Organizations organizations, InteractionDayCounts counts) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.ledger = ledger;
+		this.organizations = organizations;
+		this.counts = counts;
 	}
 
 	@Override
@@ -72,6 +92,7 @@ class OutreachMerging implements MergeCounter {
 			moveParticipants(event.mergeId(), kept, merged);
 			return;
 		}
+		followKeptCountry(event.mergeId(), kept, merged);
 		for (String[] table : new String[][] { { "INTERACTION", "interaction" }, { "FOLLOW_UP", "follow_up" },
 				{ "STAGE_CHANGE", "stage_change" } }) {
 			List<Long> ids = this.jdbc.queryForList("SELECT id FROM " + table[1] + " WHERE organization_id = ?",
@@ -140,6 +161,79 @@ class OutreachMerging implements MergeCounter {
 		return null;
 	}
 
+	/**
+	 * The interactions and follow-ups of both organizations take the kept one's country
+	 * as the merge left it: the two records were one partner entered twice, and its
+	 * country snapshot must say where that partner is, or a report by country would count
+	 * the same partner's work under two countries (a merge corrects the records; it is
+	 * not a move, after which history stays where it was). Each changed row's old country
+	 * goes to the ledger, and the daily and monthly interaction counts move with the
+	 * rows, so that an undo restores both exactly.
+	 */
+	private void followKeptCountry(long mergeId, long kept, long merged) {
+		List<OrganizationFacts> facts = this.organizations.facts(List.of(kept));
+		if (facts.isEmpty()) {
+			return;
+		}
+		String country = facts.get(0).country();
+		List<MergeMove> moves = new ArrayList<>();
+		for (String[] table : COUNTRY_SNAPSHOTS) {
+			List<Long> ids = new ArrayList<>();
+			this.jdbc.query("SELECT id, country FROM " + table[1] + " WHERE organization_id IN (?, ?) ORDER BY id",
+					(RowCallbackHandler) (rs) -> {
+						String old = rs.getString(2);
+						if (!Objects.equals(old, country)) {
+							ids.add(rs.getLong(1));
+							moves.add(new MergeMove(table[0], rs.getLong(1), null, old));
+						}
+					}, kept, merged);
+			setCountry(table[1], ids, country, List.of(kept, merged));
+		}
+		this.ledger.record(mergeId, moves);
+	}
+
+	/**
+	 * Gives the rows moved back their country from before the merge (while they are still
+	 * with the kept organization; the move back that follows refuses the undo if some are
+	 * not).
+	 */
+	private void restoreCountries(long mergeId, long kept) {
+		for (String[] table : COUNTRY_SNAPSHOTS) {
+			Map<@Nullable String, List<Long>> byCountry = new HashMap<>();
+			for (MergeMove move : this.ledger.moves(mergeId, table[0])) {
+				byCountry.computeIfAbsent(move.detail(), (k) -> new ArrayList<>()).add(move.rowId());
+			}
+			byCountry.forEach((country, ids) -> setCountry(table[1], ids, country, List.of(kept)));
+		}
+	}
+
+	/**
+	 * Sets the country of rows of {@code table} still with one of {@code organizations};
+	 * the interaction counts follow.
+	 */
+	private void setCountry(String table, List<Long> ids, @Nullable String country, List<Long> organizations) {
+		boolean counted = "interaction".equals(table);
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = this.named.queryForList(
+					"SELECT id FROM " + table + " WHERE id IN (:ids) AND organization_id IN (:organizations)",
+					Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000)), "organizations", organizations),
+					Long.class);
+			if (chunk.isEmpty()) {
+				continue;
+			}
+			if (counted) {
+				this.counts.uncountInteractions(chunk);
+			}
+			Map<String, Object> params = new HashMap<>();
+			params.put("ids", chunk);
+			params.put("country", country);
+			this.named.update("UPDATE " + table + " SET country = :country WHERE id IN (:ids)", params);
+			if (counted) {
+				this.counts.countInteractions(chunk);
+			}
+		}
+	}
+
 	private void moveParticipants(long mergeId, long kept, long merged) {
 		List<MergeMove> moves = new ArrayList<>();
 		for (Long interaction : this.jdbc.queryForList(
@@ -180,6 +274,7 @@ class OutreachMerging implements MergeCounter {
 			}
 			return;
 		}
+		restoreCountries(id, kept);
 		for (String[] table : new String[][] { { "INTERACTION", "interaction" }, { "FOLLOW_UP", "follow_up" },
 				{ "STAGE_CHANGE", "stage_change" } }) {
 			this.ledger.moveBack(table[0], this.ledger.movedIds(id, table[0]),

@@ -81,13 +81,14 @@ class DuplicateApiController {
 
 	@GetMapping
 	@Operation(summary = "Open pairs of a kind, best first, whose two records are both in the caller's scope; "
-			+ "minScore from 0 to 1; reasons in the request's language")
+			+ "minScore from 0 to 1; import: only the pairs that import run found; reasons in the request's language")
 	PagedModel<PairJson> open(@RequestParam MergeKind kind, @RequestParam(defaultValue = "0") double minScore,
-			Pageable pageable, Locale locale) {
+			@RequestParam(name = "import", required = false) @Nullable Long importId, Pageable pageable,
+			Locale locale) {
 		if (!(minScore >= 0 && minScore <= 1)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minScore must be between 0 and 1");
 		}
-		return new PagedModel<>(this.pairs.open(kind, minScore, pageable).map((pair) -> json(pair, locale)));
+		return new PagedModel<>(this.pairs.open(kind, minScore, importId, pageable).map((pair) -> json(pair, locale)));
 	}
 
 	@PostMapping("/{id}/dismiss")

@@ -3,6 +3,7 @@ package org.outreachcrm.duplicates.web;
 import java.security.Principal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.duplicates.DuplicatePairs;
 
@@ -35,11 +36,14 @@ class DuplicatePageController {
 
 	@GetMapping
 	String queue(@RequestParam(defaultValue = "ORGANIZATION") MergeKind kind,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(name = "import", required = false) @Nullable Long importId, Model model) {
 		int number = Math.max(0, Math.min(page, 10_000));
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", MergeKind.values());
-		model.addAttribute("pairs", this.pairs.review(kind, PageRequest.of(number, PAGE_SIZE)));
+		// from an import's page: only the pairs that import found
+		model.addAttribute("importId", importId);
+		model.addAttribute("pairs", this.pairs.review(kind, importId, PageRequest.of(number, PAGE_SIZE)));
 		model.addAttribute("mergePath", (kind == MergeKind.ORGANIZATION) ? "organizations" : "contacts");
 		return "duplicates/queue";
 	}

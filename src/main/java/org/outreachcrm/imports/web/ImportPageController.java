@@ -56,6 +56,9 @@ class ImportPageController {
 
 	static final int PROBLEMS_SHOWN = 200;
 
+	/** Possible duplicates named on a run's page; more are reviewed in the queue. */
+	static final int DUPLICATES_SHOWN = 10;
+
 	private final Imports imports;
 
 	private final Clock clock;
@@ -172,6 +175,9 @@ class ImportPageController {
 		if (run.finished()) {
 			model.addAttribute("problems", this.imports.problems(id, PROBLEMS_SHOWN, locale));
 			model.addAttribute("problemsShown", PROBLEMS_SHOWN);
+		}
+		if (run.possibleDuplicates() != null && run.possibleDuplicates() > 0) {
+			model.addAttribute("duplicates", this.imports.possibleDuplicates(id, DUPLICATES_SHOWN));
 		}
 		return Fragments.pageOrFragment(htmx, "imports/import-run", "progress");
 	}

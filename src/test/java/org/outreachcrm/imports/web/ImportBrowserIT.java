@@ -20,6 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.outreachcrm.directory.ContactSummary;
 import org.outreachcrm.directory.Contacts;
 import org.outreachcrm.directory.DirectoryQuery;
+import org.outreachcrm.imports.ImportOptions;
+import org.outreachcrm.imports.ImportView;
+import org.outreachcrm.imports.Imports;
 import org.outreachcrm.imports.testdata.PartnerListFiles;
 import org.outreachcrm.testsupport.Browser;
 
@@ -34,7 +37,8 @@ import static org.outreachcrm.testsupport.DirectoryData.marker;
 /**
  * An import through the screens in a real browser: upload a Polish partner list, leave a
  * column out on the mapping page, try it (dry run), import it for real, and download the
- * rejected rows.
+ * rejected rows; a run's possible duplicates, named on its page in each language, and the
+ * review queue filtered to them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:importit;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
@@ -54,6 +58,9 @@ class ImportBrowserIT {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	Imports imports;
 
 	@LocalServerPort
 	int port;
@@ -177,6 +184,59 @@ class ImportBrowserIT {
 			.as("a finished run stops polling")
 			.isEmpty();
 		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
+	void aRunNamesThePossibleDuplicatesItFoundAndLinksToTheirReview() throws Exception {
+		String m = marker();
+		finished(this.imports.submit(csv("Fundația Comunitară Mureș " + m), "parteneri.csv", ImportOptions.defaults(),
+				"API", ADMIN));
+		ImportView run = finished(this.imports.submit(csv("Fundatia Comunitara Muresh " + m), "parteneri-2.csv",
+				ImportOptions.defaults(), "API", ADMIN));
+		assertThat(run.possibleDuplicates()).isEqualTo(1);
+		WebDriver driver = browser.driver();
+		browser.logIn(this.port, ADMIN, PASSWORD);
+
+		for (String lang : List.of("en", "pl", "ro")) {
+			for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+				driver.manage().window().setSize(size);
+				driver.get(url("/imports/" + run.id() + "?lang=" + lang));
+				browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("import-duplicates")));
+				String section = text("import-duplicates");
+				assertThat(section).contains("Fundația Comunitară Mureș " + m, "Fundatia Comunitara Muresh " + m)
+					.doesNotContain("import.duplicates", "ORGANIZATION");
+				browser.screenshot("import-run-duplicates-" + lang + "-" + size.getWidth());
+			}
+		}
+		driver.manage().window().setSize(new Dimension(1366, 900));
+		driver.get(url("/imports/" + run.id() + "?lang=en"));
+		assertThat(text("import-duplicates")).contains("1 possible duplicate found");
+		assertThat(driver.findElement(By.cssSelector("#import-duplicates-list a")).getAttribute("href"))
+			.matches(".*/organizations/\\d+/merge/\\d+");
+		browser.click(By.id("import-duplicates-queue"));
+		browser.waitUntil(ExpectedConditions.urlContains("/duplicates?kind=ORGANIZATION&import=" + run.id()));
+		assertThat(driver.findElements(By.cssSelector(".duplicate-pair"))).hasSize(1);
+		assertThat(text("duplicates-of-import")).contains("Only the pairs an import found");
+		browser.screenshot("duplicates-of-import-en-1366");
+		for (String lang : List.of("pl", "ro")) {
+			driver.manage().window().setSize(new Dimension(390, 844));
+			driver.get(url("/duplicates?kind=ORGANIZATION&import=" + run.id() + "&lang=" + lang));
+			browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("duplicates-of-import")));
+			browser.screenshot("duplicates-of-import-" + lang + "-390");
+		}
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	private ImportView finished(ImportView run) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.imports.get(run.id()), ImportView::finished);
+	}
+
+	private static java.io.ByteArrayInputStream csv(String name) {
+		return new java.io.ByteArrayInputStream(("Nume organizație;Țara\r\n" + name + ";Romania\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private void completed() {

@@ -324,7 +324,8 @@ class ImportPageControllerTests {
 		boolean finished = status == ImportStatus.COMPLETED;
 		return new ImportView(id, "partnerzy.xlsx", status, "UI", ImportMode.CREATE_AND_UPDATE, dryRun, "XLSX",
 				"Partnerzy", 5, finished ? 3 : 2, 2, 0, 2, 2, 0, 3, 0, 3, null, "ada", NOW.minusSeconds(60),
-				NOW.minusSeconds(50), finished ? NOW.minusSeconds(48) : null, null, null, awaitingReview, null, null);
+				NOW.minusSeconds(50), finished ? NOW.minusSeconds(48) : null, null, null, awaitingReview, null, null,
+				null);
 	}
 
 	static MappingReview review() {
