@@ -151,9 +151,10 @@ class DirectoryCapBrowserIT {
 			.strip();
 	}
 
+	// instant: Bootstrap makes scrolling smooth, and the picture would be taken mid-way
 	private static void scrollTo(WebElement element) {
-		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-				element);
+		((JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 	}
 
 	private void noSidewaysScrolling(String what) {
