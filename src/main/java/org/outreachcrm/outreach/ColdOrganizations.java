@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
 import org.outreachcrm.directory.OrganizationFacts;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.shared.BusinessRuleException;
+import org.outreachcrm.shared.LowerBoundTotal;
 import org.outreachcrm.shared.ScopeSql;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -69,99 +70,96 @@ public class ColdOrganizations {
 	 * With {@code days} null, the configured number of days applies; below 1 is refused.
 	 * Organizations never contacted are read from the directory itself (the module's
 	 * activity table knows only those it heard of): they go cold once they are older than
-	 * the threshold.
+	 * the threshold. Read by {@link #walk walking} the indexes oldest first up to the
+	 * page, without counting every organization: the total is exact only on the last page
+	 * ({@link LowerBoundTotal}).
 	 */
 	public Page<ColdOrganization> list(@Nullable Integer days, Pageable pageable) {
 		Instant now = this.clock.instant();
-		int n = days(days);
 		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
-				OrganizationActivity.utc(now.minus(Duration.ofDays(n))));
-		String where = """
-				 FROM (SELECT d.id AS organization_id, COALESCE(a.known_since, d.created_at) AS known_since,
-				              a.last_interaction_at
-				         FROM organization d LEFT JOIN outreach_organization a ON a.organization_id = d.id) o
-				WHERE (o.last_interaction_at < :cutoff
-				 OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff))"""
+				OrganizationActivity.utc(now.minus(Duration.ofDays(days(days)))));
+		// rows of organizations since deleted from the directory are not in the list
+		String known = " AND EXISTS (SELECT 1 FROM organization d WHERE d.id = o.organization_id)"
 				+ this.scope.byOrganization("o", params);
-		return page(where, params, pageable, now);
+		// written in bulk (as an import does), no event told the module: the directory's
+		// creation time, along its index
+		String unknown = """
+				SELECT d.id, d.created_at, NULL FROM organization d
+				 WHERE d.created_at < :cutoff
+				   AND NOT EXISTS (SELECT 1 FROM outreach_organization a WHERE a.organization_id = d.id)"""
+				+ this.scope.organizations("d", params) + " ORDER BY d.created_at, d.id LIMIT :limit";
+		return walk(params, known, unknown, pageable, now);
 	}
 
 	/**
 	 * The organizations going cold (the configured number of days) that are the given
 	 * staff member's own: those they logged an interaction with, or hold an open
 	 * follow-up of. Read from the module's own tables only ({@code interaction},
-	 * {@code follow_up}, {@code outreach_organization}), within the current scope.
+	 * {@code follow_up}, {@code outreach_organization}), within the current scope, by
+	 * {@link #walk walking} the indexes up to the page.
 	 */
 	public Page<ColdOrganization> mine(long staffId, Pageable pageable) {
 		Instant now = this.clock.instant();
 		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
 				OrganizationActivity.utc(now.minus(Duration.ofDays(days(null)))))
 			.addValue("staff", staffId);
-		String where = """
-				 FROM outreach_organization o
-				WHERE o.organization_id IN (SELECT i.organization_id FROM interaction i WHERE i.staff_id = :staff
-				                            UNION
-				                            SELECT f.organization_id FROM follow_up f
-				                             WHERE f.assignee_id = :staff AND f.completed_at IS NULL)
-				  AND (o.last_interaction_at < :cutoff
-				   OR (o.last_interaction_at IS NULL AND o.known_since < :cutoff))"""
-				+ this.scope.byOrganization("o", params);
-		return page(where, params, pageable, now);
-	}
-
-	/**
-	 * The first {@code limit} of {@link #mine} (longest silence first), without counting
-	 * them all, for the home page. Each of the two kinds of silence is walked along its
-	 * own index (last interaction; known since, for those never contacted), checking per
-	 * organization whether it is the staff member's (interaction by staff and
-	 * organization, open follow-up by assignee), until {@code limit} are found: the rows
-	 * read follow how far back the coldest of theirs lie, not how many interactions they
-	 * logged. {@link #mine} reads every organization they ever talked with.
-	 */
-	public List<ColdOrganization> coldestOfMine(long staffId, int limit) {
-		Instant now = this.clock.instant();
-		MapSqlParameterSource params = new MapSqlParameterSource("cutoff",
-				OrganizationActivity.utc(now.minus(Duration.ofDays(days(null)))))
-			.addValue("staff", staffId)
-			.addValue("limit", limit);
-		String scope = this.scope.byOrganization("o", params);
 		// scalar subqueries, not EXISTS: MariaDB turns EXISTS into a semi-join that reads
 		// every interaction of the staff member first; these are asked per row walked
 		String mine = """
 				AND ((SELECT 1 FROM interaction i WHERE i.staff_id = :staff
-				      AND i.organization_id = o.organization_id LIMIT 1) IS NOT NULL
-				     OR (SELECT 1 FROM follow_up f WHERE f.assignee_id = :staff AND f.completed_at IS NULL
-				         AND f.organization_id = o.organization_id LIMIT 1) IS NOT NULL)""";
+				     AND i.organization_id = o.organization_id LIMIT 1) IS NOT NULL
+				    OR (SELECT 1 FROM follow_up f WHERE f.assignee_id = :staff AND f.completed_at IS NULL
+				        AND f.organization_id = o.organization_id LIMIT 1) IS NOT NULL)"""
+				+ this.scope.byOrganization("o", params);
+		return walk(params, mine, null, pageable, now);
+	}
+
+	/**
+	 * The first {@code limit} of {@link #mine} (longest silence first), for the home
+	 * page.
+	 */
+	public List<ColdOrganization> coldestOfMine(long staffId, int limit) {
+		return mine(staffId, PageRequest.of(0, limit)).getContent();
+	}
+
+	/**
+	 * One page of organizations going cold, longest silence first, without counting them
+	 * all. Each kind of silence is walked along its own index (last interaction; known
+	 * since, for those never contacted; and with {@code unknown}, the directory's
+	 * creation time for organizations the module never heard of), each up to the end of
+	 * the page and one more, checking {@code condition} per row: the rows read follow how
+	 * deep the page lies, not how many organizations there are. The walks are merged in
+	 * the list's order: by the start of the silence, then id.
+	 */
+	private Page<ColdOrganization> walk(MapSqlParameterSource params, String condition, @Nullable String unknown,
+			Pageable pageable, Instant now) {
+		long end = pageable.getOffset() + pageable.getPageSize();
+		params.addValue("limit", end + 1);
 		String columns = "SELECT o.organization_id, o.known_since, o.last_interaction_at FROM outreach_organization o";
 		List<Object[]> rows = new ArrayList<>();
 		rows.addAll(this.jdbc.query(
-				columns + " WHERE o.last_interaction_at < :cutoff " + mine + scope
+				columns + " WHERE o.last_interaction_at < :cutoff " + condition
 						+ " ORDER BY o.last_interaction_at, o.organization_id LIMIT :limit",
 				params, ColdOrganizations::row));
-		rows.addAll(this.jdbc.query(columns + " WHERE o.last_interaction_at IS NULL AND o.known_since < :cutoff " + mine
-				+ scope + " ORDER BY o.known_since, o.organization_id LIMIT :limit", params, ColdOrganizations::row));
-		// merged in the order of mine(): by the start of the silence, then id
+		rows.addAll(
+				this.jdbc.query(
+						columns + " WHERE o.last_interaction_at IS NULL AND o.known_since < :cutoff " + condition
+								+ " ORDER BY o.known_since, o.organization_id LIMIT :limit",
+						params, ColdOrganizations::row));
+		if (unknown != null) {
+			rows.addAll(this.jdbc.query(unknown, params, ColdOrganizations::row));
+		}
 		rows.sort(Comparator.comparing((Object[] r) -> (LocalDateTime) (r[2] != null ? r[2] : r[1]))
 			.thenComparing((Object[] r) -> (Long) r[0]));
-		return cold(rows.subList(0, Math.min(limit, rows.size())), now);
+		boolean more = rows.size() > end;
+		int from = (int) Math.min(pageable.getOffset(), rows.size());
+		List<Object[]> page = rows.subList(from, (int) Math.min(end, rows.size()));
+		return new ColdPage(cold(page, now), pageable, more ? end + 1 : rows.size(), !more);
 	}
 
 	private static Object[] row(ResultSet rs, int i) throws SQLException {
 		return new Object[] { rs.getLong(1), rs.getObject(2, LocalDateTime.class),
 				rs.getObject(3, LocalDateTime.class) };
-	}
-
-	private Page<ColdOrganization> page(String where, MapSqlParameterSource params, Pageable pageable, Instant now) {
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
-		if (total == null || total == 0) {
-			return Page.empty(pageable);
-		}
-		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-		List<Object[]> rows = this.jdbc.query("SELECT o.organization_id, o.known_since, o.last_interaction_at" + where
-				+ " ORDER BY COALESCE(o.last_interaction_at, o.known_since), o.organization_id"
-				+ " LIMIT :limit OFFSET :offset", params, ColdOrganizations::row);
-		List<ColdOrganization> content = cold(rows, now);
-		return new PageImpl<>(content, pageable, total);
 	}
 
 	// rows of (organization id, known since, last interaction) with the directory's facts

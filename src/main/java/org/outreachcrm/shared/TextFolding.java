@@ -64,26 +64,18 @@ public final class TextFolding {
 
 	/**
 	 * Identity key: folded, with punctuation removed, so "Fundacja ABC, Sp." and
-	 * "fundacja abc sp" are the same name. The same as joining {@link #words} with
-	 * spaces, without the list.
+	 * "fundacja abc sp" are the same name. The same as joining {@link #words} with spaces
+	 * (one scan, {@link #scanWords}), without the list.
 	 */
 	public static String key(String text) {
 		String folded = fold(text);
 		StringBuilder key = new StringBuilder(folded.length());
-		int start = -1;
-		for (int i = 0; i <= folded.length(); i++) {
-			boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
-			if (wordChar && start < 0) {
-				start = i;
+		scanWords(folded, (start, end) -> {
+			if (!key.isEmpty()) {
+				key.append(' ');
 			}
-			else if (!wordChar && start >= 0) {
-				if (!key.isEmpty()) {
-					key.append(' ');
-				}
-				key.append(folded, start, Math.min(i, start + MAX_TOKEN_LENGTH));
-				start = -1;
-			}
-		}
+			key.append(folded, start, end);
+		});
 		return key.toString();
 	}
 
@@ -94,6 +86,15 @@ public final class TextFolding {
 	public static List<String> words(String text) {
 		String folded = fold(text);
 		List<String> words = new ArrayList<>();
+		scanWords(folded, (start, end) -> words.add(folded.substring(start, end)));
+		return words;
+	}
+
+	/**
+	 * The one word scan behind {@link #key} and {@link #words}: each run of letters and
+	 * digits of {@code folded}, cut to {@value #MAX_TOKEN_LENGTH} characters, in order.
+	 */
+	private static void scanWords(String folded, WordSink sink) {
 		int start = -1;
 		for (int i = 0; i <= folded.length(); i++) {
 			boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
@@ -101,11 +102,17 @@ public final class TextFolding {
 				start = i;
 			}
 			else if (!wordChar && start >= 0) {
-				words.add(truncate(folded.substring(start, i)));
+				sink.word(start, Math.min(i, start + MAX_TOKEN_LENGTH));
 				start = -1;
 			}
 		}
-		return words;
+	}
+
+	@FunctionalInterface
+	private interface WordSink {
+
+		void word(int start, int end);
+
 	}
 
 	/**
@@ -119,10 +126,6 @@ public final class TextFolding {
 			}
 		}
 		return tokens;
-	}
-
-	private static String truncate(String word) {
-		return word.length() <= MAX_TOKEN_LENGTH ? word : word.substring(0, MAX_TOKEN_LENGTH);
 	}
 
 	private static String toAscii(String text) {

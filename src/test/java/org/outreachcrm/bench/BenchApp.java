@@ -9,14 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What every benchmark needs of the application it starts in its own JVM: a free port,
- * authenticated GETs as its admin, and the peak heap from its GC log.
+ * authenticated GETs as its admin, the peak heap from its GC log, and a start and stop
+ * that leave no application running behind on any exit path (an exception, a timeout, the
+ * benchmark's JVM stopped by a signal).
  */
 final class BenchApp {
 
@@ -26,6 +32,116 @@ final class BenchApp {
 	private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
 	private BenchApp() {
+	}
+
+	/** How long a stopped application may take to shut down before it is killed. */
+	static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	/** Applications started and not stopped yet, and the hook that stops each. */
+	private static final Map<Process, Thread> RUNNING = new ConcurrentHashMap<>();
+
+	/**
+	 * Starts the application's JVM, and stops it when this JVM ends without {@link #stop}
+	 * having been called (a signal, {@code System.exit}, a forked test timing out).
+	 */
+	static Process launch(ProcessBuilder builder) throws IOException {
+		Process process = builder.start();
+		Thread hook = new Thread(() -> kill(process), "stop-bench-app-" + process.pid());
+		RUNNING.put(process, hook);
+		Runtime.getRuntime().addShutdownHook(hook);
+		return process;
+	}
+
+	/**
+	 * Waits for {@code ready} to report the application up, polling every 500 ms for at
+	 * most {@code polls} times; on every other outcome (it stopped, it did not come up,
+	 * this thread was interrupted, {@code ready} failed) the application is stopped
+	 * before the exception leaves.
+	 */
+	static Process awaitReady(Process process, int polls, Path log, Ready ready) throws Exception {
+		try {
+			for (int i = 0; i < polls; i++) {
+				Thread.sleep(500);
+				if (!process.isAlive()) {
+					throw new IllegalStateException("The application stopped; see " + log);
+				}
+				try {
+					if (ready.ready()) {
+						return process;
+					}
+				}
+				catch (IOException ex) {
+					// not up yet
+				}
+			}
+			throw new IllegalStateException("The application did not start; see " + log);
+		}
+		catch (Exception | Error ex) {
+			stop(process);
+			throw ex;
+		}
+	}
+
+	/** Whether the application answers as up; an {@link IOException} means not yet. */
+	@FunctionalInterface
+	interface Ready {
+
+		boolean ready() throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * Stops the application: asks it to shut down, and kills it (with anything it
+	 * started) when it is not gone after {@link #STOP_GRACE}, say because a request it
+	 * serves never ends. Safe to call more than once.
+	 */
+	static void stop(Process process) {
+		stop(process, STOP_GRACE);
+	}
+
+	/** As {@link #stop(Process)}, killing it after {@code grace}. */
+	static void stop(Process process, Duration grace) {
+		Thread hook = RUNNING.remove(process);
+		if (hook != null) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException ex) {
+				// this JVM is shutting down: the hook runs anyway
+			}
+		}
+		process.destroy();
+		boolean interrupted = false;
+		try {
+			if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				return;
+			}
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+		}
+		kill(process);
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void kill(Process process) {
+		List<ProcessHandle> started = process.descendants().toList();
+		started.forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+			for (ProcessHandle child : started) {
+				child.onExit().get(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			// killed; the system reaps it
+		}
 	}
 
 	static int freePort() throws IOException {

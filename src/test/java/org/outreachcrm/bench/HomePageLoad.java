@@ -55,13 +55,22 @@ final class HomePageLoad {
 		String firstError = "";
 		for (int i = 0; i < times; i++) {
 			long start = System.nanoTime();
-			HttpResponse<String> response = home(http, path);
+			String outcome;
+			try {
+				HttpResponse<String> response = home(http, path);
+				// a 200 that is the login form means the session was lost: an error too
+				outcome = (response.statusCode() != 200 || response.body().contains("id=\"password\""))
+						? String.valueOf(response.statusCode()) : null;
+			}
+			catch (java.net.http.HttpTimeoutException ex) {
+				// one slow answer is a failed sample, not the end of the run
+				outcome = "TIMEOUT";
+			}
 			millis[i] = (System.nanoTime() - start) / 1e6;
-			// a 200 that is the login form means the session was lost: an error too
-			if (response.statusCode() != 200 || response.body().contains("id=\"password\"")) {
+			if (outcome != null) {
 				errors++;
 				if (firstError.isEmpty()) {
-					firstError = response.statusCode() + " / as " + username;
+					firstError = outcome + " " + path + " as " + username + " after " + Math.round(millis[i]) + " ms";
 				}
 			}
 		}

@@ -32,15 +32,45 @@ final class HttpLoad {
 
 	private final String authorization;
 
+	private final Duration timeout;
+
+	/** Every request measured, slowest first once read: what made the tail. */
+	private final List<Timed> timed = java.util.Collections.synchronizedList(new ArrayList<>());
+
 	HttpLoad(int port, String username, String password, int connections) {
+		this(port, username, password, connections, Duration.ofSeconds(60));
+	}
+
+	/**
+	 * With {@code timeout} as the longest a measured request may take: a slower one is
+	 * recorded as a failed sample (its URL and duration), and the measurement goes on.
+	 */
+	HttpLoad(int port, String username, String password, int connections, Duration timeout) {
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
-			.executor(Executors.newFixedThreadPool(Math.max(2, connections)))
+			// daemon threads: a benchmark that failed must not be kept alive by its
+			// client
+			.executor(Executors.newFixedThreadPool(Math.max(2, connections), (task) -> {
+				Thread thread = new Thread(task, "http-load");
+				thread.setDaemon(true);
+				return thread;
+			}))
 			.build();
 		this.base = "http://127.0.0.1:" + port;
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.timeout = timeout;
+	}
+
+	/** One measured request: its measurement, URL, milliseconds and outcome. */
+	record Timed(String measurement, String path, double millis, String outcome) {
+
+		String line() {
+			return String.format(java.util.Locale.ROOT, "%9.1f ms  %-10s %s  (%s)", this.millis, this.outcome,
+					this.path, this.measurement);
+		}
+
 	}
 
 	/** Latencies in milliseconds, with the share of answers that were not 2xx. */
@@ -72,27 +102,76 @@ final class HttpLoad {
 		return this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Each path once, one after the other; the first {@code warmUp} are not counted. */
+	/**
+	 * Each path once, one after the other; the first {@code warmUp} are not counted. A
+	 * request that takes longer than the timeout, or fails, is a failed sample with its
+	 * URL and duration (counted in the errors, its time in the latencies), not the end of
+	 * the measurement.
+	 */
 	Sample sequential(String name, List<String> paths, int warmUp) throws Exception {
 		for (int i = 0; i < Math.min(warmUp, paths.size()); i++) {
-			get(paths.get(i));
+			timedGet(name, paths.get(i), false);
 		}
 		double[] millis = new double[paths.size()];
 		long errors = 0;
 		String firstError = "";
 		for (int i = 0; i < paths.size(); i++) {
-			long start = System.nanoTime();
-			HttpResponse<String> response = get(paths.get(i));
-			millis[i] = (System.nanoTime() - start) / 1e6;
-			if (response.statusCode() / 100 != 2) {
+			Timed request = timedGet(name, paths.get(i), true);
+			millis[i] = request.millis();
+			if (!request.outcome().startsWith("2")) {
 				errors++;
 				if (firstError.isEmpty()) {
-					firstError = response.statusCode() + " " + paths.get(i) + ": " + abbreviate(response.body());
+					firstError = request.outcome() + " " + paths.get(i) + " after " + Math.round(request.millis())
+							+ " ms";
 				}
 			}
 		}
 		writeSlowest(name, paths, millis);
 		return new Sample(name, millis, errors, firstError);
+	}
+
+	// a request not measured (warm-up) is not among the slowest either
+	private Timed timedGet(String name, String path, boolean measured) throws InterruptedException {
+		long start = System.nanoTime();
+		String outcome;
+		try {
+			HttpResponse<String> response = this.http.send(request(path).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			outcome = String.valueOf(response.statusCode());
+			if (response.statusCode() / 100 != 2) {
+				outcome += ": " + abbreviate(response.body()).replaceAll("\\s+", " ");
+			}
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			outcome = "TIMEOUT";
+		}
+		catch (IOException ex) {
+			outcome = "FAILED " + ex;
+		}
+		Timed timed = new Timed(name, path, (System.nanoTime() - start) / 1e6, outcome);
+		if (measured) {
+			this.timed.add(timed);
+		}
+		return timed;
+	}
+
+	/** The {@code n} slowest requests measured so far, slowest first. */
+	List<Timed> slowest(int n) {
+		synchronized (this.timed) {
+			return this.timed.stream()
+				.sorted(java.util.Comparator.comparingDouble(Timed::millis).reversed())
+				.limit(n)
+				.toList();
+		}
+	}
+
+	/** Prints the {@code n} slowest requests measured, for the end of a run. */
+	void printSlowest(int n) {
+		List<Timed> slowest = slowest(n);
+		if (!slowest.isEmpty()) {
+			System.out.println("Slowest requests (of " + this.timed.size() + "):");
+			slowest.forEach((request) -> System.out.println(request.line()));
+		}
 	}
 
 	private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -265,7 +344,7 @@ final class HttpLoad {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(60))
+			.timeout(this.timeout)
 			.header("Authorization", this.authorization)
 			.header("Accept", "application/json");
 	}

@@ -180,8 +180,7 @@ public final class ImportBenchmark {
 				}
 			}
 			finally {
-				app.destroy();
-				app.waitFor();
+				BenchApp.stop(app);
 			}
 		}
 		return results;
@@ -323,28 +322,14 @@ public final class ImportBenchmark {
 			command.add("--spring.datasource.password=" + System.getProperty("bench.db.password", ""));
 		}
 		Instant launched = Instant.now();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(work.resolve("app.log").toFile())
-			.start();
+		Process process = BenchApp.launch(
+				new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile()));
 		// up to ten minutes: the start is slow while other builds share the cores
-		for (int i = 0; i < 1200; i++) {
-			Thread.sleep(500);
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application stopped; see " + work.resolve("app.log"));
-			}
-			try {
-				if (BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200) {
-					System.out.printf(Locale.ROOT, "start to /actuator/health UP: %.1f s%n",
-							Duration.between(launched, Instant.now()).toMillis() / 1000.0);
-					return process;
-				}
-			}
-			catch (IOException ex) {
-				// not up yet
-			}
-		}
-		process.destroy();
-		throw new IllegalStateException("The application did not start; see " + work.resolve("app.log"));
+		BenchApp.awaitReady(process, 1200, work.resolve("app.log"),
+				() -> BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200);
+		System.out.printf(Locale.ROOT, "start to /actuator/health UP: %.1f s%n",
+				Duration.between(launched, Instant.now()).toMillis() / 1000.0);
+		return process;
 	}
 
 	private static long upload(int port, Path file) throws Exception {

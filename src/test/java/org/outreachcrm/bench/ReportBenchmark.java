@@ -95,8 +95,7 @@ public final class ReportBenchmark {
 			result = measure(port);
 		}
 		finally {
-			app.destroy();
-			app.waitFor();
+			BenchApp.stop(app);
 		}
 		System.out.println();
 		System.out.printf(Locale.ROOT, "Report benchmark: MariaDB, heap -Xmx%s, %d cores, Java %s%n", heap,
@@ -223,24 +222,10 @@ public final class ReportBenchmark {
 				"--crm.reports.directory=" + work.resolve("reports").toAbsolutePath(), "--crm.reports.tick-cron=-",
 				"--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password, "--logging.level.root=WARN"));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(work.resolve("app.log").toFile())
-			.start();
-		for (int i = 0; i < 480; i++) {
-			Thread.sleep(500);
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application stopped; see " + work.resolve("app.log"));
-			}
-			try {
-				if (BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200) {
-					return process;
-				}
-			}
-			catch (IOException ex) {
-				// not up yet
-			}
-		}
-		throw new IllegalStateException("The application did not start; see " + work.resolve("app.log"));
+		Process process = BenchApp.launch(
+				new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile()));
+		return BenchApp.awaitReady(process, 480, work.resolve("app.log"),
+				() -> BenchApp.get(port, "/actuator/health", "admin", PASSWORD).statusCode() == 200);
 	}
 
 }

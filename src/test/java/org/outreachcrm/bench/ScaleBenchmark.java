@@ -162,8 +162,8 @@ public final class ScaleBenchmark {
 		Process app = start(out, port, appArgs, heap);
 		List<HttpLoad.Sample> latencies = new ArrayList<>();
 		List<BenchReport.LoggingRun> logging = new ArrayList<>();
+		HttpLoad load = new HttpLoad(port, "admin", ADMIN_PASSWORD, clients);
 		try {
-			HttpLoad load = new HttpLoad(port, "admin", ADMIN_PASSWORD, clients);
 			machine.put("loadAverageAtMeasure", loadAverage());
 			if (parts.contains("search")) {
 				List<String> search = queries.searches(searches);
@@ -257,8 +257,8 @@ public final class ScaleBenchmark {
 			machine.put("loadAverageAfter", loadAverage());
 		}
 		finally {
-			app.destroy();
-			app.waitFor();
+			load.printSlowest(20);
+			BenchApp.stop(app);
 		}
 		List<ImportBenchmark.Result> imports = List.of();
 		if (parts.contains("import")) {
@@ -417,30 +417,14 @@ public final class ScaleBenchmark {
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.outreachcrm.OutreachCrmApplication",
 				"--server.port=" + port));
 		command.addAll(appArgs);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(out.resolve("scale-app.log").toFile())
-			.start();
+		Process process = BenchApp.launch(new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(out.resolve("scale-app.log").toFile()));
 		HttpLoad probe = new HttpLoad(port, "admin", ADMIN_PASSWORD, 1);
 		// up to 10 minutes: on a 2-core machine shared with builds the application took
 		// over 300 s to start (session 9), and a run that generated for many minutes is
 		// not to end before measuring because of an impatient probe
-		for (int i = 0; i < 1200; i++) {
-			Thread.sleep(500);
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application stopped; see " + out.resolve("scale-app.log"));
-			}
-			try {
-				if (probe.get("/actuator/health").statusCode() == 200) {
-					return process;
-				}
-			}
-			catch (IOException ex) {
-				// not up yet
-			}
-		}
-		// the caller never gets the process to stop: stop it here, or it outlives the run
-		process.destroy();
-		throw new IllegalStateException("The application did not start; see " + out.resolve("scale-app.log"));
+		return BenchApp.awaitReady(process, 1200, out.resolve("scale-app.log"),
+				() -> probe.get("/actuator/health").statusCode() == 200);
 	}
 
 	private static HttpLoad.Sample merge(String name, HttpLoad.Sample a, HttpLoad.Sample b) {

@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies larger than their bound before anything reads them, ahead of
  * security and of Spring MVC: a JSON API body over {@code crm.requests.max-json-body}
  * (declared length, then counted while it is read, for bodies sent without a length) and
- * an upload over {@code spring.servlet.multipart.max-request-size}. The API answers 413
+ * an upload over {@code spring.servlet.multipart.max-request-size} (declared length; for
+ * an upload sent without one, as soon as Tomcat has read past it). The API answers 413
  * with a problem detail; a page upload is sent back to the same address with
  * {@code ?tooLarge=true}, where the page says so in the user's language.
  */
@@ -59,12 +60,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		boolean api = path(request).startsWith("/api/");
 		boolean multipart = isMultipart(request);
 		long declared = request.getContentLengthLong();
-		if (multipart && declared > this.maxUpload) {
+		if (multipart && (declared > this.maxUpload || (declared < 0 && partsOverLimit(request)))) {
 			if (api) {
 				tooLarge(request, response, "upload", this.maxUpload);
 			}
 			else {
-				// the page shows its own message; the body is never read
+				// the page shows its own message; the body is never read (or, sent
+				// without a length, read no further than the limit)
 				response.sendRedirect(request.getRequestURI() + "?tooLarge=true");
 			}
 			return;
@@ -78,6 +80,41 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new LimitedBodyRequest(request, this.maxJsonBody), response);
+	}
+
+	/**
+	 * Whether an upload sent without a length (chunked) grew past the limit: its parts
+	 * are parsed here, ahead of security and Spring MVC, by Tomcat, which stops reading
+	 * at {@code max-request-size} (and {@code max-file-size}); within the limits the
+	 * parsed parts are kept for the controller. Otherwise the parse would first happen in
+	 * a filter asking for a parameter (where Tomcat hides the failure: the CSRF token
+	 * seems missing) or in Spring MVC (its own multipart error), not in our 413 and
+	 * message.
+	 */
+	private boolean partsOverLimit(HttpServletRequest request) throws IOException {
+		try {
+			request.getParts();
+			return false;
+		}
+		catch (IllegalStateException | ServletException ex) {
+			if (isSizeLimit(ex)) {
+				return true;
+			}
+			// any other broken multipart body is reported where it is read, as before
+			return false;
+		}
+	}
+
+	private static boolean isSizeLimit(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			String name = cause.getClass().getSimpleName();
+			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			if (name.endsWith("SizeLimitExceededException") || name.equals("SizeException")
+					|| (message.contains("size") && message.contains("exceed"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response, String what, long limit)

@@ -68,6 +68,24 @@ class DirectoryPageControllerTests {
 	}
 
 	@Test
+	void exactCountsOnTheSearchPageAreGroupedInTheUsersLanguage() {
+		DirectoryQuery query = DirectoryQuery.text("kowalczyk");
+		given(this.organizations.search(eq(query), any()))
+			.willReturn(new PageImpl<>(
+					List.of(new OrganizationSummary(2, "Fundacja Kowalczyk", OrganizationType.FOUNDATION, "PL", "Łódź",
+							PartnershipStage.PARTNER, null, List.of(), Instant.EPOCH, 0)),
+					PageRequest.of(0, 10), 1000));
+		given(this.contacts.search(eq(query), any())).willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 10), 0));
+
+		for (String[] language : new String[][] { { "en", "1,000" }, { "pl", "1\u00a0000" }, { "ro", "1.000" } }) {
+			assertThat(this.mvc.get()
+				.uri("/directory?q=kowalczyk&lang=" + language[0])
+				.with(user("anna").roles("STAFF"))
+				.exchange()).bodyText().as(language[0]).contains(">" + language[1] + "</span>");
+		}
+	}
+
+	@Test
 	void tellsAScopedUserThatTheWordsFindSomethingOnlyInOtherCountries() {
 		DirectoryQuery query = DirectoryQuery.text("cluj");
 		given(this.organizations.search(eq(query), any())).willReturn(Page.empty());

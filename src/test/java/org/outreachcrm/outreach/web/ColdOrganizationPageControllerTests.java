@@ -10,6 +10,7 @@ import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.PartnershipStage;
 import org.outreachcrm.outreach.ColdOrganization;
 import org.outreachcrm.outreach.ColdOrganizations;
+import org.outreachcrm.shared.LowerBoundTotal;
 import org.outreachcrm.shared.web.Plurals;
 import org.outreachcrm.shared.web.ViewFormats;
 
@@ -64,6 +65,38 @@ class ColdOrganizationPageControllerTests {
 			.contains("Trade union")
 			.contains("never")
 			.contains("120");
+	}
+
+	@Test
+	void aPageReadWithoutCountingOffersTheNextPageWithoutALastPageNumber() {
+		List<ColdOrganization> page = java.util.stream.IntStream.range(0, 50)
+			.mapToObj((i) -> new ColdOrganization(100 + i, "Org " + i, "RO", OrganizationType.NGO,
+					PartnershipStage.ENGAGED, null, CREATED, 120))
+			.toList();
+		given(this.cold.list(any(), any())).willReturn(new Uncounted(page, PageRequest.of(2, 50)));
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/outreach/going-cold?page=2")
+			.with(user("anna").roles("STAFF"))
+			.exchange();
+
+		assertThat(result).bodyText()
+			.contains(">Page 3<", "page=1", "page=3", ">Next<", ">Previous<")
+			.doesNotContain("Page 3 of", "page=0\"");
+	}
+
+	/** A page whose total is a lower bound, as {@code ColdOrganizations} answers. */
+	static final class Uncounted extends PageImpl<ColdOrganization> implements LowerBoundTotal {
+
+		Uncounted(List<ColdOrganization> content, PageRequest request) {
+			super(content, request, request.getOffset() + request.getPageSize() + 1);
+		}
+
+		@Override
+		public boolean isTotalExact() {
+			return false;
+		}
+
 	}
 
 	@Test
