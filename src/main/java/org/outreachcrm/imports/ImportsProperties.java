@@ -22,7 +22,7 @@ record ImportsProperties(@NotNull Path inboxDir, @NotNull Duration inboxPollInte
 		@Min(1) long maxOdsContentBytes, @NotNull Duration resumeInterval, @NotNull Duration claimTimeout,
 		@DefaultValue("1073741824") @Min(1) long maxWorkbookEntryBytes,
 		@DefaultValue("67108864") @Min(1) long maxWorkbookPartBytes, @DefaultValue("32767") @Min(1) int maxCellChars,
-		@DefaultValue("1000000") @Min(1) int maxRowChars) {
+		@DefaultValue("1000000") @Min(1) int maxRowChars, @DefaultValue("2") @Min(1) int mappingThreads) {
 
 	ReadingLimits readingLimits() {
 		return new ReadingLimits(this.maxXlsBytes, this.maxOdsBytes, this.maxOdsContentBytes, this.maxWorkbookPartBytes,

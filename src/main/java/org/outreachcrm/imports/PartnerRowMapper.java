@@ -2,13 +2,13 @@ package org.outreachcrm.imports;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.util.CellReference;
@@ -38,7 +38,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * cannot be normalized never loses the row (it is kept in the notes, with a warning);
  * only a malformed email, or a row that names neither an organization nor a person,
  * rejects it, and for a user limited to some countries a row of another country or
- * without one.
+ * without one. Safe for concurrent use: the step maps the rows of a chunk on several
+ * threads.
  */
 class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 
@@ -73,9 +74,9 @@ class PartnerRowMapper implements ItemProcessor<SheetRow, RowResult> {
 	 */
 	private static final int COUNTRY_CACHE_LIMIT = 10_000;
 
-	private final Map<String, NormalizedValue> countries = new HashMap<>();
+	private final Map<String, NormalizedValue> countries = new ConcurrentHashMap<>();
 
-	private final Map<String, String> languageNames = new HashMap<>();
+	private final Map<String, String> languageNames = new ConcurrentHashMap<>();
 
 	/** Each field's header (or name), worked out once rather than per warning. */
 	private final Map<ImportField, String> headers = new EnumMap<>(ImportField.class);

@@ -3,7 +3,9 @@ package org.outreachcrm.imports;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.outreachcrm.directory.DirectoryQuery;
 import org.outreachcrm.directory.OrganizationSummary;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.bulk.DirectoryImport;
+import org.outreachcrm.directory.bulk.DirectoryRow;
 import org.outreachcrm.directory.bulk.RevertOutcome;
 import org.outreachcrm.testsupport.DatabaseTest;
 import tools.jackson.databind.ObjectMapper;
@@ -38,7 +41,8 @@ import static org.outreachcrm.testsupport.DirectoryData.marker;
 /**
  * The import job with Spring Batch's test support, chunks of 10 rows: a restart after a
  * chunk failed part way resumes after the last committed chunk, a bad row is rejected
- * without stopping the job, and undo takes back what the job wrote.
+ * without stopping the job, rows mapped concurrently are written in file order, and undo
+ * takes back what the job wrote.
  */
 @DatabaseTest
 @SpringBatchTest
@@ -133,6 +137,34 @@ class PartnerListImportJobTest {
 		assertThat(undone.organizationsRemoved()).isEqualTo(15);
 		assertThat(undone.contactsRemoved()).isEqualTo(15);
 		assertThat(orgs(m)).isEmpty();
+	}
+
+	@Test
+	void rowsMappedOnThePoolReachTheWriterInFileOrderAndOnePartnerStaysOneRecord() throws Exception {
+		String m = marker();
+		StringBuilder csv = new StringBuilder("Organization;Country;Email\n");
+		for (int i = 1; i <= 25; i++) {
+			// rows 3, 13 and 23 name the same new organization, within a chunk and across
+			String organization = (i % 10 == 3) ? "Shared " + m : "Org " + i + " " + m;
+			csv.append(organization).append(";PL;person").append(i).append('.').append(m).append("@example.org\n");
+		}
+		long id = prepared(csv.toString().getBytes(StandardCharsets.UTF_8));
+		List<Long> written = new CopyOnWriteArrayList<>();
+		doAnswer((invocation) -> {
+			List<DirectoryRow> rows = invocation.getArgument(0);
+			rows.forEach((row) -> written.add(row.rowNumber()));
+			return invocation.callRealMethod();
+		}).when(this.directory).write(any(), any(), any(), any());
+
+		JobExecution execution = this.jobs
+			.startJob(new JobParametersBuilder().addLong(ImportJobConfiguration.IMPORT_ID, id).toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// the header is row 1
+		assertThat(written).containsExactlyElementsOf(LongStream.rangeClosed(2, 26).boxed().toList());
+		assertThat(orgs(m)).hasSize(23);
+		assertThat(this.imports.get(id).organizationsCreated()).isEqualTo(23);
+		assertThat(this.imports.get(id).contactsCreated()).isEqualTo(25);
 	}
 
 	/**

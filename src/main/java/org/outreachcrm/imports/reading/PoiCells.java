@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the text of Apache POI cells (XLS and streamed XLSX alike) into a
+ * Reads the text of Apache POI cells (XLS) and of numbers with their format (XLSX) into a
  * {@link RowAssembler}.
  */
 final class PoiCells {
@@ -63,6 +63,14 @@ final class PoiCells {
 		CellStyle style = cell.getCellStyle();
 		int formatIndex = (style != null) ? style.getDataFormat() : 0;
 		String format = (style != null) ? style.getDataFormatString() : null;
+		addNumber(value, formatIndex, format, column, assembler);
+	}
+
+	/**
+	 * A number as people see it: a date or time when its format is one, else the digits
+	 * ({@link #numberText}).
+	 */
+	void addNumber(double value, int formatIndex, @Nullable String format, int column, RowAssembler assembler) {
 		if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)) {
 			if (value < 1) {
 				// A time of day without a date, such as a meeting hour.

@@ -6,25 +6,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+
+import javax.xml.stream.XMLStreamException;
 
 import com.github.pjfanning.xlsx.SharedStringsImplementationType;
 import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Date1904Support;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.SAXException;
 
 /**
- * Streams XLSX sheets with excel-streaming-reader (StAX over the sheet XML, a small row
- * cache), so memory does not grow with the number of rows. The package is opened by
- * Apache POI, whose zip-bomb limits and XXE-safe XML parsing stay at their defaults.
+ * Streams XLSX sheets, so memory does not grow with the number of rows. The package is
+ * opened by Apache POI, whose zip-bomb limits and XXE-safe XML parsing stay at their
+ * defaults; each sheet's XML is read by {@link XlsxSheetRows} with the StAX cursor, with
+ * the shared strings and cell styles of {@link XlsxWorkbookParts}. Strict OOXML files
+ * (rare: their parts live in other namespaces) are read by excel-streaming-reader, which
+ * converts them.
  */
 final class XlsxReader implements SpreadsheetReader {
 
 	private final String fileName;
 
-	private final Workbook workbook;
+	private final @Nullable OPCPackage pkg;
+
+	private final @Nullable XlsxWorkbookParts parts;
+
+	private final @Nullable Workbook strictWorkbook;
 
 	private final List<String> sheetNames;
 
@@ -34,26 +49,47 @@ final class XlsxReader implements SpreadsheetReader {
 		this.fileName = fileName;
 		this.maxCellChars = limits.maxCellChars();
 		checkParts(file, fileName, limits.maxWorkbookPartBytes());
+		OPCPackage opened = null;
 		try {
-			this.workbook = StreamingReader.builder()
-				.rowCacheSize(100)
-				.bufferSize(8192)
-				.setSharedStringsImplementationType(SharedStringsImplementationType.POI_READ_ONLY)
-				.setReadStyles(true)
-				.setReadComments(false)
-				.setReadHyperlinks(false)
-				.setReadShapes(false)
-				.setReadCoreProperties(false)
-				.open(file.toFile());
-			List<String> names = new ArrayList<>();
-			for (int i = 0; i < this.workbook.getNumberOfSheets(); i++) {
-				names.add(this.workbook.getSheetName(i));
+			opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			if (opened.isStrictOoxmlFormat()) {
+				opened.revert();
+				opened = null;
+				this.pkg = null;
+				this.parts = null;
+				this.strictWorkbook = openStrict(file);
+				List<String> names = new ArrayList<>();
+				for (int i = 0; i < this.strictWorkbook.getNumberOfSheets(); i++) {
+					names.add(this.strictWorkbook.getSheetName(i));
+				}
+				this.sheetNames = List.copyOf(names);
 			}
-			this.sheetNames = List.copyOf(names);
+			else {
+				this.pkg = opened;
+				this.parts = new XlsxWorkbookParts(opened);
+				this.strictWorkbook = null;
+				this.sheetNames = this.parts.sheetNames();
+			}
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
+			if (opened != null) {
+				opened.revert();
+			}
 			throw PoiFailures.translate(ex, fileName, SpreadsheetFormat.XLSX);
 		}
+	}
+
+	private static Workbook openStrict(Path file) {
+		return StreamingReader.builder()
+			.rowCacheSize(100)
+			.bufferSize(8192)
+			.setSharedStringsImplementationType(SharedStringsImplementationType.POI_READ_ONLY)
+			.setReadStyles(true)
+			.setReadComments(false)
+			.setReadHyperlinks(false)
+			.setReadShapes(false)
+			.setReadCoreProperties(false)
+			.open(file.toFile());
 	}
 
 	/**
@@ -122,12 +158,17 @@ final class XlsxReader implements SpreadsheetReader {
 			throw new SpreadsheetException(ReadingMessage.NO_SUCH_SHEET, this.fileName, index + 1);
 		}
 		try {
-			Sheet sheet = this.workbook.getSheetAt(index);
-			boolean date1904 = this.workbook instanceof Date1904Support support && support.isDate1904();
-			return new PoiSheetRows(this.sheetNames.get(index), sheet.rowIterator(), new PoiCells(date1904),
-					this.fileName, SpreadsheetFormat.XLSX, this.maxCellChars);
+			if (this.strictWorkbook != null) {
+				Sheet sheet = this.strictWorkbook.getSheetAt(index);
+				boolean date1904 = this.strictWorkbook instanceof Date1904Support support && support.isDate1904();
+				return new PoiSheetRows(this.sheetNames.get(index), sheet.rowIterator(), new PoiCells(date1904),
+						this.fileName, SpreadsheetFormat.XLSX, this.maxCellChars);
+			}
+			XlsxWorkbookParts workbook = Objects.requireNonNull(this.parts);
+			return new XlsxSheetRows(this.sheetNames.get(index), workbook.sheet(index), workbook, this.fileName,
+					this.maxCellChars);
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			throw PoiFailures.translate(ex, this.fileName, SpreadsheetFormat.XLSX);
 		}
 	}
@@ -135,7 +176,13 @@ final class XlsxReader implements SpreadsheetReader {
 	@Override
 	public void close() {
 		try {
-			this.workbook.close();
+			if (this.strictWorkbook != null) {
+				this.strictWorkbook.close();
+			}
+			if (this.pkg != null) {
+				// read-only: revert, as POI advises, rather than close (which may save)
+				this.pkg.revert();
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			// Read-only: nothing is lost when closing fails.
