@@ -3,11 +3,15 @@ package org.outreachcrm.duplicates;
 /**
  * The candidate pairs a scan has scored already, so that a pair sharing several keys
  * (name, spelling, consonants, website) is scored once: an open-addressing set of
- * {@code first << 32 | second}, 8 bytes a pair rather than a boxed entry's fifty.
+ * {@code first << 32 | second}, 8 bytes a pair rather than a boxed entry's fifty, and at
+ * most {@link #MAX_SIZE} of them.
  */
 final class PairSet {
 
 	private static final long EMPTY = 0;
+
+	/** At most this many pairs remembered (64 MB). */
+	static final int MAX_SIZE = 1 << 22;
 
 	private long[] slots = new long[1 << 12];
 
@@ -20,6 +24,11 @@ final class PairSet {
 	boolean add(long firstId, long secondId) {
 		if (firstId <= 0 || secondId <= 0 || firstId > 0xFFFFFFFFL || secondId > 0xFFFFFFFFL) {
 			return true;
+		}
+		if (this.size >= MAX_SIZE) {
+			// bounded memory: forget them all; a pair scored again is stored once anyway
+			this.slots = new long[1 << 12];
+			this.size = 0;
 		}
 		if (this.size * 2 >= this.slots.length) {
 			grow();

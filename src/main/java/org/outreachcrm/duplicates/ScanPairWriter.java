@@ -47,6 +47,11 @@ class ScanPairWriter implements ItemWriter<DuplicateStore.Block> {
 
 	private final ScanTimes times;
 
+	/**
+	 * Pairs scored and stored at once: bounds the memory a chunk of large blocks takes.
+	 */
+	private static final int PAIRS_AT_ONCE = 10_000;
+
 	private final PairSet scored = new PairSet();
 
 	ScanPairWriter(DirectoryCandidates candidates, DuplicateStore store, ScanRuns runs, Clock clock, MergeKind kind,
@@ -63,7 +68,6 @@ class ScanPairWriter implements ItemWriter<DuplicateStore.Block> {
 	@Override
 	public void write(Chunk<? extends DuplicateStore.Block> chunk) {
 		List<long[]> pairs = new ArrayList<>();
-		Set<Long> ids = new LinkedHashSet<>();
 		for (DuplicateStore.Block block : chunk) {
 			List<Long> members = block.recordIds();
 			for (int i = 0; i < members.size(); i++) {
@@ -72,15 +76,29 @@ class ScanPairWriter implements ItemWriter<DuplicateStore.Block> {
 					long second = Math.max(members.get(i), members.get(j));
 					if (first != second && this.scored.add(first, second)) {
 						pairs.add(new long[] { first, second });
-						ids.add(first);
-						ids.add(second);
+					}
+					if (pairs.size() == PAIRS_AT_ONCE) {
+						score(pairs);
+						pairs.clear();
 					}
 				}
 			}
 		}
+		score(pairs);
+	}
+
+	/**
+	 * Scores and stores some of a chunk's pairs: a few blocks of a common name hold many.
+	 */
+	private void score(List<long[]> pairs) {
 		if (pairs.isEmpty()) {
 			return;
 		}
+		Set<Long> ids = new LinkedHashSet<>();
+		pairs.forEach((pair) -> {
+			ids.add(pair[0]);
+			ids.add(pair[1]);
+		});
 		Map<Long, Profile> profiles = this.times.time("records read and folded",
 				() -> this.candidates.byIds(this.kind, ids)
 					.parallelStream()
