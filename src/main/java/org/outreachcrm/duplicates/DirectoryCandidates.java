@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryCandidates {
 
-	private static final String ORGANIZATIONS = """
-			SELECT o.id, o.name, o.country, o.city, o.website, o.email, o.phone FROM organization o""";
+	private static final String ORGANIZATION_COLUMNS = "SELECT o.id, o.name, o.country, o.city, o.website, o.email, o.phone";
 
-	private static final String CONTACTS = """
+	private static final String CONTACT_COLUMNS = """
 			SELECT c.id, c.display_name AS name, c.country, NULL AS city, NULL AS website,
 			  (SELECT MIN(e.email) FROM contact_email e WHERE e.contact_id = c.id) AS email,
-			  (SELECT MIN(p.phone) FROM contact_phone p WHERE p.contact_id = c.id) AS phone
-			FROM contact c""";
+			  (SELECT MIN(p.phone) FROM contact_phone p WHERE p.contact_id = c.id) AS phone""";
+
+	private static final String ORGANIZATIONS = ORGANIZATION_COLUMNS + " FROM organization o";
+
+	private static final String CONTACTS = CONTACT_COLUMNS + " FROM contact c";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -37,9 +39,20 @@ class DirectoryCandidates {
 		this.jdbc = jdbc;
 	}
 
-	/** Every record of a kind, in id order (the scan's reader). */
-	static String all(MergeKind kind) {
-		return select(kind) + " ORDER BY id";
+	/** The columns the finder reads of a kind, for the scan's paging reader. */
+	static String selectClause(MergeKind kind) {
+		return (kind == MergeKind.ORGANIZATION) ? ORGANIZATION_COLUMNS : CONTACT_COLUMNS;
+	}
+
+	/** The table of a kind with the alias {@link #selectClause} uses. */
+	static String fromClause(MergeKind kind) {
+		return (kind == MergeKind.ORGANIZATION) ? "organization o" : "contact c";
+	}
+
+	/** Whether a kind has any record (a scan is worth starting). */
+	boolean any(MergeKind kind) {
+		String table = (kind == MergeKind.ORGANIZATION) ? "organization" : "contact";
+		return !this.jdbc.getJdbcTemplate().queryForList("SELECT id FROM " + table + " LIMIT 1", Long.class).isEmpty();
 	}
 
 	static String select(MergeKind kind) {

@@ -1,7 +1,14 @@
 package org.outreachcrm.duplicates;
 
-import org.outreachcrm.directory.MergeKind;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.outreachcrm.directory.MergeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,13 +20,51 @@ import org.springframework.stereotype.Service;
 @Service
 public class DuplicateScans {
 
+	private static final Logger log = LoggerFactory.getLogger(DuplicateScans.class);
+
 	private final ScanRuns runs;
 
 	private final DuplicateScanLauncher launcher;
 
-	DuplicateScans(ScanRuns runs, DuplicateScanLauncher launcher) {
+	private final DuplicateStore store;
+
+	private final DirectoryCandidates candidates;
+
+	private final DuplicatesProperties properties;
+
+	DuplicateScans(ScanRuns runs, DuplicateScanLauncher launcher, DuplicateStore store, DirectoryCandidates candidates,
+			DuplicatesProperties properties) {
 		this.runs = runs;
 		this.launcher = launcher;
+		this.store = store;
+		this.candidates = candidates;
+		this.properties = properties;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStartUp() {
+		if (this.properties.scanOnStartUp()) {
+			scanKindsWithoutKeys();
+		}
+	}
+
+	/**
+	 * Queues a scan of every kind whose records have no blocking keys, so that the check
+	 * on save finds them: after V270 dropped the keys, or in a database filled around the
+	 * application. Asking while a scan of the kind is active anywhere in the cluster
+	 * joins that scan (the instance that queued it runs it), and once a scan has built
+	 * the keys nothing is queued again.
+	 */
+	List<DuplicateScan> scanKindsWithoutKeys() {
+		List<DuplicateScan> scans = new ArrayList<>();
+		for (MergeKind kind : MergeKind.values()) {
+			if (this.candidates.any(kind) && !this.store.hasKeys(kind)) {
+				DuplicateScan scan = request(kind, "system");
+				log.info("{} records have no blocking keys yet: duplicate scan {} builds them", kind, scan.id());
+				scans.add(scan);
+			}
+		}
+		return scans;
 	}
 
 	/** Queues a scan of a kind, or answers the one already active. */

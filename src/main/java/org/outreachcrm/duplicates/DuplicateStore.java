@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import java.util.stream.Collectors;
 import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.duplicates.matching.Match;
 import org.outreachcrm.duplicates.matching.Reason;
+import org.outreachcrm.shared.BulkInsert;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -33,8 +37,11 @@ class DuplicateStore {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	DuplicateStore(NamedParameterJdbcTemplate jdbc) {
+	private final BulkInsert bulk;
+
+	DuplicateStore(NamedParameterJdbcTemplate jdbc, BulkInsert bulk) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 	}
 
 	/** Replaces the blocking keys of the given records. */
@@ -48,26 +55,92 @@ class DuplicateStore {
 	}
 
 	/**
-	 * Adds the blocking keys of records that have none (a full scan cleared them all
-	 * first): no delete per chunk; sorted by key, so a batch touches each index page
-	 * once.
+	 * Adds blocking keys the records do not have yet, sorted by key so that a batch
+	 * touches each index page once; a scan's chunks go through the server's bulk path
+	 * ({@code LOAD DATA LOCAL} on MySQL and MariaDB).
 	 */
 	void addKeys(MergeKind kind, Map<Long, Set<String>> keysByRecord) {
 		if (keysByRecord.isEmpty()) {
 			return;
 		}
-		List<SqlParameterSource> rows = new ArrayList<>();
-		new java.util.TreeMap<>(keysByRecord).forEach((id, keys) -> keys.forEach((key) -> rows
-			.add(new MapSqlParameterSource("kind", kind.name()).addValue("key", key).addValue("id", id))));
-		rows.sort(java.util.Comparator.comparing((SqlParameterSource row) -> (String) row.getValue("key")));
-		this.jdbc.batchUpdate("INSERT INTO duplicate_key (kind, block_key, record_id) VALUES (:kind, :key, :id)",
-				rows.toArray(SqlParameterSource[]::new));
+		List<Object[]> rows = new ArrayList<>();
+		keysByRecord.forEach((id, keys) -> keys.forEach((key) -> rows.add(new Object[] { key, id })));
+		rows.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing((row) -> (Long) row[1]));
+		this.bulk.insert("duplicate_key", List.of("block_key", "record_id"), Map.of("kind", "'" + kind.name() + "'"),
+				rows);
 	}
 
-	/** Removes every key of a kind (a full scan rebuilds them). */
-	void clearKeys(MergeKind kind) {
-		this.jdbc.update("DELETE FROM duplicate_key WHERE kind = :kind",
-				new MapSqlParameterSource("kind", kind.name()));
+	/** Whether any record of a kind has blocking keys. */
+	boolean hasKeys(MergeKind kind) {
+		return !this.jdbc
+			.queryForList("SELECT record_id FROM duplicate_key WHERE kind = :kind LIMIT 1",
+					new MapSqlParameterSource("kind", kind.name()), Long.class)
+			.isEmpty();
+	}
+
+	/**
+	 * The stored keys of the records with ids in {@code (afterId, toId]}, through the
+	 * record index (one range read per scan chunk).
+	 */
+	Map<Long, Set<String>> keysBetween(MergeKind kind, long afterId, long toId) {
+		Map<Long, Set<String>> keys = new HashMap<>();
+		this.jdbc.query("""
+				SELECT record_id, block_key FROM duplicate_key
+				WHERE kind = :kind AND record_id > :after AND record_id <= :to""",
+				new MapSqlParameterSource("kind", kind.name()).addValue("after", afterId).addValue("to", toId),
+				(RowCallbackHandler) (rs) -> keys.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>())
+					.add(rs.getString(2)));
+		return keys;
+	}
+
+	/** Removes these keys of these records (keys a record no longer has). */
+	void removeKeys(MergeKind kind, Map<Long, Set<String>> keysByRecord) {
+		List<SqlParameterSource> rows = new ArrayList<>();
+		keysByRecord.forEach((id, keys) -> keys.forEach((key) -> rows
+			.add(new MapSqlParameterSource("kind", kind.name()).addValue("key", key).addValue("id", id))));
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(
+					"DELETE FROM duplicate_key WHERE kind = :kind AND block_key = :key AND record_id = :id",
+					rows.toArray(SqlParameterSource[]::new));
+		}
+	}
+
+	/** Removes the keys of records after the last one a scan saw (deleted since). */
+	void removeKeysAfter(MergeKind kind, long lastId) {
+		this.jdbc.update("DELETE FROM duplicate_key WHERE kind = :kind AND record_id > :last",
+				new MapSqlParameterSource("kind", kind.name()).addValue("last", lastId));
+	}
+
+	/**
+	 * The next {@code limit} blocks in key order after {@code afterKey}, keeping only
+	 * blocks of 2 to {@code maxBlock} records: the database counts each block along its
+	 * primary key and returns the members of the blocks worth comparing, nothing else.
+	 */
+	List<Block> blocksAfter(MergeKind kind, String afterKey, int maxBlock, int limit) {
+		List<Block> blocks = new ArrayList<>();
+		this.jdbc.query("""
+				SELECT k.block_key, k.record_id
+				FROM (SELECT b.block_key FROM duplicate_key b WHERE b.kind = :kind AND b.block_key > :after
+				  GROUP BY b.block_key HAVING COUNT(*) BETWEEN 2 AND :max ORDER BY b.block_key LIMIT :limit) s
+				JOIN duplicate_key k ON k.kind = :kind AND k.block_key = s.block_key
+				ORDER BY k.block_key, k.record_id""",
+				new MapSqlParameterSource("kind", kind.name()).addValue("after", afterKey)
+					.addValue("max", maxBlock)
+					.addValue("limit", limit),
+				(RowCallbackHandler) (rs) -> {
+					String key = rs.getString(1);
+					Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+					if (last == null || !last.key().equals(key)) {
+						last = new Block(key, new ArrayList<>());
+						blocks.add(last);
+					}
+					last.recordIds().add(rs.getLong(2));
+				});
+		return blocks;
+	}
+
+	/** The records sharing one blocking key, in id order. */
+	record Block(String key, List<Long> recordIds) {
 	}
 
 	/**
@@ -132,8 +205,7 @@ class DuplicateStore {
 			Collection<Long> slice = all.subList(start, Math.min(all.size(), start + 500));
 			this.jdbc.query("SELECT first_id, second_id FROM duplicate_pair WHERE kind = :kind AND first_id IN (:ids)",
 					new MapSqlParameterSource("kind", kind.name()).addValue("ids", slice),
-					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> known
-						.add(rs.getLong(1) + "-" + rs.getLong(2)));
+					(RowCallbackHandler) (rs) -> known.add(rs.getLong(1) + "-" + rs.getLong(2)));
 		}
 		return known;
 	}

@@ -19,9 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWarnings possible duplicates named in a warning on save
  * @param resumeInterval how often an instance looks for scans a stopped instance left
  * @param claimTimeout how long a dead instance's claim on a scan lasts
+ * @param scanOnStartUp whether an instance starts a full scan of a kind whose records
+ * have no blocking keys (after V270, or a database filled around the application)
  */
 @Validated
 @ConfigurationProperties("crm.duplicates")
 record DuplicatesProperties(@Min(10) @Max(50_000) int chunkSize, @Min(2) @Max(100_000) int maxBlock,
-		@Min(1) @Max(50) int maxWarnings, @NotNull Duration resumeInterval, @NotNull Duration claimTimeout) {
+		@Min(1) @Max(50) int maxWarnings, @NotNull Duration resumeInterval, @NotNull Duration claimTimeout,
+		boolean scanOnStartUp) {
 }

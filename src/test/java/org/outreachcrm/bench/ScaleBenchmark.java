@@ -333,7 +333,13 @@ public final class ScaleBenchmark {
 				"--crm.accounts.initial-admin.password=" + ADMIN_PASSWORD,
 				"--crm.imports.inbox-dir=" + out.resolve("scale-inbox").toAbsolutePath(),
 				"--crm.imports.storage-dir=" + out.resolve("scale-uploads").toAbsolutePath(),
-				"--logging.level.root=WARN"));
+				"--logging.level.root=WARN",
+				// the split of each duplicate scan step's time, in scale-app.log
+				"--logging.level.org.outreachcrm.duplicates=INFO",
+				// scans are measured as a person starts them, through the API (a fresh
+				// data
+				// set has no blocking keys, which would start them at start-up)
+				"--crm.duplicates.scan-on-start-up=false"));
 		if (h2) {
 			// named explicitly: the test class path's config/application.yml points at an
 			// in-memory database

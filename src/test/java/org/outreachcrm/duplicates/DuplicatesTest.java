@@ -71,6 +71,9 @@ class DuplicatesTest {
 	DuplicatePairs pairs;
 
 	@Autowired
+	DuplicateScans scans;
+
+	@Autowired
 	CurrentScope scope;
 
 	@Autowired
@@ -127,6 +130,34 @@ class DuplicatesTest {
 		assertThat(pair(openPairs("en"), saxony, saxonyPlain)).isNull();
 		assertThat(this.check.check(MergeKind.ORGANIZATION, saxony)).extracting(PossibleDuplicate::id)
 			.doesNotContain(saxonyPlain);
+	}
+
+	@Test
+	void startUpScansAKindWhoseRecordsHaveNoKeysOnceAndARescanWritesOnlyWhatChanged() {
+		String m = marker();
+		long first = org("Dom Kultury " + m + " Śródmieście", "PL", null);
+		long second = org("Śródmieście Dom Kultury " + m, "PL", null);
+		// as after V270: records, no keys
+		this.jdbc.sql("DELETE FROM duplicate_key WHERE kind = 'ORGANIZATION'").update();
+
+		List<DuplicateScan> started = this.scans.scanKindsWithoutKeys();
+		assertThat(started).extracting(DuplicateScan::kind).contains(MergeKind.ORGANIZATION);
+		started.forEach((scan) -> awaitFinished(scan.id()));
+		assertThat(keys(first)).isNotEmpty();
+		assertThat(status(first, second)).isEqualTo("OPEN");
+		assertThat(this.scans.scanKindsWithoutKeys()).extracting(DuplicateScan::kind)
+			.doesNotContain(MergeKind.ORGANIZATION);
+
+		// a rescan puts back a missing key and drops one the record no longer has
+		List<String> built = keys(first);
+		this.jdbc.sql("DELETE FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ? AND block_key = ?")
+			.params(first, built.get(0))
+			.update();
+		this.jdbc.sql("INSERT INTO duplicate_key (kind, block_key, record_id) VALUES ('ORGANIZATION', ?, ?)")
+			.params("nPL:stale" + m, first)
+			.update();
+		assertThat(runScan("ORGANIZATION").get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(keys(first)).containsExactlyInAnyOrderElementsOf(built);
 	}
 
 	@Test
@@ -231,6 +262,18 @@ class DuplicatesTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{}")
 			.exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	private List<String> keys(long id) {
+		return this.jdbc.sql("SELECT block_key FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ?")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	private void awaitFinished(long scanId) {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.scans.get(scanId).status()).isIn(ScanStatus.COMPLETED));
 	}
 
 	private String status(long first, long second) {

@@ -10,7 +10,10 @@ import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
  * for people an initial). The outcome says whether every word found a partner on both
  * sides ({@link Kind#FULL}), on one side only ({@link Kind#CONTAINED}), or whether each
  * side kept a word of its own ({@link Kind#CONFLICT}: "Teachers of Łódź" and "Teachers of
- * Kraków" are siblings, not one organization).
+ * Kraków" are siblings, not one organization). Another word order counts only as a
+ * rotation, words moved from one end to the other ("Dom Kultury Śródmieście" /
+ * "Śródmieście Dom Kultury", "Kowalska Anna" / "Anna Kowalska"); inner words swapped
+ * ("Zielona Wolna Łódź" / "Wolna Zielona Łódź") are a {@link Kind#CONFLICT} too.
  */
 record NameComparison(Kind kind, double similarity, boolean reordered, boolean typo) {
 
@@ -69,13 +72,21 @@ record NameComparison(Kind kind, double similarity, boolean reordered, boolean t
 		}
 		int restA = a.size() - matched;
 		int restB = b.size() - matched;
-		boolean reordered = false;
+		int descents = 0;
+		int first = -1;
 		int last = -1;
 		for (int i = 0; i < a.size(); i++) {
 			if (partner[i] >= 0) {
-				reordered |= partner[i] < last;
+				first = (first < 0) ? partner[i] : first;
+				descents += (last >= 0 && partner[i] < last) ? 1 : 0;
 				last = partner[i];
 			}
+		}
+		boolean reordered = descents > 0;
+		if (reordered && !(descents == 1 && last < first)) {
+			// not a rotation: inner words swapped ("Zielona Wolna Łódź" / "Wolna Zielona
+			// Łódź") make another name of the same words, not the same name retyped
+			return new NameComparison(Kind.CONFLICT, 0, true, typo);
 		}
 		if (restA > 0 && restB > 0) {
 			return new NameComparison(Kind.CONFLICT, 0, reordered, typo);

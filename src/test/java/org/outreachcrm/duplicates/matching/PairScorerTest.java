@@ -92,6 +92,23 @@ class PairScorerTest {
 	}
 
 	@Test
+	void anotherWordOrderPairsOnlyWhenAnEndWordMovedToTheOtherEnd() {
+		// a city or a legal form moved to the other end: one organization
+		assertThat(PairScorer.score(org(1, "Dom Kultury Śródmieście", "PL", null),
+				org(2, "Śródmieście Dom Kultury", "PL", null)))
+			.hasValueSatisfying((match) -> assertThat(match.reasons()).contains(Reason.NAME_REORDERED));
+		assertThat(PairScorer.score(org(1, "Nowy Sącz Dom Kultury", "PL", null),
+				org(2, "Dom Kultury Nowy Sącz", "PL", null)))
+			.isPresent();
+		// two inner words swapped: the scale generator's siblings, not a retyped name
+		assertThat(PairScorer.score(org(1, "Związek Zielona Wolna Łódź", "PL", null),
+				org(2, "Związek Wolna Zielona Łódź", "PL", null)))
+			.isEmpty();
+		assertThat(PairScorer.score(org(1, "Zielona Wolna Łódź", "PL", null), org(2, "Wolna Zielona Łódź", "PL", null)))
+			.isEmpty();
+	}
+
+	@Test
 	void blockingKeysDescribeTheWholeNameAndCarryTheCountry() {
 		assertThat(BlockingKeys.of(org(1, "Radio Głos Ziemi", "PL", "https://rgz.pl")))
 			.containsExactlyInAnyOrder("nPL:hlos+rado+zemi", "tPL:hl+ra+ze", "cPL:hls+rd+zm", "wPL:rgz.pl");
