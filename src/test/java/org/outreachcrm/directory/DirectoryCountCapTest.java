@@ -173,6 +173,18 @@ class DirectoryCountCapTest {
 				walked.addAll(page.map(ContactSummary::id).getContent());
 			}
 			assertThat(walked).doesNotHaveDuplicates().hasSize(12);
+			// a country filter walks that country's names only
+			DirectoryQuery polish = new DirectoryQuery(m, null, "PL", null, null, null);
+			DirectorySearch countryCap = new DirectorySearch(this.jdbc, this.scope,
+					new DirectoryProperties(2, walkRows));
+			for (int number = 0; number < 2; number++) {
+				PageRequest request = PageRequest.of(number, 2, Sort.by("name"));
+				Page<ContactSummary> page = countryCap.contacts(polish, request);
+				assertThat(page.getContent()).as("walk " + walkRows + ", PL page " + number)
+					.isEqualTo(exact().contacts(polish, request).getContent())
+					.allMatch((c) -> "PL".equals(c.country()));
+				assertThat(exact(page)).isEqualTo(number == 1);
+			}
 		}
 	}
 
