@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -223,6 +224,13 @@ class ImportBrowserIT {
 			driver.get(url("/duplicates?kind=ORGANIZATION&import=" + run.id() + "&lang=" + lang));
 			browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("duplicates-of-import")));
 			browser.screenshot("duplicates-of-import-" + lang + "-390");
+			// a long reason ("nazwy zgodne bez znaków diakrytycznych i wielkości liter")
+			// wraps
+			// instead of pushing the page sideways on a phone
+			JavascriptExecutor js = (JavascriptExecutor) driver;
+			long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+			long clientWidth = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+			assertThat(scrollWidth).as(lang + ": no sideways scrolling").isLessThanOrEqualTo(clientWidth);
 		}
 		assertThat(browser.consoleErrors()).isEmpty();
 	}
