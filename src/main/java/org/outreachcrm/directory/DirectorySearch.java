@@ -90,7 +90,7 @@ class DirectorySearch {
 		if (!exact && walks(pageable, ORGANIZATION_WALKS)) {
 			MapSqlParameterSource walkParams = new MapSqlParameterSource();
 			String where = organizationConditions(query, walkParams, "o", WordForm.PROBE, "walked.id").where();
-			rows = walk("organization", "o", ORGANIZATION_COLUMNS, where, order, walkParams, pageable,
+			rows = walk("organization", "o", ORGANIZATION_COLUMNS, where, walkParams, pageable,
 					(rs, n) -> organization(rs), query.country());
 		}
 		if (rows == null) {
@@ -122,8 +122,8 @@ class DirectorySearch {
 		if (!exact && walks(pageable, CONTACT_WALKS)) {
 			MapSqlParameterSource walkParams = new MapSqlParameterSource();
 			String where = contactConditions(query, walkParams, WordForm.PROBE, "walked.id").where();
-			rows = walk("contact", "c", CONTACT_COLUMNS, where, order, walkParams, pageable,
-					DirectorySearch::contactRow, query.country());
+			rows = walk("contact", "c", CONTACT_COLUMNS, where, walkParams, pageable, DirectorySearch::contactRow,
+					query.country());
 		}
 		if (rows == null) {
 			String where = contactConditions(query, params, WordForm.SET).where();
@@ -165,17 +165,21 @@ class DirectorySearch {
 	 * matches), so that the caller sorts the words' matches instead: the walk's budget is
 	 * then the most it wasted.
 	 */
-	private <T> @Nullable List<T> walk(String table, String alias, String columns, String where, String order,
+	private <T> @Nullable List<T> walk(String table, String alias, String columns, String where,
 			MapSqlParameterSource params, Pageable pageable, RowMapper<T> mapper, @Nullable String country) {
 		params.addValue("walk", pageable.getOffset() + pageable.getPageSize() + 1 + this.walkRows);
 		// a country filter walks that country's names, (country, name_key), instead of
 		// spending the budget on everyone else's
-		String walked = (country == null) ? "" : " WHERE w.country = :walkCountry";
-		params.addValue("walkCountry", country);
+		String walked = "";
+		if (country != null) {
+			walked = " WHERE w.country = :walkCountry";
+			params.addValue("walkCountry", country);
+		}
 		List<T> rows = this.jdbc.query("SELECT " + columns + " FROM (SELECT w.id, w.name_key FROM " + table + " w"
 				+ walked + " ORDER BY w.name_key, w.id LIMIT :walk) walked JOIN " + table + " " + alias + " ON " + alias
-				+ ".id = walked.id" + where + order.replace(alias + ".", "walked.") + page(pageable, false, params),
-				params, mapper);
+				+ ".id = walked.id" + where
+				// only name order walks (see walks): the walked index's own order
+				+ " ORDER BY walked.name_key ASC, walked.id ASC" + page(pageable, false, params), params, mapper);
 		return (rows.size() > pageable.getPageSize()) ? rows : null;
 	}
 
