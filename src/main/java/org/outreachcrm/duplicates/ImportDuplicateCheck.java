@@ -8,7 +8,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.outreachcrm.directory.MergeKind;
 import org.outreachcrm.duplicates.matching.BlockingKeys;
@@ -37,6 +41,9 @@ public class ImportDuplicateCheck {
 
 	private static final int IN_LIST = 1000;
 
+	/** Large blocks remembered during one check, at most. */
+	private static final int LARGE_BLOCKS_REMEMBERED = 200_000;
+
 	private final DirectoryCandidates candidates;
 
 	private final DuplicateStore store;
@@ -61,19 +68,47 @@ public class ImportDuplicateCheck {
 
 	/**
 	 * Checks the records an import created or changed and links the open pairs found to
-	 * the import; answers how many pairs it found (both kinds).
+	 * the import. Each chunk's transaction first asks {@code gate} whether the check is
+	 * still wanted (an undo of the run cancels it), so a chunk never runs after a
+	 * cancellation has committed. Safe to run again after an interruption: keys are
+	 * replaced, known pairs and links are not written twice.
+	 * @return how many pairs are linked to the import (both kinds), or empty when the
+	 * gate stopped the check
 	 */
-	public int afterImport(long importId, Map<MergeKind, ? extends Collection<Long>> touched) {
-		Set<Long> linked = new HashSet<>();
+	public OptionalInt afterImport(long importId, Map<MergeKind, ? extends Collection<Long>> touched, Gate gate) {
+		Set<Long> linked = new HashSet<>(
+				this.jdbc.queryForList("SELECT pair_id FROM duplicate_pair_import WHERE import_id = :importId",
+						new MapSqlParameterSource("importId", importId), Long.class));
 		for (Map.Entry<MergeKind, ? extends Collection<Long>> entry : touched.entrySet()) {
 			List<Long> ids = new ArrayList<>(new LinkedHashSet<>(entry.getValue()));
+			Set<String> large = new HashSet<>();
 			int chunk = this.properties.chunkSize();
 			for (int from = 0; from < ids.size(); from += chunk) {
 				List<Long> slice = ids.subList(from, Math.min(ids.size(), from + chunk));
-				this.transactions.executeWithoutResult((status) -> check(importId, entry.getKey(), slice, linked));
+				Boolean done = this.transactions.execute((status) -> {
+					if (!gate.stillWanted()) {
+						return false;
+					}
+					check(importId, entry.getKey(), slice, linked, large);
+					return true;
+				});
+				if (!Boolean.TRUE.equals(done)) {
+					return OptionalInt.empty();
+				}
 			}
 		}
-		return linked.size();
+		return OptionalInt.of(linked.size());
+	}
+
+	/**
+	 * Asked at the start of each chunk's transaction whether the check goes on; may lock
+	 * what a cancellation writes, so that the two never overlap.
+	 */
+	@FunctionalInterface
+	public interface Gate {
+
+		boolean stillWanted();
+
 	}
 
 	/**
@@ -104,16 +139,12 @@ public class ImportDuplicateCheck {
 		}
 	}
 
-	private void check(long importId, MergeKind kind, List<Long> ids, Set<Long> linked) {
-		Map<Long, Profile> profiles = new HashMap<>();
+	private void check(long importId, MergeKind kind, List<Long> ids, Set<Long> linked, Set<String> large) {
+		Map<Long, Profile> profiles = profiles(kind, this.candidates.byIds(kind, ids));
 		Map<Long, Set<String>> keys = new HashMap<>();
-		for (Candidate candidate : this.candidates.byIds(kind, ids)) {
-			Profile profile = DuplicateCheck.profile(kind, candidate);
-			profiles.put(candidate.id(), profile);
-			keys.put(candidate.id(), BlockingKeys.of(profile));
-		}
+		profiles.forEach((id, profile) -> keys.put(id, BlockingKeys.of(profile)));
 		this.store.replaceKeys(kind, keys);
-		Map<String, List<Long>> blocks = smallBlocks(kind, keys);
+		Map<String, List<Long>> blocks = smallBlocks(kind, keys, large);
 		// each pair once, scored from the side of the chunk's record
 		Map<Long, List<Long>> othersOf = new HashMap<>();
 		Set<String> seen = new HashSet<>();
@@ -130,30 +161,60 @@ public class ImportDuplicateCheck {
 				}
 			}
 		});
-		for (Candidate candidate : this.candidates.byIds(kind, missing)) {
-			profiles.put(candidate.id(), DuplicateCheck.profile(kind, candidate));
-		}
-		List<Match> matches = new ArrayList<>();
-		othersOf.forEach((id, others) -> matches.addAll(DuplicateFinder.against(profiles.get(id),
-				others.stream().map(profiles::get).filter(java.util.Objects::nonNull).toList())));
+		profiles.putAll(profiles(kind, this.candidates.byIds(kind, missing)));
+		List<Match> matches = othersOf.entrySet()
+			.parallelStream()
+			.flatMap((entry) -> DuplicateFinder
+				.against(profiles.get(entry.getKey()),
+						entry.getValue().stream().map(profiles::get).filter(Objects::nonNull).toList())
+				.stream())
+			.toList();
 		this.store.addPairs(kind, matches, this.clock.instant());
 		link(importId, kind, matches, linked);
 	}
 
 	/**
-	 * The records of each of {@code keys}' blocks that hold two to {@code maxBlock}
-	 * records: one query for the sizes, one for the members.
+	 * The profiles of {@code candidates}, folded on every core (transliteration is the
+	 * slow part of the check).
 	 */
-	private Map<String, List<Long>> smallBlocks(MergeKind kind, Map<Long, Set<String>> keys) {
-		List<String> all = keys.values().stream().flatMap(Set::stream).distinct().sorted().toList();
+	private static Map<Long, Profile> profiles(MergeKind kind, List<Candidate> candidates) {
+		return candidates.parallelStream()
+			.map((candidate) -> DuplicateCheck.profile(kind, candidate))
+			.collect(Collectors.toMap(Profile::id, Function.identity(), (a, b) -> a, HashMap::new));
+	}
+
+	/**
+	 * The records of each of {@code keys}' blocks that hold two to {@code maxBlock}
+	 * records: one query for the sizes, one for the members. A block found larger than
+	 * {@code maxBlock} is remembered in {@code large} and not counted again for the rest
+	 * of the check (blocks only grow while an import's records are checked): the common
+	 * keys of a list (a frequent given name in a country) are read once, not once per
+	 * chunk.
+	 */
+	private Map<String, List<Long>> smallBlocks(MergeKind kind, Map<Long, Set<String>> keys, Set<String> large) {
+		List<String> all = keys.values()
+			.stream()
+			.flatMap(Set::stream)
+			.distinct()
+			.filter((key) -> !large.contains(key))
+			.sorted()
+			.toList();
 		Map<String, List<Long>> blocks = new HashMap<>();
 		for (int from = 0; from < all.size(); from += IN_LIST) {
 			List<String> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
 			MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name()).addValue("keys", slice)
 				.addValue("max", this.properties.maxBlock());
-			List<String> small = this.jdbc.queryForList("""
-					SELECT block_key FROM duplicate_key WHERE kind = :kind AND block_key IN (:keys)
-					GROUP BY block_key HAVING COUNT(*) BETWEEN 2 AND :max""", params, String.class);
+			List<String> small = new ArrayList<>();
+			this.jdbc.query("""
+					SELECT block_key, COUNT(*) FROM duplicate_key WHERE kind = :kind AND block_key IN (:keys)
+					GROUP BY block_key HAVING COUNT(*) >= 2""", params, (RowCallbackHandler) (rs) -> {
+				if (rs.getLong(2) <= this.properties.maxBlock()) {
+					small.add(rs.getString(1));
+				}
+				else if (large.size() < LARGE_BLOCKS_REMEMBERED) {
+					large.add(rs.getString(1));
+				}
+			});
 			if (small.isEmpty()) {
 				continue;
 			}

@@ -17,9 +17,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Gives the job its plan and keeps the run's status in step with the job; a completed
- * real run is checked for duplicates before it is marked COMPLETED. A failed run is
- * rolled back as a whole: the chunks it had already committed are reverted, so nothing of
- * a FAILED file stays stored.
+ * real run is marked COMPLETED, then its records are checked for duplicates. A failed run
+ * is rolled back as a whole: the chunks it had already committed are reverted, so nothing
+ * of a FAILED file stays stored.
  */
 class ImportJobListener implements JobExecutionListener {
 
@@ -64,12 +64,16 @@ class ImportJobListener implements JobExecutionListener {
 	public void afterJob(JobExecution execution) {
 		long importId = importId(execution);
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			// before the run is COMPLETED, so that its answer holds the count and an undo
-			// cannot start while pairs are still being stored
-			if (!this.runs.storedPlan(importId).map(ImportRuns.StoredPlan::dryRun).orElse(true)) {
+			// the run is COMPLETED at once (its rows are stored and can be undone); its
+			// records are checked for duplicates next, on this worker, and an undo
+			// cancels
+			// the check
+			boolean real = !this.runs.storedPlan(importId).map(ImportRuns.StoredPlan::dryRun).orElse(true);
+			this.runs.finish(importId, ImportStatus.COMPLETED, null, this.clock.instant(),
+					real ? DuplicateCheckState.CHECKING : null);
+			if (real) {
 				this.duplicates.afterRun(importId);
 			}
-			this.runs.finish(importId, ImportStatus.COMPLETED, null, this.clock.instant());
 			return;
 		}
 		ImportText message = failureMessage(execution.getAllFailureExceptions());

@@ -1,11 +1,14 @@
 package org.outreachcrm.imports;
 
 import java.time.Clock;
+import java.util.Collection;
 
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.ClaimedJobs;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * ({@link ClaimedJobs}); when its instance dies the lock expires after
  * {@code crm.imports.claim-timeout} and any instance resumes the run from its last
  * committed chunk: at start-up and on every {@code crm.imports.resume-interval} tick. A
- * run that could not start stays queued and is tried again on the next tick.
+ * run that could not start stays queued and is tried again on the next tick, and a
+ * completed run whose duplicate check a stop interrupted is checked again.
  */
 @Component
 class ImportLauncher {
@@ -29,9 +33,39 @@ class ImportLauncher {
 	private final ClaimedJobs jobs;
 
 	ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job partnerListImport, ImportRuns runs,
-			LockingTaskExecutor locks, Clock clock, ImportsProperties properties) {
-		this.jobs = new ClaimedJobs("import", partnerListImport, runs, jobOperator, jobRepository, locks, clock,
-				properties.claimTimeout());
+			ImportDuplicates duplicates, LockingTaskExecutor locks, Clock clock, ImportsProperties properties) {
+		this.jobs = new ClaimedJobs("import", partnerListImport, new ClaimedJobs.Runs() {
+
+			@Override
+			public Collection<Long> unfinished() {
+				return runs.unfinished();
+			}
+
+			@Override
+			public @Nullable Long jobExecutionId(long id) {
+				return runs.jobExecutionId(id);
+			}
+
+			@Override
+			public JobParameters parameters(long id) {
+				return runs.parameters(id);
+			}
+
+			@Override
+			public void couldNotRun(long id) {
+				runs.couldNotRun(id);
+			}
+
+			@Override
+			public void afterCompletedJob(long id) {
+				// a check a stopped instance left: run it again from the start (it is
+				// idempotent)
+				if (runs.checkPending(id)) {
+					duplicates.afterRun(id);
+				}
+			}
+
+		}, jobOperator, jobRepository, locks, clock, properties.claimTimeout());
 	}
 
 	void launch(long importId) {

@@ -32,6 +32,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The import tables: runs with their counters, the changes each run made (for undo) and
@@ -62,8 +63,12 @@ class ImportRuns implements ClaimedJobs.Runs {
 
 	private final ImportTexts texts;
 
-	ImportRuns(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, ImportTexts texts) {
+	private final TransactionTemplate transactions;
+
+	ImportRuns(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, ImportTexts texts,
+			TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.batch = batch;
 		this.json = json;
 		this.texts = texts;
@@ -126,13 +131,23 @@ class ImportRuns implements ClaimedJobs.Runs {
 	 * for whoever reads the table directly.
 	 */
 	void finish(long id, ImportStatus status, @Nullable ImportText message, Instant now) {
+		finish(id, status, message, now, null);
+	}
+
+	/**
+	 * Ends a run, with its duplicate check's state: CHECKING for a real run that
+	 * completed, whose records are checked next.
+	 */
+	void finish(long id, ImportStatus status, @Nullable ImportText message, Instant now,
+			@Nullable DuplicateCheckState check) {
 		// a run that ends is no longer waiting for anything, whatever happened
 		this.jdbc.sql("""
 				UPDATE import_run SET status = ?, message = ?, message_code = ?, message_args = ?, finished_at = ?,
-				  awaiting_review = FALSE
+				  awaiting_review = FALSE, duplicate_check = ?
 				WHERE id = ?""")
 			.params(status.name(), message == null ? null : this.texts.english(message),
-					message == null ? null : message.code(), message == null ? null : arguments(message), utc(now), id)
+					message == null ? null : message.code(), message == null ? null : arguments(message), utc(now),
+					(check != null) ? check.name() : null, id)
 			.update();
 	}
 
@@ -321,8 +336,45 @@ class ImportRuns implements ClaimedJobs.Runs {
 		return lists;
 	}
 
-	void possibleDuplicates(long id, int found) {
-		this.jdbc.sql("UPDATE import_run SET possible_duplicates = ? WHERE id = ?").params(found, id).update();
+	/**
+	 * Whether the run's duplicate check goes on; locks the run's row until the caller's
+	 * transaction ends, so that {@link #cancelCheck} waits for a chunk in progress.
+	 */
+	boolean stillChecking(long id) {
+		return this.jdbc.sql("SELECT duplicate_check FROM import_run WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map(DuplicateCheckState.CHECKING.name()::equals)
+			.orElse(false);
+	}
+
+	/** Ends a run's duplicate check, unless an undo cancelled it meanwhile. */
+	void checked(long id, DuplicateCheckState state, @Nullable Integer found) {
+		this.jdbc.sql("""
+				UPDATE import_run SET duplicate_check = ?, possible_duplicates = ?
+				WHERE id = ? AND duplicate_check = 'CHECKING'""").params(state.name(), found, id).update();
+	}
+
+	/**
+	 * Cancels a run's duplicate check if it still runs, after the chunk in progress:
+	 * answers once no chunk of the check will run any more.
+	 */
+	void cancelCheck(long id) {
+		this.transactions.executeWithoutResult((status) -> {
+			if (stillChecking(id)) {
+				this.jdbc.sql("UPDATE import_run SET duplicate_check = 'CANCELLED' WHERE id = ?").param(id).update();
+			}
+		});
+	}
+
+	/** Runs COMPLETED whose duplicate check an instance that stopped left unfinished. */
+	boolean checkPending(long id) {
+		return this.jdbc.sql(
+				"SELECT COUNT(*) FROM import_run WHERE id = ? AND status = 'COMPLETED' AND duplicate_check = 'CHECKING'")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	void forgetWork(long id) {
@@ -331,10 +383,11 @@ class ImportRuns implements ClaimedJobs.Runs {
 
 	@Override
 	public List<Long> unfinished() {
-		return this.jdbc
-			.sql("SELECT id FROM import_run WHERE status IN ('QUEUED', 'RUNNING') AND NOT awaiting_review ORDER BY id")
-			.query(Long.class)
-			.list();
+		return this.jdbc.sql("""
+				SELECT id FROM import_run
+				WHERE (status IN ('QUEUED', 'RUNNING') AND NOT awaiting_review)
+				  OR (status = 'COMPLETED' AND duplicate_check = 'CHECKING')
+				ORDER BY id""").query(Long.class).list();
 	}
 
 	@Override
@@ -450,7 +503,8 @@ class ImportRuns implements ClaimedJobs.Runs {
 				rs.getString("undone_by"), rs.getBoolean("awaiting_review"),
 				(Long) rs.getObject("rows_total", Long.class),
 				text(rs.getString("message_code"), rs.getString("message_args")),
-				(Integer) rs.getObject("possible_duplicates", Integer.class));
+				(Integer) rs.getObject("possible_duplicates", Integer.class), (rs.getString("duplicate_check") != null)
+						? DuplicateCheckState.valueOf(rs.getString("duplicate_check")) : null);
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

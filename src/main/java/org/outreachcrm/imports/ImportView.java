@@ -25,6 +25,8 @@ import org.outreachcrm.directory.bulk.ImportMode;
  * @param possibleDuplicates pairs of possible duplicates the check after the run found
  * among the records it created or changed; null for dry runs, failed runs and runs before
  * the check existed
+ * @param duplicateCheck where the duplicate check after the run stands; null for dry
+ * runs, failed runs and runs before the check existed
  */
 public record ImportView(long id, String fileName, ImportStatus status, String source, ImportMode mode, boolean dryRun,
 		@Nullable String format, @Nullable String sheetName, long rowsRead, long rowsImported, long rowsRejected,
@@ -32,7 +34,8 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 		long contactsUpdated, long affiliationsCreated, @Nullable String message, String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant undoneAt,
 		@Nullable String undoneBy, boolean awaitingReview, @Nullable Long rowsTotal,
-		@JsonIgnore @Nullable ImportText messageText, @Nullable Integer possibleDuplicates) {
+		@JsonIgnore @Nullable ImportText messageText, @Nullable Integer possibleDuplicates,
+		@Nullable DuplicateCheckState duplicateCheck) {
 
 	/**
 	 * For API clients: the message bundle key of {@code message}, stable across
@@ -50,7 +53,7 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 				this.organizationsCreated, this.organizationsUpdated, this.contactsCreated, this.contactsUpdated,
 				this.affiliationsCreated, message, this.createdBy, this.createdAt, this.startedAt, this.finishedAt,
 				this.undoneAt, this.undoneBy, this.awaitingReview, this.rowsTotal, this.messageText,
-				this.possibleDuplicates);
+				this.possibleDuplicates, this.duplicateCheck);
 	}
 
 	/**
@@ -124,6 +127,19 @@ public record ImportView(long id, String fileName, ImportStatus status, String s
 
 	public boolean finished() {
 		return this.status == ImportStatus.COMPLETED || this.status == ImportStatus.FAILED;
+	}
+
+	/**
+	 * Whether the run's records are still being checked for duplicates (the run is
+	 * COMPLETED and not undone); its page keeps refreshing until the check ends.
+	 */
+	public boolean checkingDuplicates() {
+		return this.duplicateCheck == DuplicateCheckState.CHECKING && this.undoneAt == null;
+	}
+
+	/** Finished, and nothing runs after it any more (no duplicate check either). */
+	public boolean settled() {
+		return finished() && !checkingDuplicates();
 	}
 
 }

@@ -413,6 +413,9 @@ public class Imports {
 		if (run.undoneAt() != null) {
 			throw rule(Codes.UNDO_ALREADY);
 		}
+		// a duplicate check still running stops first (after its chunk in progress), so
+		// that it cannot write keys or pairs of records the undo removes
+		this.runs.cancelCheck(id);
 		List<RecordChange> changes = this.runs.changes(id);
 		RevertOutcome outcome = AuditSource.with(ChangeSource.IMPORT_UNDO, String.valueOf(id), () -> this.directory
 			.revert(changes, run.finishedAt() == null ? this.clock.instant() : run.finishedAt()));

@@ -121,6 +121,12 @@ public final class ClaimedJobs {
 				JobExecution stale = execution.isRunning() ? this.jobOperator.recover(execution) : execution;
 				this.jobOperator.restart(stale);
 			}
+			else {
+				// the job completed, but work after it (an import's duplicate check) was
+				// left unfinished by an instance that stopped
+				log.info("Finishing {} {}, whose work after the job a stop of its instance interrupted", this.name, id);
+				this.runs.afterCompletedJob(id);
+			}
 		}
 		catch (Exception ex) {
 			log.error("{} {} could not run", this.name, id, ex);
@@ -131,8 +137,18 @@ public final class ClaimedJobs {
 	/** The runs a launcher keeps: which are unfinished, and what their job is. */
 	public interface Runs {
 
-		/** Runs not finished yet, queued or interrupted. */
+		/**
+		 * Runs not finished yet, queued or interrupted, including runs whose job
+		 * completed but whose work after the job is unfinished.
+		 */
 		Collection<Long> unfinished();
+
+		/**
+		 * Finishes the work after a completed job that a stopped instance left (the job
+		 * listener does it when the job completes); nothing by default.
+		 */
+		default void afterCompletedJob(long id) {
+		}
 
 		/** The job execution a run started, or null before it started. */
 		@Nullable Long jobExecutionId(long id);

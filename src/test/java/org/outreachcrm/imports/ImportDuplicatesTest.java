@@ -3,6 +3,9 @@ package org.outreachcrm.imports;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +41,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The duplicate check after an import: the run counts and lists the near-duplicates of
  * stored partners among the records it created, the review queue holds them (filtered to
  * the run on request), a dismissed pair is not proposed again by a later import, dry runs
- * check nothing, and undo leaves no pair pointing at a removed record.
+ * check nothing, and undo leaves no pair pointing at a removed record. The run is
+ * COMPLETED before the check runs; an undo cancels a running check after its chunk in
+ * progress, and a check a stop interrupted is resumed.
  */
 @DatabaseTest
 @SpringBootTest
@@ -61,6 +67,18 @@ class ImportDuplicatesTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	ImportRuns runs;
+
+	@Autowired
+	ImportDuplicates duplicates;
+
+	@Autowired
+	ImportLauncher launcher;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeEach
 	void accounts() {
@@ -162,6 +180,88 @@ class ImportDuplicatesTest {
 			.single()).isEqualTo("DISMISSED");
 	}
 
+	@Test
+	void theRunIsCompletedBeforeItsRecordsAreCheckedAndTheCheckEndsDone() throws Exception {
+		String m = marker();
+		finished(submit(list("Fundația Pentru Voi Brașov " + m), false));
+		ImportView second = submit(list("Fundatia Pentru Voi Brashov " + m), false);
+		ImportView completed = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.imports.get(second.id()), ImportView::finished);
+		assertThat(completed.duplicateCheck()).as("COMPLETED is written before the check starts")
+			.isIn(DuplicateCheckState.CHECKING, DuplicateCheckState.DONE);
+
+		ImportView settled = finished(second);
+		assertThat(settled.duplicateCheck()).isEqualTo(DuplicateCheckState.DONE);
+		assertThat(settled.possibleDuplicates()).isEqualTo(1);
+		MvcTestResult answer = this.mvc.get()
+			.uri("/api/imports/{id}", second.id())
+			.with(user("admin").roles("ADMIN"))
+			.exchange();
+		assertThat(this.json.readTree(answer.getResponse().getContentAsString()).get("duplicateCheck").asString())
+			.isEqualTo("DONE");
+	}
+
+	@Test
+	void anUndoWaitsForTheChunkInProgressThenNoChunkRunsAgain() throws Exception {
+		String m = marker();
+		ImportView run = finished(submit(list("Asociația Vânătorilor Prahova " + m), false));
+		long created = organizationId("Asociația Vânătorilor Prahova " + m);
+		// as if its check were still running
+		this.jdbc.sql("UPDATE import_run SET duplicate_check = 'CHECKING' WHERE id = ?").param(run.id()).update();
+
+		CountDownLatch chunkStarted = new CountDownLatch(1);
+		CountDownLatch chunkMayEnd = new CountDownLatch(1);
+		CompletableFuture<Boolean> chunk = CompletableFuture.supplyAsync(() -> this.transactions.execute((status) -> {
+			boolean wanted = this.runs.stillChecking(run.id());
+			chunkStarted.countDown();
+			await().atMost(Duration.ofSeconds(30)).until(() -> chunkMayEnd.getCount() == 0);
+			return wanted;
+		}));
+		chunkStarted.await();
+		CompletableFuture<Void> undo = CompletableFuture.runAsync(() -> this.imports.undo(run.id(), "admin"));
+		Thread.sleep(300);
+		assertThat(undo).as("the undo waits for the chunk in progress").isNotDone();
+		chunkMayEnd.countDown();
+		assertThat(chunk.get(30, TimeUnit.SECONDS)).isTrue();
+		undo.get(30, TimeUnit.SECONDS);
+
+		ImportView undone = this.imports.get(run.id());
+		assertThat(undone.duplicateCheck()).isEqualTo(DuplicateCheckState.CANCELLED);
+		assertThat(undone.checkingDuplicates()).isFalse();
+		// a check that starts (or resumes) after the undo stops at its first chunk
+		this.duplicates.afterRun(run.id());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ?")
+			.param(created)
+			.query(Long.class)
+			.single()).as("no key of the removed record written after the undo").isZero();
+		assertThat(this.imports.get(run.id()).duplicateCheck()).isEqualTo(DuplicateCheckState.CANCELLED);
+	}
+
+	@Test
+	void aCheckThatAStopInterruptedIsResumedAndLinksEachPairOnce() throws Exception {
+		String m = marker();
+		finished(submit(list("Stowarzyszenie Zielone Mazowsze " + m), false));
+		ImportView second = finished(submit(list("Stowarzyszenie Zielone Mazowszee " + m), false));
+		assertThat(second.possibleDuplicates()).isEqualTo(1);
+		// as an instance that stopped during the check leaves it: COMPLETED, CHECKING
+		this.jdbc.sql("UPDATE import_run SET duplicate_check = 'CHECKING', possible_duplicates = NULL WHERE id = ?")
+			.param(second.id())
+			.update();
+		assertThat(this.runs.unfinished()).contains(second.id());
+
+		this.launcher.resumeInterrupted();
+
+		ImportView resumed = finished(second);
+		assertThat(resumed.duplicateCheck()).isEqualTo(DuplicateCheckState.DONE);
+		assertThat(resumed.possibleDuplicates()).as("the pair linked once, not twice").isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM duplicate_pair_import WHERE import_id = ?")
+			.param(second.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.runs.unfinished()).doesNotContain(second.id());
+	}
+
 	private long pairsOf(long id) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM duplicate_pair WHERE kind = 'ORGANIZATION' AND (first_id = ? OR second_id = ?)")
@@ -196,7 +296,7 @@ class ImportDuplicatesTest {
 	private ImportView finished(ImportView run) {
 		return await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> this.imports.get(run.id()), ImportView::finished);
+			.until(() -> this.imports.get(run.id()), ImportView::settled);
 	}
 
 }

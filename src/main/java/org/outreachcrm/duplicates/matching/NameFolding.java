@@ -25,10 +25,10 @@ public final class NameFolding {
 
 	private static final String GENERIC = "Any-Latin; Latin-ASCII; Lower";
 
-	private static final List<String> CYRILLIC = List.of(GENERIC, "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+	static final List<String> CYRILLIC = List.of(GENERIC, "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
 			"Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower");
 
-	private static final List<String> GREEK = List.of(GENERIC, "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; Lower");
+	static final List<String> GREEK = List.of(GENERIC, "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; Lower");
 
 	private static final ConcurrentHashMap<String, ThreadLocal<Transliterator>> TRANSLITERATORS = new ConcurrentHashMap<>();
 
@@ -117,7 +117,12 @@ public final class NameFolding {
 		return out.toString().toLowerCase(Locale.ROOT);
 	}
 
-	private static String foldWord(String word, String id) {
+	static String foldWord(String word, String id) {
+		if (isAscii(word)) {
+			// every chain ends in Latin-ASCII; Lower and leaves ASCII letters alone: the
+			// transliterator would only lower-case it (most words of most lists)
+			return word.toLowerCase(Locale.ROOT);
+		}
 		String memoKey = id.length() + ":" + id.hashCode() + ":" + word;
 		String known = MEMO.get(memoKey);
 		if (known != null) {
@@ -132,6 +137,15 @@ public final class NameFolding {
 		}
 		MEMO.put(memoKey, folded);
 		return folded;
+	}
+
+	private static boolean isAscii(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (word.charAt(i) >= 128) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -239,7 +239,7 @@ class ImportBrowserIT {
 		return org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> this.imports.get(run.id()), ImportView::finished);
+			.until(() -> this.imports.get(run.id()), ImportView::settled);
 	}
 
 	private static java.io.ByteArrayInputStream csv(String name) {

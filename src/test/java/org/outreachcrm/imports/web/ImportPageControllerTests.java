@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.outreachcrm.accounts.UserAccounts;
 import org.outreachcrm.accounts.WebSecurityForTests;
 import org.outreachcrm.directory.bulk.ImportMode;
 import org.outreachcrm.directory.bulk.RevertOutcome;
+import org.outreachcrm.imports.DuplicateCheckState;
 import org.outreachcrm.imports.ImportOptions;
 import org.outreachcrm.imports.ImportStatus;
 import org.outreachcrm.imports.ImportView;
@@ -242,6 +244,35 @@ class ImportPageControllerTests {
 	}
 
 	@Test
+	void aCompletedRunWhoseRecordsAreStillCheckedKeepsPollingAndSaysSoUntilTheCheckEnds() {
+		ImportView checking = run(5, ImportStatus.COMPLETED, false, false, null, DuplicateCheckState.CHECKING);
+		given(this.imports.get(eq(5L), any())).willReturn(checking);
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/imports/5?lang=pl")
+			.header("HX-Request", "true")
+			.with(user("ada").roles("ADMIN"))
+			.exchange();
+
+		assertThat(result).bodyText()
+			.contains("hx-trigger=\"every 1s\"", "id=\"import-duplicates-checking\"",
+					"Sprawdzanie, czy rekordy utworzone lub zmienione przez ten import nie mają duplikatów",
+					"action=\"/imports/5/undo\"")
+			.doesNotContain("id=\"import-duplicates\"");
+
+		given(this.imports.get(eq(5L), any()))
+			.willReturn(run(5, ImportStatus.COMPLETED, false, false, 0, DuplicateCheckState.DONE));
+		MvcTestResult done = this.mvc.get()
+			.uri("/imports/5?lang=pl")
+			.header("HX-Request", "true")
+			.with(user("ada").roles("ADMIN"))
+			.exchange();
+		assertThat(done).bodyText()
+			.contains("id=\"import-duplicates\"", "nie znaleziono możliwych duplikatów")
+			.doesNotContain("hx-trigger", "import-duplicates-checking");
+	}
+
+	@Test
 	void stopsPollingWhenFinishedAndShowsProblemsAndLinks() {
 		given(this.imports.get(eq(5L), any())).willReturn(run(5, ImportStatus.COMPLETED, true, false));
 		given(this.imports.problems(eq(5L), eq(200), any())).willReturn(
@@ -321,11 +352,16 @@ class ImportPageControllerTests {
 	}
 
 	static ImportView run(long id, ImportStatus status, boolean dryRun, boolean awaitingReview) {
+		return run(id, status, dryRun, awaitingReview, null, null);
+	}
+
+	static ImportView run(long id, ImportStatus status, boolean dryRun, boolean awaitingReview,
+			@Nullable Integer possibleDuplicates, @Nullable DuplicateCheckState check) {
 		boolean finished = status == ImportStatus.COMPLETED;
 		return new ImportView(id, "partnerzy.xlsx", status, "UI", ImportMode.CREATE_AND_UPDATE, dryRun, "XLSX",
 				"Partnerzy", 5, finished ? 3 : 2, 2, 0, 2, 2, 0, 3, 0, 3, null, "ada", NOW.minusSeconds(60),
 				NOW.minusSeconds(50), finished ? NOW.minusSeconds(48) : null, null, null, awaitingReview, null, null,
-				null);
+				possibleDuplicates, check);
 	}
 
 	static MappingReview review() {
