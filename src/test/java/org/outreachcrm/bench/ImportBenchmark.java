@@ -221,6 +221,20 @@ public final class ImportBenchmark {
 		double cpuSeconds = cpu(app).minus(cpuBefore).toMillis() / 1000.0;
 		double serverSeconds = serverCpuSeconds() - serverBefore;
 		String message = run.get("message").isNull() ? "" : " " + run.get("message").asString();
+		// the duplicate check runs after COMPLETED, on the import worker: wait for it
+		// (the
+		// next import would queue behind it) and report it beside the import
+		Instant checkEnd = end;
+		while ("CHECKING".equals(run.path("duplicateCheck").asString(""))) {
+			Thread.sleep(200);
+			run = JSON.readTree(BenchApp.get(port, "/api/imports/" + id, "admin", PASSWORD).body());
+			checkEnd = Instant.now();
+		}
+		if (!run.path("duplicateCheck").isMissingNode() && !run.path("duplicateCheck").isNull()) {
+			message += String.format(Locale.ROOT, "; duplicate check %s after %.1f s more (%s pairs)",
+					run.get("duplicateCheck").asString(), Duration.between(end, checkEnd).toMillis() / 1000.0,
+					run.path("possibleDuplicates").asString("-"));
+		}
 		return new Result(rows, format, Files.size(file) / 1e6, seconds, cpuSeconds, serverSeconds,
 				BenchApp.peakHeapMegabytes(file.resolveSibling("gc.log"), 0), run.get("status").asString() + message);
 	}
