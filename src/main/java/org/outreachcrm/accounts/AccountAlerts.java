@@ -34,7 +34,7 @@ public class AccountAlerts {
 
 	/**
 	 * Users the caller manages whose logins are slowed down now by failed attempts (on
-	 * this instance), by user name.
+	 * any instance), by user name.
 	 */
 	public List<String> lockedOut() {
 		return this.throttle.lockedAccounts(LIMIT)

@@ -35,10 +35,15 @@ record AccountsProperties(InitialAdmin initialAdmin, LoginThrottle loginThrottle
 	 * @param forgetAfter failures are forgotten this long after the last one
 	 * @param knownAddressFor how long an address the account logged in from is exempt
 	 * from the per-account delay
+	 * @param purgeEvery how often expired counts are deleted from the database (by one
+	 * instance)
+	 * @param maxRows the most counts kept; past it the ones soonest to expire are deleted
+	 * at the next purge
 	 */
 	record LoginThrottle(@Positive int freeFailures, @NotNull Duration firstDelay, @NotNull Duration maxDelay,
 			@Positive int maxFailuresPerAddress, @Positive int maxFailuresPerAccount, @NotNull Duration forgetAfter,
-			@NotNull Duration knownAddressFor) {
+			@NotNull Duration knownAddressFor, @DefaultValue("5m") Duration purgeEvery,
+			@DefaultValue("400000") @Positive int maxRows) {
 	}
 
 	/**

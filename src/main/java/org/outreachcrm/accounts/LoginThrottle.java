@@ -1,17 +1,28 @@
 package org.outreachcrm.accounts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -20,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing without letting anyone lock a user out from the user's own
- * address. Failed logins are counted in bounded in-memory caches:
+ * address. Failed logins are counted in the database (table {@code login_throttle}), so
+ * that all instances of a cluster share the counts:
  * <ul>
  * <li>per <b>account and address</b>: after {@code free-failures}, each further attempt
  * of that account from that address waits a delay that doubles with every failure
@@ -37,63 +49,63 @@ import org.springframework.stereotype.Component;
  * Counts are forgotten {@code forget-after} the last failure. A success clears the
  * account+address count and remembers the address as known for the account; it does not
  * clear the account's or the address's count, so one right password does not reset
- * guessing elsewhere. Each instance of a cluster counts on its own, and a restart
- * forgets.
+ * guessing elsewhere. A count is one row, raised by one {@code UPDATE}, so instances
+ * counting at once lose no failure. The table is bounded: expired rows are deleted every
+ * {@code purge-every}, and past {@code max-rows} the rows soonest to expire go first.
  */
 @Component
 class LoginThrottle {
 
-	private static final int MAX_ENTRIES = 100_000;
+	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+	/** What a row counts. */
+	enum Kind {
+
+		/** failures of an account from an address */
+		PAIR,
+		/** failures from an address, any accounts */
+		ADDRESS,
+		/** failures of an account, any addresses */
+		ACCOUNT,
+		/** an address the account logged in from */
+		KNOWN
+
+	}
+
+	private static final int SUBJECT_LENGTH = 190;
 
 	private final AccountsProperties.LoginThrottle settings;
 
 	private final Clock clock;
 
-	private final Cache<String, Failures> byPair;
+	private final JdbcClient jdbc;
 
-	private final Cache<String, Failures> byAddress;
-
-	private final Cache<String, Failures> byAccount;
-
-	private final Cache<String, Boolean> knownAddresses;
-
-	LoginThrottle(AccountsProperties properties, Clock clock) {
+	LoginThrottle(AccountsProperties properties, Clock clock, JdbcClient jdbc) {
 		this.settings = properties.loginThrottle();
 		this.clock = clock;
-		this.byPair = cache(this.settings.forgetAfter());
-		this.byAddress = cache(this.settings.forgetAfter());
-		this.byAccount = cache(this.settings.forgetAfter());
-		this.knownAddresses = cache(this.settings.knownAddressFor());
-	}
-
-	private <V> Cache<String, V> cache(Duration expiry) {
-		// the application clock drives expiry, so tests can move time
-		return Caffeine.newBuilder()
-			.maximumSize(MAX_ENTRIES)
-			.expireAfterWrite(expiry)
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(this.clock.millis()))
-			.build();
+		this.jdbc = jdbc;
 	}
 
 	/**
 	 * How long a login for this account (may be null) from this address must still wait;
-	 * zero when it may be tried now.
+	 * zero when it may be tried now. One read of at most four rows by primary key.
 	 */
 	Duration wait(@Nullable String username, @Nullable String address) {
 		String account = UsernameKey.fold(username);
 		Instant now = this.clock.instant();
+		Map<Kind, Failures> rows = read(now, keys(account, address));
 		Duration wait = Duration.ZERO;
-		Failures pair = (account != null && address != null) ? this.byPair.getIfPresent(pair(account, address)) : null;
+		Failures pair = rows.get(Kind.PAIR);
 		if (pair != null) {
 			wait = longer(wait, pair.waitAfter(this.settings.freeFailures(), now, this.settings));
 		}
-		Failures fromAddress = (address != null) ? this.byAddress.getIfPresent(address) : null;
+		Failures fromAddress = rows.get(Kind.ADDRESS);
 		boolean failedHere = pair != null || account == null;
 		if (fromAddress != null && failedHere && fromAddress.count() >= this.settings.maxFailuresPerAddress()) {
 			wait = longer(wait, Duration.between(now, fromAddress.last().plus(this.settings.forgetAfter())));
 		}
-		Failures ofAccount = (account != null) ? this.byAccount.getIfPresent(account) : null;
-		if (ofAccount != null && !known(account, address)) {
+		Failures ofAccount = rows.get(Kind.ACCOUNT);
+		if (ofAccount != null && !rows.containsKey(Kind.KNOWN)) {
 			wait = longer(wait, ofAccount.waitAfter(this.settings.maxFailuresPerAccount(), now, this.settings));
 		}
 		return wait;
@@ -104,36 +116,48 @@ class LoginThrottle {
 	 * attempts, at most {@code limit}: what an admin may want to look into.
 	 */
 	List<String> lockedAccounts(int limit) {
-		int free = this.settings.freeFailures();
-		return this.byAccount.asMap()
-			.entrySet()
-			.stream()
-			.filter((e) -> e.getValue().count() > free)
-			.map(Map.Entry::getKey)
-			.sorted()
-			.limit(limit)
-			.toList();
+		return this.jdbc.sql("""
+				SELECT subject FROM login_throttle
+				WHERE kind = 'ACCOUNT' AND failures > ? AND expires_at > ? ORDER BY subject LIMIT ?""")
+			.params(this.settings.freeFailures(), utc(this.clock.instant()), limit)
+			.query(String.class)
+			.list();
 	}
 
 	void failed(@Nullable String username, @Nullable String address) {
 		String account = UsernameKey.fold(username);
 		Instant now = this.clock.instant();
-		if (account != null && address != null) {
-			increment(this.byPair, pair(account, address), now);
-		}
-		if (address != null) {
-			increment(this.byAddress, address, now);
-		}
-		if (account != null) {
-			increment(this.byAccount, account, now);
+		Instant forgotten = now.plus(this.settings.forgetAfter());
+		for (Key key : keys(account, address)) {
+			if (key.kind() != Kind.KNOWN) {
+				count(key, now, forgotten);
+			}
 		}
 	}
 
 	void succeeded(@Nullable String username, @Nullable String address) {
 		String account = UsernameKey.fold(username);
-		if (account != null && address != null) {
-			this.byPair.invalidate(pair(account, address));
-			this.knownAddresses.put(pair(account, address), Boolean.TRUE);
+		if (account == null || address == null) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Key pair = new Key(Kind.PAIR, pair(account, address));
+		Key known = new Key(Kind.KNOWN, pair(account, address));
+		// read first: an API client logs in with every request, and most successes
+		// change nothing
+		Map<String, Instant> rows = new HashMap<>();
+		this.jdbc.sql("SELECT key_hash, expires_at FROM login_throttle WHERE key_hash IN (?, ?) AND expires_at > ?")
+			.params(pair.hash(), known.hash(), utc(now))
+			.query((rs, n) -> rows.put(rs.getString(1), instant(rs.getObject(2, LocalDateTime.class))))
+			.list();
+		if (rows.containsKey(pair.hash())) {
+			this.jdbc.sql("DELETE FROM login_throttle WHERE key_hash = ?").param(pair.hash()).update();
+		}
+		Instant knownUntil = now.plus(this.settings.knownAddressFor());
+		Instant storedUntil = rows.get(known.hash());
+		// written again at most once a day per account and address
+		if (storedUntil == null || storedUntil.isBefore(knownUntil.minus(Duration.ofDays(1)))) {
+			remember(known, now, knownUntil);
 		}
 	}
 
@@ -147,8 +171,107 @@ class LoginThrottle {
 		succeeded(event.getAuthentication().getName(), address(event.getAuthentication()));
 	}
 
-	private boolean known(String account, @Nullable String address) {
-		return address != null && this.knownAddresses.getIfPresent(pair(account, address)) != null;
+	@Scheduled(fixedDelayString = "${crm.accounts.login-throttle.purge-every}",
+			initialDelayString = "${crm.accounts.login-throttle.purge-every}")
+	@SchedulerLock(name = "login-throttle-purge", lockAtMostFor = "PT10M")
+	void scheduledPurge() {
+		int removed = purge();
+		if (removed > 0) {
+			log.debug("Removed {} login throttle rows", removed);
+		}
+	}
+
+	/**
+	 * Deletes the expired rows and, past {@code max-rows}, the rows soonest to expire (a
+	 * flood of failures goes before the addresses people logged in from, which are kept
+	 * longest); the number of rows deleted.
+	 */
+	int purge() {
+		int removed = this.jdbc.sql("DELETE FROM login_throttle WHERE expires_at <= ?")
+			.param(utc(this.clock.instant()))
+			.update();
+		List<LocalDateTime> cutoff = this.jdbc
+			.sql("SELECT expires_at FROM login_throttle ORDER BY expires_at DESC LIMIT 1 OFFSET ?")
+			.param(this.settings.maxRows())
+			.query(LocalDateTime.class)
+			.list();
+		if (!cutoff.isEmpty()) {
+			removed += this.jdbc.sql("DELETE FROM login_throttle WHERE expires_at <= ?").param(cutoff.get(0)).update();
+		}
+		return removed;
+	}
+
+	private Map<Kind, Failures> read(Instant now, List<Key> keys) {
+		Map<Kind, Failures> rows = new HashMap<>();
+		if (keys.isEmpty()) {
+			return rows;
+		}
+		Map<String, Kind> kinds = new HashMap<>();
+		keys.forEach((key) -> kinds.put(key.hash(), key.kind()));
+		List<Object> params = new ArrayList<>(kinds.keySet());
+		params.add(utc(now));
+		this.jdbc
+			.sql("SELECT key_hash, failures, last_at FROM login_throttle WHERE key_hash IN ("
+					+ String.join(", ", java.util.Collections.nCopies(kinds.size(), "?")) + ") AND expires_at > ?")
+			.params(params)
+			.query((rs, n) -> rows.put(kinds.get(rs.getString(1)),
+					new Failures(rs.getInt(2), instant(rs.getObject(3, LocalDateTime.class)))))
+			.list();
+		return rows;
+	}
+
+	/** One more failure: a count that expired starts again at one. */
+	private void count(Key key, Instant now, Instant forgotten) {
+		// failures is set first: MySQL reads the columns set before it as already set
+		String raise = """
+				UPDATE login_throttle SET failures = CASE WHEN expires_at > ? THEN failures + 1 ELSE 1 END,
+				last_at = ?, expires_at = ? WHERE key_hash = ?""";
+		if (this.jdbc.sql(raise).params(utc(now), utc(now), utc(forgotten), key.hash()).update() > 0) {
+			return;
+		}
+		try {
+			insert(key, 1, now, forgotten);
+		}
+		catch (DuplicateKeyException ex) {
+			// another instance counted the first failure at the same moment
+			this.jdbc.sql(raise).params(utc(now), utc(now), utc(forgotten), key.hash()).update();
+		}
+	}
+
+	private void remember(Key key, Instant now, Instant until) {
+		String refresh = "UPDATE login_throttle SET last_at = ?, expires_at = ? WHERE key_hash = ?";
+		if (this.jdbc.sql(refresh).params(utc(now), utc(until), key.hash()).update() > 0) {
+			return;
+		}
+		try {
+			insert(key, 0, now, until);
+		}
+		catch (DuplicateKeyException ex) {
+			this.jdbc.sql(refresh).params(utc(now), utc(until), key.hash()).update();
+		}
+	}
+
+	private void insert(Key key, int failures, Instant now, Instant until) {
+		this.jdbc.sql("""
+				INSERT INTO login_throttle (key_hash, kind, subject, failures, last_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(key.hash(), key.kind().name(), key.shownSubject(), failures, utc(now), utc(until))
+			.update();
+	}
+
+	private static List<Key> keys(@Nullable String account, @Nullable String address) {
+		List<Key> keys = new ArrayList<>(4);
+		if (account != null && address != null) {
+			keys.add(new Key(Kind.PAIR, pair(account, address)));
+			keys.add(new Key(Kind.KNOWN, pair(account, address)));
+		}
+		if (address != null) {
+			keys.add(new Key(Kind.ADDRESS, address));
+		}
+		if (account != null) {
+			keys.add(new Key(Kind.ACCOUNT, account));
+		}
+		return keys;
 	}
 
 	private static String pair(String account, String address) {
@@ -164,10 +287,33 @@ class LoginThrottle {
 				: null;
 	}
 
-	private static void increment(Cache<String, Failures> cache, String key, Instant now) {
-		// asMap().compute rewrites the entry, so it is forgotten counting from the last
-		// failure
-		cache.asMap().compute(key, (k, failures) -> new Failures(failures == null ? 1 : failures.count() + 1, now));
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(LocalDateTime utc) {
+		return utc.toInstant(ZoneOffset.UTC);
+	}
+
+	/** A counted key: its kind and subject, stored under a hash of both. */
+	record Key(Kind kind, String subject) {
+
+		String hash() {
+			try {
+				MessageDigest sha = MessageDigest.getInstance("SHA-256");
+				sha.update(this.kind.name().getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) 0);
+				return HexFormat.of().formatHex(sha.digest(this.subject.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		String shownSubject() {
+			return (this.subject.length() <= SUBJECT_LENGTH) ? this.subject : this.subject.substring(0, SUBJECT_LENGTH);
+		}
+
 	}
 
 	/** How many failures, and when the last one was. */

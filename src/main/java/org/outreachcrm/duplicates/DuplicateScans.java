@@ -1,7 +1,9 @@
 package org.outreachcrm.duplicates;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.outreachcrm.directory.MergeKind;
 import org.slf4j.Logger;
@@ -74,6 +76,18 @@ public class DuplicateScans {
 			this.launcher.launch(queued.id());
 		}
 		return this.runs.get(queued.id());
+	}
+
+	/**
+	 * The latest scans of each kind, newest first, at most {@code perKind} of each (scans
+	 * hold no records: every STAFF user may see them).
+	 */
+	public Map<MergeKind, List<ScanSummary>> latest(int perKind) {
+		Map<MergeKind, List<ScanSummary>> latest = new EnumMap<>(MergeKind.class);
+		for (MergeKind kind : MergeKind.values()) {
+			latest.put(kind, this.runs.latest(kind, perKind));
+		}
+		return latest;
 	}
 
 	/** A scan by id (scans hold no records, so every STAFF user may follow any scan). */

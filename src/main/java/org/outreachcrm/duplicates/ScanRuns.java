@@ -1,6 +1,9 @@
 package org.outreachcrm.duplicates;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,27 @@ class ScanRuns implements ClaimedJobs.Runs {
 			.query(ScanRuns::scan)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Duplicate scan", id));
+	}
+
+	/** The latest scans of a kind, newest first, at most {@code limit}. */
+	List<ScanSummary> latest(MergeKind kind, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, kind, status, pairs_found, created_at, started_at, finished_at FROM duplicate_scan
+				WHERE kind = ? ORDER BY id DESC LIMIT ?""").params(kind.name(), limit).query((rs, n) -> {
+			return new ScanSummary(rs.getLong("id"), MergeKind.valueOf(rs.getString("kind")),
+					ScanStatus.valueOf(rs.getString("status")), rs.getInt("pairs_found"),
+					instant(rs.getObject("created_at", LocalDateTime.class)),
+					instantOrNull(rs.getObject("started_at", LocalDateTime.class)),
+					instantOrNull(rs.getObject("finished_at", LocalDateTime.class)));
+		}).list();
+	}
+
+	private static Instant instant(LocalDateTime utc) {
+		return utc.toInstant(ZoneOffset.UTC);
+	}
+
+	private static @Nullable Instant instantOrNull(@Nullable LocalDateTime utc) {
+		return (utc != null) ? instant(utc) : null;
 	}
 
 	@Override

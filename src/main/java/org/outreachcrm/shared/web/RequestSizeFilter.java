@@ -12,6 +12,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Refuses request bodies larger than their bound before anything reads them, ahead of
@@ -105,12 +107,17 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static boolean isSizeLimit(Throwable ex) {
+	/**
+	 * Whether the failure, or anything in its cause chain, is a multipart size limit:
+	 * Tomcat's (it wraps its {@link SizeException}, the request and the file limit, in an
+	 * {@code IllegalStateException}) or Spring's, should a multipart resolver have parsed
+	 * the parts first. Recognised by type, not by message text, so that another broken
+	 * body whose message happens to mention a size is not taken for one; a file-count
+	 * limit is not a size limit and is reported where it is read, as before.
+	 */
+	static boolean isSizeLimit(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			String name = cause.getClass().getSimpleName();
-			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-			if (name.endsWith("SizeLimitExceededException") || name.equals("SizeException")
-					|| (message.contains("size") && message.contains("exceed"))) {
+			if (cause instanceof SizeException || cause instanceof MaxUploadSizeExceededException) {
 				return true;
 			}
 		}

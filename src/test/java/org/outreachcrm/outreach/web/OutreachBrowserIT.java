@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +30,7 @@ import org.outreachcrm.testsupport.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outreachcrm.testsupport.DirectoryData.createMember;
@@ -60,6 +62,9 @@ class OutreachBrowserIT {
 
 	@Autowired
 	UserAccounts users;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@RegisterExtension
 	static Browser browser = new Browser();
@@ -180,6 +185,80 @@ class OutreachBrowserIT {
 				"Engaged or partner: 1 of 1", "Not reached yet: 1 of 1", "Romania");
 		browser.screenshot("campaign-detail");
 		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	@Test
+	void pagesThroughOrganizationsGoingColdInEveryLanguageOnAPhoneAndALaptop() {
+		// one page and one more: the pager appears; silent for 400 days, longer than the
+		// other tests' organizations, so that these fill the pages
+		for (int i = 0; i <= ColdOrganizationPageController.PAGE_SIZE; i++) {
+			long id = this.organizations
+				.create(organizationIn("Asociația Tinerilor din Țara Bârsei nr. " + i, OrganizationType.NGO, "RO",
+						"Brașov", "ro", PartnershipStage.PROSPECT))
+				.id();
+			this.jdbc.update("UPDATE organization SET created_at = ? WHERE id = ?",
+					java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(400))), id);
+			this.jdbc.update("UPDATE outreach_organization SET known_since = ? WHERE organization_id = ?",
+					java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(400))), id);
+		}
+		WebDriver driver = browser.driver();
+		browser.logIn(this.port, ADMIN, PASSWORD);
+		record Labels(String lang, String previous, String next, String firstPage, String lastPage) {
+		}
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		for (Labels labels : List.of(new Labels("en", "Previous", "Next", "Page 1", "Page 2 of 2"),
+				new Labels("pl", "Poprzednia", "Następna", "Strona 1", "Strona 2 z 2"),
+				new Labels("ro", "Înapoi", "Înainte", "Pagina 1", "Pagina 2 din 2"))) {
+			for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+				driver.manage().window().setSize(size);
+				String at = labels.lang() + "-" + size.getWidth();
+				driver.get(url("/outreach/going-cold?lang=" + labels.lang()));
+				browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("cold-pages")));
+				assertThat(driver.findElement(By.id("cold-pages")).getText()).as(at)
+					.contains(labels.previous(), labels.firstPage(), labels.next())
+					.doesNotContain("list.", "of 2");
+				assertThat(driver.findElements(By.cssSelector("#cold-pages a[rel=prev]"))).as(at + ": no way back")
+					.isEmpty();
+				assertNoSidewaysScrolling(js, at);
+				js.executeScript(
+						"document.getElementById('cold-pages').scrollIntoView({block: 'center', behavior: 'instant'})");
+				browser.screenshot("going-cold-pager-" + at + "-page1");
+
+				browser.click(By.cssSelector("#cold-pages a[rel=next]"));
+				browser.waitUntil(
+						ExpectedConditions.textToBePresentInElementLocated(By.id("cold-pages"), labels.lastPage()));
+				assertThat(driver.findElement(By.id("cold-pages")).getText()).as(at).contains(labels.previous());
+				assertThat(driver.findElements(By.cssSelector("#cold-pages a[rel=next]"))).as(at + ": no way on")
+					.isEmpty();
+				assertNoSidewaysScrolling(js, at);
+				js.executeScript(
+						"document.getElementById('cold-pages').scrollIntoView({block: 'center', behavior: 'instant'})");
+				browser.screenshot("going-cold-pager-" + at + "-page2");
+				// after the screenshot: the longest label the pager shows: a last page
+				// with three digits
+				js.executeScript("document.querySelector('#cold-pages .active .page-link').textContent = arguments[0];",
+						labels.lastPage().replace("2", "123"));
+				assertThat(js.executeScript(
+						"""
+								const items = document.querySelectorAll('#cold-pages .page-item');
+								return items[0].getBoundingClientRect().top === items[items.length - 1].getBoundingClientRect().top;"""))
+					.as(at + ": the pager stays on one line")
+					.isEqualTo(true);
+			}
+		}
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		assertThat(browser.consoleErrors()).as("no page broke the Content-Security-Policy").isEmpty();
+	}
+
+	private static void assertNoSidewaysScrolling(JavascriptExecutor js, String at) {
+		long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long clientWidth = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+		assertThat(scrollWidth).as(at + ": no sideways scrolling").isLessThanOrEqualTo(clientWidth);
+		// nor inside the table's own scrolling box: on a phone the rows stack
+		assertThat(js.executeScript(
+				"const box = document.getElementById('cold-table').parentElement; return box.scrollWidth <= box.clientWidth;"))
+			.as(at + ": the table does not scroll sideways")
+			.isEqualTo(true);
 	}
 
 	private void logWithFollowUp(long organizationId, long staffId, String note, LocalDate dueOn) {

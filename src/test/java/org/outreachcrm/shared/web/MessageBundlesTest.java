@@ -58,6 +58,8 @@ class MessageBundlesTest {
 			"reports.summary.", "reports.none.", "reports.field.",
 			// home page figures, the organization list's sortable columns
 			"home.figure.", "organizations.column.",
+			// the duplicates page's scans panel: a scan's status and its moment
+			"ScanStatus.", "duplicates.scans.when.",
 			// the duplicate queue's kinds and reasons, the merge page's heading per kind,
 			// an
 			// undo refused because a moved row is gone (MergeLedger)
