@@ -81,7 +81,7 @@ class DuplicateScansPanelTest {
 		assertThat(warsaw).contains("11:15");
 		assertThat(html)
 			.contains("id=\"duplicate-scans\"", "Pełne skanowanie", "Zakończone", "12 nowych par", "1 nowa para",
-					"Nieudane", "zakończono " + warsaw, "Skanuj teraz")
+					"Nieudane", "· " + warsaw, "Skanuj teraz")
 			.doesNotContain("ScanStatus.", "duplicates.scans.", "COMPLETED");
 		// newest first within a kind
 		String organizations = html.substring(html.indexOf("id=\"scans-ORGANIZATION\""));

@@ -55,7 +55,7 @@ class DuplicatesBrowserIT {
 		// the panel asks for itself again until the scan is over
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("scans-ORGANIZATION"), "Finished"));
 		assertThat(text("scans-ORGANIZATION")).containsPattern("(no new pairs|\\d+ new pairs?)")
-			.containsPattern("finished \\d{1,2} \\w{3} \\d{4}");
+			.containsPattern("· \\d{1,2} \\w{3} \\d{4}");
 		assertThat(js.executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		assertThat(driver.findElement(By.cssSelector("#scans-ORGANIZATION .scan-now")).isEnabled()).isTrue();
 
