@@ -185,7 +185,8 @@ public class ImportDuplicateCheck {
 
 	/**
 	 * The records of each of {@code keys}' blocks that hold two to {@code maxBlock}
-	 * records: one query for the sizes, one for the members. A block found larger than
+	 * records: one query reads the members of every block (along the key's index, as
+	 * counting them would), the sizes are counted here. A block found larger than
 	 * {@code maxBlock} is remembered in {@code large} and not counted again for the rest
 	 * of the check (blocks only grow while an import's records are checked): the common
 	 * keys of a list (a frequent given name in a country) are read once, not once per
@@ -202,28 +203,19 @@ public class ImportDuplicateCheck {
 		Map<String, List<Long>> blocks = new HashMap<>();
 		for (int from = 0; from < all.size(); from += IN_LIST) {
 			List<String> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
-			MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name()).addValue("keys", slice)
-				.addValue("max", this.properties.maxBlock());
-			List<String> small = new ArrayList<>();
-			this.jdbc.query("""
-					SELECT block_key, COUNT(*) FROM duplicate_key WHERE kind = :kind AND block_key IN (:keys)
-					GROUP BY block_key HAVING COUNT(*) >= 2""", params, (RowCallbackHandler) (rs) -> {
-				if (rs.getLong(2) <= this.properties.maxBlock()) {
-					small.add(rs.getString(1));
-				}
-				else if (large.size() < LARGE_BLOCKS_REMEMBERED) {
-					large.add(rs.getString(1));
-				}
-			});
-			if (small.isEmpty()) {
-				continue;
-			}
 			this.jdbc.query(
-					"SELECT block_key, record_id FROM duplicate_key WHERE kind = :kind AND block_key IN (:small)",
-					new MapSqlParameterSource("kind", kind.name()).addValue("small", small),
+					"SELECT block_key, record_id FROM duplicate_key WHERE kind = :kind AND block_key IN (:keys)",
+					new MapSqlParameterSource("kind", kind.name()).addValue("keys", slice),
 					(RowCallbackHandler) (rs) -> blocks.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>())
 						.add(rs.getLong(2)));
 		}
+		blocks.entrySet().removeIf((block) -> {
+			int size = block.getValue().size();
+			if (size > this.properties.maxBlock() && large.size() < LARGE_BLOCKS_REMEMBERED) {
+				large.add(block.getKey());
+			}
+			return size < 2 || size > this.properties.maxBlock();
+		});
 		return blocks;
 	}
 
