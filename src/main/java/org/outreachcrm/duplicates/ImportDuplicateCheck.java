@@ -20,6 +20,8 @@ import org.outreachcrm.duplicates.matching.Candidate;
 import org.outreachcrm.duplicates.matching.DuplicateFinder;
 import org.outreachcrm.duplicates.matching.Match;
 import org.outreachcrm.duplicates.matching.Profile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ImportDuplicateCheck {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportDuplicateCheck.class);
 
 	private static final int IN_LIST = 1000;
 
@@ -79,6 +83,7 @@ public class ImportDuplicateCheck {
 		Set<Long> linked = new HashSet<>(
 				this.jdbc.queryForList("SELECT pair_id FROM duplicate_pair_import WHERE import_id = :importId",
 						new MapSqlParameterSource("importId", importId), Long.class));
+		long[] split = new long[Phase.values().length];
 		for (Map.Entry<MergeKind, ? extends Collection<Long>> entry : touched.entrySet()) {
 			List<Long> ids = new ArrayList<>(new LinkedHashSet<>(entry.getValue()));
 			Set<String> large = new HashSet<>();
@@ -89,7 +94,7 @@ public class ImportDuplicateCheck {
 					if (!gate.stillWanted()) {
 						return false;
 					}
-					check(importId, entry.getKey(), slice, linked, large);
+					check(importId, entry.getKey(), slice, linked, large, split);
 					return true;
 				});
 				if (!Boolean.TRUE.equals(done)) {
@@ -97,7 +102,32 @@ public class ImportDuplicateCheck {
 				}
 			}
 		}
+		if (log.isInfoEnabled()) {
+			StringBuilder line = new StringBuilder();
+			for (Phase phase : Phase.values()) {
+				line.append((line.isEmpty()) ? "" : ", ")
+					.append(phase.label)
+					.append(' ')
+					.append(split[phase.ordinal()] / 1_000_000)
+					.append(" ms");
+			}
+			log.info("Import {}: duplicate check split: {}", importId, line);
+		}
 		return OptionalInt.of(linked.size());
+	}
+
+	/** The parts of the check, timed for its log line. */
+	private enum Phase {
+
+		RECORDS("records read and folded"), KEYS("keys written"), BLOCKS("blocks read"), SCORING("candidates scored"),
+		PAIRS("pairs stored and linked");
+
+		private final String label;
+
+		Phase(String label) {
+			this.label = label;
+		}
+
 	}
 
 	/**
@@ -139,12 +169,17 @@ public class ImportDuplicateCheck {
 		}
 	}
 
-	private void check(long importId, MergeKind kind, List<Long> ids, Set<Long> linked, Set<String> large) {
+	private void check(long importId, MergeKind kind, List<Long> ids, Set<Long> linked, Set<String> large,
+			long[] split) {
+		long start = System.nanoTime();
 		Map<Long, Profile> profiles = profiles(kind, this.candidates.byIds(kind, ids));
 		Map<Long, Set<String>> keys = new HashMap<>();
 		profiles.forEach((id, profile) -> keys.put(id, BlockingKeys.of(profile)));
+		start = lap(split, Phase.RECORDS, start);
 		this.store.replaceKeys(kind, keys);
+		start = lap(split, Phase.KEYS, start);
 		Map<String, List<Long>> blocks = smallBlocks(kind, keys, large);
+		start = lap(split, Phase.BLOCKS, start);
 		// each pair once, scored from the side of the chunk's record
 		Map<Long, List<Long>> othersOf = new HashMap<>();
 		Set<String> seen = new HashSet<>();
@@ -169,8 +204,16 @@ public class ImportDuplicateCheck {
 						entry.getValue().stream().map(profiles::get).filter(Objects::nonNull).toList())
 				.stream())
 			.toList();
+		start = lap(split, Phase.SCORING, start);
 		this.store.addPairs(kind, matches, this.clock.instant());
 		link(importId, kind, matches, linked);
+		lap(split, Phase.PAIRS, start);
+	}
+
+	private static long lap(long[] split, Phase phase, long start) {
+		long now = System.nanoTime();
+		split[phase.ordinal()] += now - start;
+		return now;
 	}
 
 	/**
