@@ -194,6 +194,29 @@ class XlsxReadingBoundsTest {
 	}
 
 	@Test
+	void withTheDefaultBoundsEightyMegabytesOfSharedStringsPackedAsABombAreRefused() throws IOException {
+		// the file of HostileInputIT: the ratio guard of POI (0.01) lets it through
+		Random random = new Random(14);
+		String filler = "Partner organization of the coordination network ".repeat(20);
+		Path file = CraftedXlsx.write(this.dir.resolve("bomb.xlsx"), (out) -> {
+			long written = 0;
+			while (written < 80 * MB) {
+				String item = "<si><t>" + filler + Long.toString(random.nextLong(), 36) + "</t></si>";
+				out.write(item);
+				written += item.length();
+			}
+		}, (out) -> out.write("<row r=\"1\"><c t=\"s\"><v>0</v></c></row>"));
+		assertThat((double) Files.size(file) / (80 * MB)).isGreaterThan(0.01);
+		assertThatThrownBy(() -> new SpreadsheetOpener().open(file, "bomb.xlsx"))
+			.isInstanceOfSatisfying(SpreadsheetException.class, (ex) -> {
+				assertThat(ex.reason()).isEqualTo(ReadingMessage.XLSX_PART_INFLATES_TOO_FAR);
+				assertThat(Bundles.english(ex)).contains("xl/sharedStrings.xml").contains("64 MB");
+				assertThat(Bundles.text(Bundles.POLISH, ex.reason().key(), ex.arguments())).contains("64 MB")
+					.contains("części");
+			});
+	}
+
+	@Test
 	void theSharedStringsFileIsDeletedWhenReadingEnds() throws IOException {
 		Path file = CraftedXlsx.write(this.dir.resolve("ends.xlsx"), "<si><t>Polska</t></si>",
 				"<row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
