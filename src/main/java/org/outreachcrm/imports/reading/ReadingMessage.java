@@ -75,6 +75,18 @@ public enum ReadingMessage {
 	/** {0} file, {1} the part of the workbook, {2} the limit in MB. */
 	TOO_MUCH_DATA_IN_XLSX(Problem.TOO_LARGE),
 
+	/**
+	 * {0} file, {1} the part of the workbook, {2} the size in MB past which it must pack
+	 * well, {3} how many times its packed size it unpacks to.
+	 */
+	XLSX_PART_INFLATES_TOO_FAR(Problem.TOO_LARGE),
+
+	/** {0} file, {1} the most shared strings read. */
+	TOO_MANY_SHARED_STRINGS(Problem.TOO_LARGE),
+
+	/** {0} file, {1} the most characters all shared strings may hold. */
+	TOO_MUCH_SHARED_TEXT(Problem.TOO_LARGE),
+
 	/** {0} file. */
 	NO_SHEETS(Problem.NO_DATA),
 

@@ -33,6 +33,9 @@ import org.xml.sax.SAXException;
  */
 final class XlsxReader implements SpreadsheetReader {
 
+	/** Where Excel and POI put the shared strings, lower case. */
+	private static final String SHARED_STRINGS_ENTRY = "xl/sharedstrings.xml";
+
 	private final String fileName;
 
 	private final @Nullable OPCPackage pkg;
@@ -48,13 +51,15 @@ final class XlsxReader implements SpreadsheetReader {
 	XlsxReader(Path file, String fileName, ReadingLimits limits) {
 		this.fileName = fileName;
 		this.maxCellChars = limits.maxCellChars();
-		checkParts(file, fileName, limits.maxWorkbookPartBytes());
+		checkParts(file, fileName, limits, false);
 		OPCPackage opened = null;
 		try {
 			opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
 			if (opened.isStrictOoxmlFormat()) {
 				opened.revert();
 				opened = null;
+				// the converting reader holds the shared strings in memory
+				checkParts(file, fileName, limits, true);
 				this.pkg = null;
 				this.parts = null;
 				this.strictWorkbook = openStrict(file);
@@ -66,7 +71,7 @@ final class XlsxReader implements SpreadsheetReader {
 			}
 			else {
 				this.pkg = opened;
-				this.parts = new XlsxWorkbookParts(opened);
+				this.parts = new XlsxWorkbookParts(opened, fileName, limits);
 				this.strictWorkbook = null;
 				this.sheetNames = this.parts.sheetNames();
 			}
@@ -94,13 +99,20 @@ final class XlsxReader implements SpreadsheetReader {
 
 	/**
 	 * Refuses a workbook whose parts held in memory while reading (every XML part but the
-	 * sheets, which are streamed: shared strings, styles, the workbook) unpack to more
-	 * than {@code maxPartBytes}. The bytes are counted while inflating, so a part that
-	 * declares a small size and inflates to hundreds of megabytes (within POI's inflate
-	 * ratio) is caught after at most the limit, without holding any of it. A file that is
-	 * not a readable zip is left to POI, which says what is wrong with it.
+	 * sheets, which are streamed, and the shared strings, which {@link XlsxSharedStrings}
+	 * keeps on disk: styles, the workbook, relations) unpack to more than
+	 * {@link ReadingLimits#maxWorkbookPartBytes()}. The bytes are counted while
+	 * inflating, so a part that declares a small size and inflates to hundreds of
+	 * megabytes (within POI's inflate ratio) is caught after at most the limit, without
+	 * holding any of it. The shared strings, read whole before any row, may unpack to
+	 * {@link ReadingLimits#maxSharedStringsBytes()}, but past the in-memory part limit
+	 * only if they pack no better than {@link ReadingLimits#minSharedStringsRatio()}, as
+	 * text does and a zip bomb does not; {@code withSharedStrings} holds them to the
+	 * in-memory limit (a reader that keeps them in memory). A file that is not a readable
+	 * zip is left to POI, which says what is wrong with it.
 	 */
-	static void checkParts(Path file, String fileName, long maxPartBytes) {
+	static void checkParts(Path file, String fileName, ReadingLimits limits, boolean withSharedStrings) {
+		long maxPartBytes = limits.maxWorkbookPartBytes();
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
 			var entries = zip.getEntries();
 			byte[] buffer = new byte[64 * 1024];
@@ -111,7 +123,11 @@ final class XlsxReader implements SpreadsheetReader {
 						|| !(name.endsWith(".xml") || name.endsWith(".rels"))) {
 					continue;
 				}
-				if (entry.getSize() > maxPartBytes || unpackedSize(zip, entry, buffer, maxPartBytes) > maxPartBytes) {
+				if (!withSharedStrings && name.equals(SHARED_STRINGS_ENTRY)) {
+					checkSharedStrings(zip, entry, buffer, fileName, limits);
+				}
+				else if (entry.getSize() > maxPartBytes
+						|| unpackedSize(zip, entry, buffer, maxPartBytes) > maxPartBytes) {
 					throw new SpreadsheetException(ReadingMessage.TOO_MUCH_DATA_IN_XLSX, fileName, entry.getName(),
 							SizeLimit.megabytes(maxPartBytes));
 				}
@@ -122,6 +138,21 @@ final class XlsxReader implements SpreadsheetReader {
 				throw known;
 			}
 			// not a zip commons-compress reads: POI gives the precise reason
+		}
+	}
+
+	private static void checkSharedStrings(ZipFile zip, ZipArchiveEntry entry, byte[] buffer, String fileName,
+			ReadingLimits limits) throws IOException {
+		long max = limits.maxSharedStringsBytes();
+		long unpacked = (entry.getSize() > max) ? entry.getSize() : unpackedSize(zip, entry, buffer, max);
+		if (unpacked > max) {
+			throw new SpreadsheetException(ReadingMessage.TOO_MUCH_DATA_IN_XLSX, fileName, entry.getName(),
+					SizeLimit.megabytes(max));
+		}
+		long packed = Math.max(1, entry.getCompressedSize());
+		if (unpacked > limits.maxWorkbookPartBytes() && packed < unpacked * limits.minSharedStringsRatio()) {
+			throw new SpreadsheetException(ReadingMessage.XLSX_PART_INFLATES_TOO_FAR, fileName, entry.getName(),
+					SizeLimit.megabytes(limits.maxWorkbookPartBytes()), unpacked / packed);
 		}
 	}
 
@@ -178,6 +209,9 @@ final class XlsxReader implements SpreadsheetReader {
 		try {
 			if (this.strictWorkbook != null) {
 				this.strictWorkbook.close();
+			}
+			if (this.parts != null) {
+				this.parts.close();
 			}
 			if (this.pkg != null) {
 				// read-only: revert, as POI advises, rather than close (which may save)

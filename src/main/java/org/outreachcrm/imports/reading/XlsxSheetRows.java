@@ -3,6 +3,7 @@ package org.outreachcrm.imports.reading;
 import java.io.IOException;
 import java.io.InputStream;
 
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -18,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * dates, zero padding), booleans as TRUE/FALSE, the cached result of formulas; error
  * cells and empty values are blank. Damage part way through (a truncated stream) becomes
  * a {@link SpreadsheetException} naming the file as damaged.
+ *
+ * <p>
+ * No cell's text is read past the cell limit ({@link XmlText}): a longer value or inline
+ * string keeps only its start and is marked over-long, which rejects its row with the
+ * column and the reason, as a longer shared string does.
  */
 final class XlsxSheetRows extends LookaheadRows {
 
@@ -35,6 +41,10 @@ final class XlsxSheetRows extends LookaheadRows {
 
 	private final StringBuilder text = new StringBuilder();
 
+	private final StringBuilder valueText = new StringBuilder();
+
+	private final int maxCellChars;
+
 	private int rowNumber;
 
 	private int column;
@@ -46,8 +56,12 @@ final class XlsxSheetRows extends LookaheadRows {
 		this.cells = new PoiCells(parts.date1904());
 		this.assembler = new RowAssembler(maxCellChars);
 		this.fileName = fileName;
+		this.maxCellChars = maxCellChars;
 		try {
-			this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+			XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+			// long text comes in pieces, so that a cap can leave the rest unread
+			factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+			this.xml = factory.createXMLStreamReader(in);
 		}
 		catch (XMLStreamException | RuntimeException ex) {
 			closeQuietly();
@@ -78,7 +92,7 @@ final class XlsxSheetRows extends LookaheadRows {
 			}
 			return null;
 		}
-		catch (XMLStreamException | RuntimeException ex) {
+		catch (IOException | XMLStreamException | RuntimeException ex) {
 			throw PoiFailures.translate(ex, this.fileName, SpreadsheetFormat.XLSX);
 		}
 	}
@@ -91,7 +105,7 @@ final class XlsxSheetRows extends LookaheadRows {
 	}
 
 	/** Reads one {@code <c>} element, up to its end, and adds its value to the row. */
-	private void readCell() throws XMLStreamException {
+	private void readCell() throws IOException, XMLStreamException {
 		String reference = this.xml.getAttributeValue(null, "r");
 		int referenced = (reference != null) ? columnOf(reference) : -1;
 		this.column = (referenced >= 0) ? referenced : this.column + 1;
@@ -99,16 +113,21 @@ final class XlsxSheetRows extends LookaheadRows {
 		String style = this.xml.getAttributeValue(null, "s");
 		String value = null;
 		String inline = null;
+		boolean over = false;
 		int depth = 1;
 		while (depth > 0) {
 			int event = this.xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String name = this.xml.getLocalName();
 				if ("v".equals(name)) {
-					value = this.xml.getElementText();
+					this.valueText.setLength(0);
+					over = XmlText.append(this.xml, this.valueText, this.maxCellChars);
+					value = this.valueText.toString();
 				}
 				else if ("is".equals(name)) {
-					inline = inlineText();
+					this.text.setLength(0);
+					over = inlineText();
+					inline = XlsxWorkbookParts.decoded(this.text.toString());
 				}
 				else {
 					depth++;
@@ -117,6 +136,12 @@ final class XlsxSheetRows extends LookaheadRows {
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				depth--;
 			}
+		}
+		if (over) {
+			// read no further than a cell may be: its row is rejected, showing the start
+			this.assembler.add(this.column, (inline != null) ? inline : (value != null) ? value : "", false);
+			this.assembler.overLong(this.column);
+			return;
 		}
 		try {
 			addCell(type, style, value, inline);
@@ -127,9 +152,13 @@ final class XlsxSheetRows extends LookaheadRows {
 		}
 	}
 
-	/** The text of an inline string ({@code <is>}): its runs, without phonetic ones. */
-	private String inlineText() throws XMLStreamException {
-		this.text.setLength(0);
+	/**
+	 * Reads the text of an inline string ({@code <is>}) into {@link #text}: its runs,
+	 * without phonetic ones, up to the cell limit.
+	 * @return whether the string was longer than the cell limit
+	 */
+	private boolean inlineText() throws XMLStreamException {
+		boolean over = false;
 		int depth = 1;
 		boolean phonetic = false;
 		while (depth > 0) {
@@ -137,7 +166,7 @@ final class XlsxSheetRows extends LookaheadRows {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String name = this.xml.getLocalName();
 				if ("t".equals(name) && !phonetic) {
-					this.text.append(this.xml.getElementText());
+					over |= XmlText.append(this.xml, this.text, this.maxCellChars);
 				}
 				else {
 					depth++;
@@ -151,11 +180,11 @@ final class XlsxSheetRows extends LookaheadRows {
 				}
 			}
 		}
-		return XlsxWorkbookParts.decoded(this.text.toString());
+		return over;
 	}
 
-	private void addCell(@Nullable String type, @Nullable String style, @Nullable String value,
-			@Nullable String inline) {
+	private void addCell(@Nullable String type, @Nullable String style, @Nullable String value, @Nullable String inline)
+			throws IOException {
 		if (inline != null) {
 			this.assembler.add(this.column, inline, false);
 			return;
@@ -165,9 +194,13 @@ final class XlsxSheetRows extends LookaheadRows {
 		}
 		switch ((type != null) ? type : "n") {
 			case "s" -> {
-				String shared = this.parts.sharedString(Integer.parseInt(value.strip()));
+				XlsxSharedStrings strings = this.parts.sharedStrings();
+				String shared = strings.get(Integer.parseInt(value.strip()));
 				if (shared != null) {
 					this.assembler.add(this.column, shared, false);
+					if (strings.lastOverLong()) {
+						this.assembler.overLong(this.column);
+					}
 				}
 			}
 			case "str", "inlineStr", "d" -> this.assembler.add(this.column, value, false);

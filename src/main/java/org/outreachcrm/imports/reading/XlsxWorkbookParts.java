@@ -16,29 +16,28 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.SAXException;
 
 /**
  * What reading the sheets of an XLSX package needs besides the sheets: their names and
- * parts in workbook order, the shared strings (POI's read-only table, plain strings), the
- * number format of each cell style and the workbook's date system. Each shared string and
- * style is worked out once, not per cell.
+ * parts in workbook order, the shared strings (in a temporary file,
+ * {@link XlsxSharedStrings}), the number format of each cell style and the workbook's
+ * date system. Each style is worked out once, not per cell. Close it to delete the shared
+ * strings' file.
  */
-final class XlsxWorkbookParts {
+final class XlsxWorkbookParts implements AutoCloseable {
 
 	private final List<String> sheetNames = new ArrayList<>();
 
 	private final List<PackagePart> sheetParts = new ArrayList<>();
 
-	private final ReadOnlySharedStringsTable sharedStrings;
-
-	private final @Nullable String[] decodedStrings;
+	private final XlsxSharedStrings sharedStrings;
 
 	private final @Nullable StylesTable styles;
 
@@ -46,21 +45,42 @@ final class XlsxWorkbookParts {
 
 	private final boolean date1904;
 
-	XlsxWorkbookParts(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException, XMLStreamException {
+	XlsxWorkbookParts(OPCPackage pkg, String fileName, ReadingLimits limits)
+			throws IOException, OpenXML4JException, SAXException, XMLStreamException {
 		XSSFReader reader = new XSSFReader(pkg);
-		this.sharedStrings = new ReadOnlySharedStringsTable(pkg, false);
-		this.decodedStrings = new String[this.sharedStrings.getUniqueCount()];
-		this.styles = reader.getStylesTable();
-		try (InputStream workbook = reader.getWorkbookData()) {
-			this.date1904 = date1904(workbook);
+		this.sharedStrings = sharedStrings(pkg, fileName, limits);
+		boolean read = false;
+		try {
+			this.styles = reader.getStylesTable();
+			try (InputStream workbook = reader.getWorkbookData()) {
+				this.date1904 = date1904(workbook);
+			}
+			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+			while (sheets.hasNext()) {
+				try (InputStream ignored = sheets.next()) {
+					this.sheetNames.add(sheets.getSheetName());
+					this.sheetParts.add(sheets.getSheetPart());
+				}
+			}
+			read = true;
 		}
-		XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-		while (sheets.hasNext()) {
-			try (InputStream ignored = sheets.next()) {
-				this.sheetNames.add(sheets.getSheetName());
-				this.sheetParts.add(sheets.getSheetPart());
+		finally {
+			if (!read) {
+				this.sharedStrings.close();
 			}
 		}
+	}
+
+	/** The first shared strings part, as POI finds it: by its content type. */
+	private static XlsxSharedStrings sharedStrings(OPCPackage pkg, String fileName, ReadingLimits limits)
+			throws IOException, XMLStreamException {
+		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+		if (parts.isEmpty()) {
+			return XlsxSharedStrings.none();
+		}
+		PackagePart part = parts.get(0);
+		String name = part.getPartName().getName().replaceFirst("^/", "");
+		return XlsxSharedStrings.read(part.getInputStream(), name, fileName, limits);
 	}
 
 	List<String> sheetNames() {
@@ -75,26 +95,17 @@ final class XlsxWorkbookParts {
 		return this.date1904;
 	}
 
-	/** The shared string at {@code index}, or null when the table has none there. */
-	@Nullable String sharedString(int index) {
-		if (index < 0) {
-			return null;
-		}
-		if (index >= this.decodedStrings.length) {
-			// the table's declared count was wrong: look up without remembering
-			try {
-				return this.sharedStrings.getItemAt(index).getString();
-			}
-			catch (IndexOutOfBoundsException ex) {
-				return null;
-			}
-		}
-		String known = this.decodedStrings[index];
-		if (known == null) {
-			known = this.sharedStrings.getItemAt(index).getString();
-			this.decodedStrings[index] = known;
-		}
-		return known;
+	/**
+	 * The shared strings: a string's text by its index, and whether it was longer than a
+	 * cell may be.
+	 */
+	XlsxSharedStrings sharedStrings() {
+		return this.sharedStrings;
+	}
+
+	@Override
+	public void close() {
+		this.sharedStrings.close();
 	}
 
 	int formatIndex(int style) {

@@ -35,7 +35,8 @@ class ReadingLimitsTest {
 	private static final long MB = 1024L * 1024L;
 
 	/** Small bounds, so that small files go past them. */
-	private static final ReadingLimits SMALL = new ReadingLimits(50 * MB, 10 * MB, 16 * MB, 64 * 1024, 100, 1000);
+	private static final ReadingLimits SMALL = new ReadingLimits(50 * MB, 10 * MB, 16 * MB, 64 * 1024, 64 * 1024, 0.04,
+			10_000, 1_000_000, 100, 1000);
 
 	@TempDir
 	Path dir;

@@ -1,14 +1,9 @@
 package org.outreachcrm.imports.reading;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,64 +65,7 @@ class XlsxSheetRowsTest {
 	}
 
 	private Path xlsx(String rows) throws IOException {
-		Path file = this.dir.resolve("list.xlsx");
-		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-			entry(zip, "[Content_Types].xml",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-							<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-							<Default Extension="xml" ContentType="application/xml"/>
-							<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-							<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-							<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-							<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
-							</Types>""");
-			entry(zip, "_rels/.rels",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-							</Relationships>""");
-			entry(zip, "xl/workbook.xml",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-							<workbookPr date1904="1"/>
-							<sheets><sheet name="Lista" sheetId="1" r:id="rId1"/></sheets>
-							</workbook>""");
-			entry(zip, "xl/_rels/workbook.xml.rels",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-							<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-							<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
-							</Relationships>""");
-			entry(zip, "xl/styles.xml",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-							<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>
-							<cellStyleXfs count="1"><xf/></cellStyleXfs>
-							<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>
-							</styleSheet>""");
-			entry(zip, "xl/sharedStrings.xml",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>Polska</t></si></sst>""");
-			entry(zip, "xl/worksheets/sheet1.xml", """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
-					%s</sheetData></worksheet>""".formatted(rows));
-		}
-		return file;
-	}
-
-	private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-		zip.putNextEntry(new ZipEntry(name));
-		zip.write(content.getBytes(StandardCharsets.UTF_8));
-		zip.closeEntry();
+		return CraftedXlsx.write(this.dir.resolve("list.xlsx"), "<si><t>Polska</t></si>", rows);
 	}
 
 }
