@@ -145,25 +145,8 @@ public class ImportDuplicateCheck {
 	 * records: one query for the sizes, one for the members.
 	 */
 	private Map<String, List<Long>> smallBlocks(MergeKind kind, Map<Long, Set<String>> keys) {
-		List<String> all = keys.values().stream().flatMap(Set::stream).distinct().sorted().toList();
-		Map<String, List<Long>> blocks = new HashMap<>();
-		for (int from = 0; from < all.size(); from += IN_LIST) {
-			List<String> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
-			MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name()).addValue("keys", slice)
-				.addValue("max", this.properties.maxBlock());
-			List<String> small = this.jdbc.queryForList("""
-					SELECT block_key FROM duplicate_key WHERE kind = :kind AND block_key IN (:keys)
-					GROUP BY block_key HAVING COUNT(*) BETWEEN 2 AND :max""", params, String.class);
-			if (small.isEmpty()) {
-				continue;
-			}
-			this.jdbc.query(
-					"SELECT block_key, record_id FROM duplicate_key WHERE kind = :kind AND block_key IN (:small)",
-					new MapSqlParameterSource("kind", kind.name()).addValue("small", small),
-					(RowCallbackHandler) (rs) -> blocks.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>())
-						.add(rs.getLong(2)));
-		}
-		return blocks;
+		return this.store.smallBlocks(kind, keys.values().stream().flatMap(Set::stream).distinct().toList(),
+				this.properties.maxBlock());
 	}
 
 	/** Links the open pairs among {@code matches} to the import, each once. */
