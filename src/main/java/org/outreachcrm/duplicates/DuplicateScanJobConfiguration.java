@@ -32,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * from {@code duplicate_key} (all of them on the first scan, next to none once the check
  * on save keeps them current), removing stale ones ({@link ScanKeyWriter});</li>
  * <li>{@code scoreDuplicatePairs}: reads the blocks of 2 to
- * {@code crm.duplicates.max-block} records along the key table's primary key
+ * {@code crm.duplicates.max-block} records along the key table's key index
  * ({@link ScanBlockReader}), and per chunk of blocks reads the records of the pairs not
  * scored yet with one query per 500, scores them on every core and stores the new pairs
  * ({@link ScanPairWriter}).</li>

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.outreachcrm.directory.MergeKind;
+import org.outreachcrm.duplicates.matching.BlockingKeys;
 import org.outreachcrm.duplicates.matching.Match;
 import org.outreachcrm.duplicates.matching.Reason;
 import org.outreachcrm.shared.BulkInsert;
@@ -55,19 +56,43 @@ class DuplicateStore {
 	}
 
 	/**
-	 * Adds blocking keys the records do not have yet, sorted by key so that a batch
-	 * touches each index page once; a scan's chunks go through the server's bulk path
-	 * ({@code LOAD DATA LOCAL} on MySQL and MariaDB).
+	 * Adds blocking keys the records do not have yet (their text: stored as
+	 * {@link BlockingKeys#hash}).
 	 */
 	void addKeys(MergeKind kind, Map<Long, Set<String>> keysByRecord) {
-		if (keysByRecord.isEmpty()) {
+		addKeyHashes(kind, hashes(keysByRecord));
+	}
+
+	/**
+	 * Adds key hashes the records do not have yet, sorted by record (the table's
+	 * clustering: a scan's chunks, in id order, append to it); a scan's chunks go through
+	 * the server's bulk path ({@code LOAD DATA LOCAL} on MySQL and MariaDB).
+	 */
+	void addKeyHashes(MergeKind kind, Map<Long, Set<Long>> hashesByRecord) {
+		if (hashesByRecord.isEmpty()) {
 			return;
 		}
-		List<Object[]> rows = new ArrayList<>();
-		keysByRecord.forEach((id, keys) -> keys.forEach((key) -> rows.add(new Object[] { key, id })));
-		rows.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing((row) -> (Long) row[1]));
-		this.bulk.insert("duplicate_key", List.of("block_key", "record_id"), Map.of("kind", "'" + kind.name() + "'"),
+		List<long[]> pairs = new ArrayList<>();
+		hashesByRecord.forEach((id, hashes) -> hashes.forEach((hash) -> pairs.add(new long[] { hash, id })));
+		pairs.sort(Comparator.<long[]>comparingLong((row) -> row[1]).thenComparingLong((row) -> row[0]));
+		List<Object[]> rows = new ArrayList<>(pairs.size());
+		pairs.forEach((pair) -> rows.add(new Object[] { pair[0], pair[1] }));
+		this.bulk.insert("duplicate_key", List.of("key_hash", "record_id"), Map.of("kind", "'" + kind.name() + "'"),
 				rows);
+	}
+
+	/** The stored form of each record's keys. */
+	static Map<Long, Set<Long>> hashes(Map<Long, Set<String>> keysByRecord) {
+		Map<Long, Set<Long>> hashes = new HashMap<>();
+		keysByRecord.forEach((id, keys) -> hashes.put(id, hashes(keys)));
+		return hashes;
+	}
+
+	/** The stored form of one record's keys. */
+	static Set<Long> hashes(Set<String> keys) {
+		Set<Long> hashes = new HashSet<>();
+		keys.forEach((key) -> hashes.add(BlockingKeys.hash(key)));
+		return hashes;
 	}
 
 	/** Whether any record of a kind has blocking keys. */
@@ -80,27 +105,27 @@ class DuplicateStore {
 
 	/**
 	 * The stored keys of the records with ids in {@code (afterId, toId]}, through the
-	 * record index (one range read per scan chunk).
+	 * clustered index (one range read per scan chunk).
 	 */
-	Map<Long, Set<String>> keysBetween(MergeKind kind, long afterId, long toId) {
-		Map<Long, Set<String>> keys = new HashMap<>();
+	Map<Long, Set<Long>> keysBetween(MergeKind kind, long afterId, long toId) {
+		Map<Long, Set<Long>> keys = new HashMap<>();
 		this.jdbc.query("""
-				SELECT record_id, block_key FROM duplicate_key
+				SELECT record_id, key_hash FROM duplicate_key
 				WHERE kind = :kind AND record_id > :after AND record_id <= :to""",
 				new MapSqlParameterSource("kind", kind.name()).addValue("after", afterId).addValue("to", toId),
 				(RowCallbackHandler) (rs) -> keys.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>())
-					.add(rs.getString(2)));
+					.add(rs.getLong(2)));
 		return keys;
 	}
 
-	/** Removes these keys of these records (keys a record no longer has). */
-	void removeKeys(MergeKind kind, Map<Long, Set<String>> keysByRecord) {
+	/** Removes these key hashes of these records (keys a record no longer has). */
+	void removeKeys(MergeKind kind, Map<Long, Set<Long>> keysByRecord) {
 		List<SqlParameterSource> rows = new ArrayList<>();
 		keysByRecord.forEach((id, keys) -> keys.forEach((key) -> rows
 			.add(new MapSqlParameterSource("kind", kind.name()).addValue("key", key).addValue("id", id))));
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate(
-					"DELETE FROM duplicate_key WHERE kind = :kind AND block_key = :key AND record_id = :id",
+					"DELETE FROM duplicate_key WHERE kind = :kind AND key_hash = :key AND record_id = :id",
 					rows.toArray(SqlParameterSource[]::new));
 		}
 	}
@@ -112,26 +137,29 @@ class DuplicateStore {
 	}
 
 	/**
-	 * The next {@code limit} blocks in key order after {@code afterKey}, keeping only
-	 * blocks of 2 to {@code maxBlock} records: the database counts each block along its
-	 * primary key and returns the members of the blocks worth comparing, nothing else.
+	 * The next {@code limit} blocks in key hash order after {@code afterHash}, keeping
+	 * only blocks of 2 to {@code maxBlock} records: the database counts each block along
+	 * its key index and returns the members of the blocks worth comparing, nothing else.
+	 * The index is named: MariaDB otherwise reads every key of the kind along the primary
+	 * key, then groups and sorts them, for every page (seen at full size).
 	 */
-	List<Block> blocksAfter(MergeKind kind, String afterKey, int maxBlock, int limit) {
+	List<Block> blocksAfter(MergeKind kind, long afterHash, int maxBlock, int limit) {
 		List<Block> blocks = new ArrayList<>();
 		this.jdbc.query("""
-				SELECT k.block_key, k.record_id
-				FROM (SELECT b.block_key FROM duplicate_key b WHERE b.kind = :kind AND b.block_key > :after
-				  GROUP BY b.block_key HAVING COUNT(*) BETWEEN 2 AND :max ORDER BY b.block_key LIMIT :limit) s
-				JOIN duplicate_key k ON k.kind = :kind AND k.block_key = s.block_key
-				ORDER BY k.block_key, k.record_id""",
-				new MapSqlParameterSource("kind", kind.name()).addValue("after", afterKey)
+				SELECT k.key_hash, k.record_id
+				FROM (SELECT b.key_hash FROM duplicate_key b USE INDEX (ix_duplicate_key_hash)
+				  WHERE b.kind = :kind AND b.key_hash > :after
+				  GROUP BY b.key_hash HAVING COUNT(*) BETWEEN 2 AND :max ORDER BY b.key_hash LIMIT :limit) s
+				JOIN duplicate_key k ON k.kind = :kind AND k.key_hash = s.key_hash
+				ORDER BY k.key_hash, k.record_id""",
+				new MapSqlParameterSource("kind", kind.name()).addValue("after", afterHash)
 					.addValue("max", maxBlock)
 					.addValue("limit", limit),
 				(RowCallbackHandler) (rs) -> {
-					String key = rs.getString(1);
+					long hash = rs.getLong(1);
 					Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
-					if (last == null || !last.key().equals(key)) {
-						last = new Block(key, new ArrayList<>());
+					if (last == null || last.keyHash() != hash) {
+						last = new Block(hash, new ArrayList<>());
 						blocks.add(last);
 					}
 					last.recordIds().add(rs.getLong(2));
@@ -139,8 +167,29 @@ class DuplicateStore {
 		return blocks;
 	}
 
-	/** The records sharing one blocking key, in id order. */
-	record Block(String key, List<Long> recordIds) {
+	/** The records sharing one blocking key (its hash), in id order. */
+	record Block(long keyHash, List<Long> recordIds) {
+	}
+
+	/**
+	 * The members of each of {@code keys}' blocks, by key: one query per 1,000 keys along
+	 * the key index (reading a block's members costs what counting them would).
+	 */
+	Map<String, List<Long>> blocks(MergeKind kind, Collection<String> keys) {
+		Map<Long, String> byHash = new HashMap<>();
+		keys.forEach((key) -> byHash.put(BlockingKeys.hash(key), key));
+		List<Long> all = byHash.keySet().stream().sorted().toList();
+		Map<String, List<Long>> blocks = new HashMap<>();
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<Long> slice = all.subList(from, Math.min(all.size(), from + 1000));
+			this.jdbc.query(
+					"SELECT key_hash, record_id FROM duplicate_key WHERE kind = :kind AND key_hash IN (:hashes)",
+					new MapSqlParameterSource("kind", kind.name()).addValue("hashes", slice),
+					(RowCallbackHandler) (rs) -> blocks
+						.computeIfAbsent(byHash.get(rs.getLong(1)), (k) -> new ArrayList<>())
+						.add(rs.getLong(2)));
+		}
+		return blocks;
 	}
 
 	/**
@@ -150,11 +199,11 @@ class DuplicateStore {
 	List<Long> sharingKeys(MergeKind kind, long recordId, int maxBlock) {
 		return this.jdbc.queryForList("""
 				SELECT DISTINCT o.record_id FROM duplicate_key k
-				JOIN duplicate_key o ON o.kind = k.kind AND o.block_key = k.block_key AND o.record_id <> k.record_id
-				WHERE k.kind = :kind AND k.record_id = :id AND k.block_key IN (
-				  SELECT b.block_key FROM duplicate_key b WHERE b.kind = :kind AND b.block_key IN (
-				    SELECT m.block_key FROM duplicate_key m WHERE m.kind = :kind AND m.record_id = :id)
-				  GROUP BY b.block_key HAVING COUNT(*) <= :max)""",
+				JOIN duplicate_key o ON o.kind = k.kind AND o.key_hash = k.key_hash AND o.record_id <> k.record_id
+				WHERE k.kind = :kind AND k.record_id = :id AND k.key_hash IN (
+				  SELECT b.key_hash FROM duplicate_key b WHERE b.kind = :kind AND b.key_hash IN (
+				    SELECT m.key_hash FROM duplicate_key m WHERE m.kind = :kind AND m.record_id = :id)
+				  GROUP BY b.key_hash HAVING COUNT(*) <= :max)""",
 				new MapSqlParameterSource("kind", kind.name()).addValue("id", recordId).addValue("max", maxBlock),
 				Long.class);
 	}

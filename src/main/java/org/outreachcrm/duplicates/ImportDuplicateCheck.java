@@ -236,22 +236,13 @@ public class ImportDuplicateCheck {
 	 * chunk.
 	 */
 	private Map<String, List<Long>> smallBlocks(MergeKind kind, Map<Long, Set<String>> keys, Set<String> large) {
-		List<String> all = keys.values()
+		List<String> wanted = keys.values()
 			.stream()
 			.flatMap(Set::stream)
 			.distinct()
 			.filter((key) -> !large.contains(key))
-			.sorted()
 			.toList();
-		Map<String, List<Long>> blocks = new HashMap<>();
-		for (int from = 0; from < all.size(); from += IN_LIST) {
-			List<String> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
-			this.jdbc.query(
-					"SELECT block_key, record_id FROM duplicate_key WHERE kind = :kind AND block_key IN (:keys)",
-					new MapSqlParameterSource("kind", kind.name()).addValue("keys", slice),
-					(RowCallbackHandler) (rs) -> blocks.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>())
-						.add(rs.getLong(2)));
-		}
+		Map<String, List<Long>> blocks = this.store.blocks(kind, wanted);
 		blocks.entrySet().removeIf((block) -> {
 			int size = block.getValue().size();
 			if (size > this.properties.maxBlock() && large.size() < LARGE_BLOCKS_REMEMBERED) {

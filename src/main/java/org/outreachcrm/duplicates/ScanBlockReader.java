@@ -12,14 +12,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * The scan's second step reads blocks, not pairs: the records sharing one blocking key,
- * in key order, a page of blocks per query ({@link DuplicateStore#blocksAfter}), only
- * those of 2 to {@code max-block} records. Walking the key table along its primary key
- * needs no temporary table or sort on the server (the self-join of every key did). The
- * last block handed to a committed chunk is saved, so a restarted step resumes after it.
+ * in key hash order, a page of blocks per query ({@link DuplicateStore#blocksAfter}),
+ * only those of 2 to {@code max-block} records. Walking the key table along its primary
+ * key needs no temporary table or sort on the server (the self-join of every key did).
+ * The last block handed to a committed chunk is saved, so a restarted step resumes after
+ * it.
  */
 class ScanBlockReader implements ItemStreamReader<DuplicateStore.Block> {
 
-	private static final String AFTER = "blocks.after";
+	/** Named apart from the key text saved before V340, which a restart ignores. */
+	private static final String AFTER = "blocks.afterHash";
 
 	private final DuplicateStore store;
 
@@ -33,11 +35,13 @@ class ScanBlockReader implements ItemStreamReader<DuplicateStore.Block> {
 
 	private final Deque<DuplicateStore.Block> page = new ArrayDeque<>();
 
-	/** The last key fetched from the database. */
-	private String fetched = "";
+	/** The last key hash fetched from the database (no hash is {@code MIN_VALUE}). */
+	private long fetched = Long.MIN_VALUE;
 
-	/** The last key handed out (saved: every block up to it is in a written chunk). */
-	private String handed = "";
+	/**
+	 * The last key hash handed out (saved: every block up to it is in a written chunk).
+	 */
+	private long handed = Long.MIN_VALUE;
 
 	private boolean exhausted;
 
@@ -51,7 +55,7 @@ class ScanBlockReader implements ItemStreamReader<DuplicateStore.Block> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.handed = context.getString(AFTER, "");
+		this.handed = context.getLong(AFTER, Long.MIN_VALUE);
 		this.fetched = this.handed;
 		this.page.clear();
 		this.exhausted = false;
@@ -59,7 +63,7 @@ class ScanBlockReader implements ItemStreamReader<DuplicateStore.Block> {
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putString(AFTER, this.handed);
+		context.putLong(AFTER, this.handed);
 	}
 
 	@Override
@@ -72,13 +76,13 @@ class ScanBlockReader implements ItemStreamReader<DuplicateStore.Block> {
 				this.exhausted = true;
 			}
 			if (!next.isEmpty()) {
-				this.fetched = next.get(next.size() - 1).key();
+				this.fetched = next.get(next.size() - 1).keyHash();
 				this.page.addAll(next);
 			}
 		}
 		DuplicateStore.Block block = this.page.poll();
 		if (block != null) {
-			this.handed = block.key();
+			this.handed = block.keyHash();
 		}
 		return block;
 	}

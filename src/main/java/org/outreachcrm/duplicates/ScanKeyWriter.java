@@ -24,10 +24,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * The scan's first step, per chunk of records read in id order: computes their blocking
  * keys on every core (folding and transliteration are the CPU work), reads the keys
  * stored for the chunk's id range with one range query, and writes only the difference:
- * missing keys inserted in one batch in key order, stale ones (a record changed without
- * its keys, or deleted) removed. Keys kept current by the check on save are not written
- * again, and a scan never leaves the check on save without keys while it runs. The last
- * id written is saved with each chunk, so a restarted step resumes after it.
+ * missing key hashes inserted in one batch in hash order, stale ones (a record changed
+ * without its keys, or deleted) removed. Keys kept current by the check on save are not
+ * written again, and a scan never leaves the check on save without keys while it runs.
+ * The last id written is saved with each chunk, so a restarted step resumes after it.
  */
 class ScanKeyWriter implements ItemStreamWriter<Candidate> {
 
@@ -64,30 +64,30 @@ class ScanKeyWriter implements ItemStreamWriter<Candidate> {
 		for (Candidate candidate : chunk) {
 			last = Math.max(last, candidate.id());
 		}
-		Map<Long, Set<String>> computed = this.times.time("keys computed", () -> {
-			Map<Long, Set<String>> keys = new ConcurrentHashMap<>();
+		Map<Long, Set<Long>> computed = this.times.time("keys computed", () -> {
+			Map<Long, Set<Long>> keys = new ConcurrentHashMap<>();
 			chunk.getItems()
 				.parallelStream()
 				.forEach((candidate) -> keys.put(candidate.id(),
-						BlockingKeys.of(DuplicateCheck.profile(this.kind, candidate))));
+						DuplicateStore.hashes(BlockingKeys.of(DuplicateCheck.profile(this.kind, candidate)))));
 			return keys;
 		});
 		long from = this.after;
 		long to = last;
-		Map<Long, Set<String>> stored = this.times.time("stored keys read",
+		Map<Long, Set<Long>> stored = this.times.time("stored keys read",
 				() -> this.store.keysBetween(this.kind, from, to));
-		Map<Long, Set<String>> missing = new HashMap<>();
-		Map<Long, Set<String>> stale = new HashMap<>();
+		Map<Long, Set<Long>> missing = new HashMap<>();
+		Map<Long, Set<Long>> stale = new HashMap<>();
 		computed.forEach((id, keys) -> {
-			Set<String> had = stored.getOrDefault(id, Set.of());
-			Set<String> add = new HashSet<>(keys);
+			Set<Long> had = stored.getOrDefault(id, Set.of());
+			Set<Long> add = new HashSet<>(keys);
 			add.removeAll(had);
 			if (!add.isEmpty()) {
 				missing.put(id, add);
 			}
 		});
 		stored.forEach((id, keys) -> {
-			Set<String> remove = new HashSet<>(keys);
+			Set<Long> remove = new HashSet<>(keys);
 			remove.removeAll(computed.getOrDefault(id, Set.of()));
 			if (!remove.isEmpty()) {
 				stale.put(id, remove);
@@ -95,7 +95,7 @@ class ScanKeyWriter implements ItemStreamWriter<Candidate> {
 		});
 		this.times.time("stale keys removed", () -> this.store.removeKeys(this.kind, stale));
 		this.times.count("stale keys removed", stale.values().stream().mapToLong(Set::size).sum());
-		this.times.time("keys inserted", () -> this.store.addKeys(this.kind, missing));
+		this.times.time("keys inserted", () -> this.store.addKeyHashes(this.kind, missing));
 		this.times.count("keys inserted", missing.values().stream().mapToLong(Set::size).sum());
 		this.times.count("records", chunk.size());
 		this.after = last;

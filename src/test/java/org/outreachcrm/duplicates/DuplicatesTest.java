@@ -17,6 +17,7 @@ import org.outreachcrm.directory.OrganizationRequest;
 import org.outreachcrm.directory.OrganizationType;
 import org.outreachcrm.directory.Organizations;
 import org.outreachcrm.directory.RecordMerging;
+import org.outreachcrm.duplicates.matching.BlockingKeys;
 import org.outreachcrm.shared.CountryScope;
 import org.outreachcrm.shared.CurrentScope;
 import org.outreachcrm.testsupport.DatabaseTest;
@@ -149,12 +150,12 @@ class DuplicatesTest {
 			.doesNotContain(MergeKind.ORGANIZATION);
 
 		// a rescan puts back a missing key and drops one the record no longer has
-		List<String> built = keys(first);
-		this.jdbc.sql("DELETE FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ? AND block_key = ?")
+		List<Long> built = keys(first);
+		this.jdbc.sql("DELETE FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ? AND key_hash = ?")
 			.params(first, built.get(0))
 			.update();
-		this.jdbc.sql("INSERT INTO duplicate_key (kind, block_key, record_id) VALUES ('ORGANIZATION', ?, ?)")
-			.params("nPL:stale" + m, first)
+		this.jdbc.sql("INSERT INTO duplicate_key (kind, key_hash, record_id) VALUES ('ORGANIZATION', ?, ?)")
+			.params(BlockingKeys.hash("nPL:stale" + m), first)
 			.update();
 		assertThat(runScan("ORGANIZATION").get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(keys(first)).containsExactlyInAnyOrderElementsOf(built);
@@ -264,10 +265,10 @@ class DuplicatesTest {
 			.exchange()).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
-	private List<String> keys(long id) {
-		return this.jdbc.sql("SELECT block_key FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ?")
+	private List<Long> keys(long id) {
+		return this.jdbc.sql("SELECT key_hash FROM duplicate_key WHERE kind = 'ORGANIZATION' AND record_id = ?")
 			.param(id)
-			.query(String.class)
+			.query(Long.class)
 			.list();
 	}
 

@@ -110,6 +110,26 @@ public final class BlockingKeys {
 		return word.substring(0, Math.min(length, word.length()));
 	}
 
+	/**
+	 * The key as stored: a 64-bit hash of its text (FNV-1a over its UTF-16 units, then
+	 * MurmurHash3's finalizer to spread the bits). Stored hashes outlive a release, so
+	 * this function never changes without a migration that drops the stored keys. Never
+	 * {@link Long#MIN_VALUE}, so a walk along the hashes can start after it.
+	 */
+	public static long hash(String key) {
+		long h = 0xcbf29ce484222325L;
+		for (int i = 0; i < key.length(); i++) {
+			h ^= key.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return (h == Long.MIN_VALUE) ? Long.MAX_VALUE : h;
+	}
+
 	private static String cut(String key) {
 		return (key.length() <= MAX_LENGTH) ? key : key.substring(0, MAX_LENGTH);
 	}
