@@ -146,6 +146,8 @@ class RouteSecurityTest {
 		RULES.put("GET /outreach/going-cold", Access.STAFF);
 		RULES.put("GET /duplicates", Access.STAFF);
 		RULES.put("POST /duplicates/{id}/dismiss", Access.STAFF);
+		RULES.put("GET /duplicates/scans", Access.STAFF);
+		RULES.put("POST /duplicates/scans", Access.STAFF);
 		RULES.put("GET /", Access.STAFF);
 		RULES.put("GET /directory", Access.STAFF);
 		RULES.put("GET /organizations", Access.STAFF);
