@@ -1,14 +1,11 @@
 package org.outreachcrm.imports;
 
 import java.time.Clock;
-import java.util.Collection;
 
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import org.jspecify.annotations.Nullable;
 import org.outreachcrm.shared.ClaimedJobs;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,38 +31,13 @@ class ImportLauncher {
 
 	ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job partnerListImport, ImportRuns runs,
 			ImportDuplicates duplicates, LockingTaskExecutor locks, Clock clock, ImportsProperties properties) {
-		this.jobs = new ClaimedJobs("import", partnerListImport, new ClaimedJobs.Runs() {
-
-			@Override
-			public Collection<Long> unfinished() {
-				return runs.unfinished();
-			}
-
-			@Override
-			public @Nullable Long jobExecutionId(long id) {
-				return runs.jobExecutionId(id);
-			}
-
-			@Override
-			public JobParameters parameters(long id) {
-				return runs.parameters(id);
-			}
-
-			@Override
-			public void couldNotRun(long id) {
-				runs.couldNotRun(id);
-			}
-
-			@Override
-			public void afterCompletedJob(long id) {
-				// a check a stopped instance left: run it again from the start (it is
-				// idempotent)
-				if (runs.checkPending(id)) {
-					duplicates.afterRun(id);
-				}
-			}
-
-		}, jobOperator, jobRepository, locks, clock, properties.claimTimeout());
+		// a check a stopped instance left runs again from the start (it is idempotent)
+		this.jobs = new ClaimedJobs("import", partnerListImport, runs, jobOperator, jobRepository, locks, clock,
+				properties.claimTimeout(), (id) -> {
+					if (runs.checkPending(id)) {
+						duplicates.afterRun(id);
+					}
+				});
 	}
 
 	void launch(long importId) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -59,10 +60,28 @@ public final class ClaimedJobs {
 	private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
 	/**
+	 * Work after a completed job that a stopped instance left unfinished (an import's
+	 * duplicate check); the job's listener does it when the job completes.
+	 */
+	private final LongConsumer afterCompletedJob;
+
+	/**
 	 * @param name the runs' name in locks, thread names and logs ("import")
 	 */
 	public ClaimedJobs(String name, Job job, Runs runs, JobOperator jobOperator, JobRepository jobRepository,
 			LockingTaskExecutor locks, Clock clock, Duration claimTimeout) {
+		this(name, job, runs, jobOperator, jobRepository, locks, clock, claimTimeout, (id) -> {
+		});
+	}
+
+	/**
+	 * @param name the runs' name in locks, thread names and logs ("import")
+	 * @param afterCompletedJob finishes the work after a completed job for a run that
+	 * {@link Runs#unfinished()} still lists
+	 */
+	public ClaimedJobs(String name, Job job, Runs runs, JobOperator jobOperator, JobRepository jobRepository,
+			LockingTaskExecutor locks, Clock clock, Duration claimTimeout, LongConsumer afterCompletedJob) {
+		this.afterCompletedJob = afterCompletedJob;
 		this.name = name;
 		this.job = job;
 		this.runs = runs;
@@ -125,7 +144,7 @@ public final class ClaimedJobs {
 				// the job completed, but work after it (an import's duplicate check) was
 				// left unfinished by an instance that stopped
 				log.info("Finishing {} {}, whose work after the job a stop of its instance interrupted", this.name, id);
-				this.runs.afterCompletedJob(id);
+				this.afterCompletedJob.accept(id);
 			}
 		}
 		catch (Exception ex) {
@@ -142,13 +161,6 @@ public final class ClaimedJobs {
 		 * completed but whose work after the job is unfinished.
 		 */
 		Collection<Long> unfinished();
-
-		/**
-		 * Finishes the work after a completed job that a stopped instance left (the job
-		 * listener does it when the job completes); nothing by default.
-		 */
-		default void afterCompletedJob(long id) {
-		}
 
 		/** The job execution a run started, or null before it started. */
 		@Nullable Long jobExecutionId(long id);
